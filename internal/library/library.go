@@ -1,0 +1,170 @@
+// Package library serves the story: the cleaned articles, their search index
+// and (with the quotes package) their quotations, loaded from the corpus
+// directory and swapped in whole on every reload, so a search sees the old
+// library or the new one, never a mix, and a failed reload changes nothing.
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"dossier/internal/analysis"
+	"dossier/internal/corpus"
+	"dossier/internal/retrieval"
+)
+
+// ErrNotLoaded is returned when nothing has been loaded yet.
+var ErrNotLoaded = errors.New("the library has not been loaded yet")
+
+// Snapshot is one consistent state of the library. It is never modified.
+type Snapshot struct {
+	Index    *retrieval.Index
+	LoadedAt time.Time
+}
+
+// Docs returns the articles in corpus order.
+func (s *Snapshot) Docs() []*corpus.Document { return s.Index.Docs() }
+
+// Options configure a Library.
+type Options struct {
+	CorpusDir       string
+	Store           *retrieval.Store // nil: nothing is saved
+	Embedder        retrieval.Embedder
+	Analyzer        *analysis.Analyzer
+	MaxArticleBytes int64
+	Logger          *slog.Logger
+	// Progress, when set, hears how far a long load has got; the library
+	// calls it about every tenth of the way, for big jobs only.
+	Progress func(stage string, done, total int)
+	Now      func() time.Time
+}
+
+// Library holds the current snapshot and rebuilds it from the corpus.
+type Library struct {
+	opts   Options
+	reload sync.Mutex // one reload at a time
+	cur    atomic.Pointer[Snapshot]
+}
+
+// New returns an empty library; call LoadSaved and Reload to fill it.
+func New(opts Options) *Library {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Analyzer == nil {
+		opts.Analyzer = analysis.New()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Library{opts: opts}
+}
+
+// Snapshot returns the current snapshot, or nil before the first load.
+func (l *Library) Snapshot() *Snapshot { return l.cur.Load() }
+
+// Search searches the current snapshot.
+func (l *Library) Search(ctx context.Context, query string, k int) ([]retrieval.Result, error) {
+	s := l.cur.Load()
+	if s == nil {
+		return nil, ErrNotLoaded
+	}
+	return s.Index.Search(ctx, query, k)
+}
+
+// LoadSaved serves the index saved by an earlier run, if there is one, so
+// the bot can answer before the corpus has been read again. A missing index
+// gives retrieval.ErrNoIndex; a damaged one another error. Either way the
+// library stays as it was and a Reload rebuilds from the corpus.
+func (l *Library) LoadSaved(ctx context.Context) error {
+	if l.opts.Store == nil {
+		return retrieval.ErrNoIndex
+	}
+	l.reload.Lock()
+	defer l.reload.Unlock()
+	ix, err := l.opts.Store.Load(ctx, l.opts.Embedder, l.opts.Analyzer)
+	if err != nil {
+		return err
+	}
+	l.cur.Store(l.snapshot(ix))
+	l.opts.Logger.Info("loaded saved index", "articles", len(ix.Docs()), "chunks", ix.Len(), "embedder", ix.EmbedderID())
+	return nil
+}
+
+func (l *Library) snapshot(ix *retrieval.Index) *Snapshot {
+	return &Snapshot{Index: ix, LoadedAt: l.opts.Now()}
+}
+
+// Reload reads the corpus again and swaps in the new library. Only new or
+// changed chunks are embedded. When any article is broken, the embedder
+// fails, or the index cannot be saved, the current library keeps serving and
+// the error names the cause (the file, for a broken article). Reloads are
+// serialised; searches are never blocked.
+func (l *Library) Reload(ctx context.Context) (Report, error) {
+	l.reload.Lock()
+	defer l.reload.Unlock()
+	start := l.opts.Now()
+	log := l.opts.Logger
+	prev := l.cur.Load()
+
+	docs, err := corpus.LoadDir(ctx, l.opts.CorpusDir, corpus.LoadOptions{
+		MaxBytes: l.opts.MaxArticleBytes,
+		Progress: l.throttled("reading articles"),
+	})
+	if err != nil {
+		return Report{}, fmt.Errorf("reload: %w", err)
+	}
+	var prevIx *retrieval.Index
+	if prev != nil {
+		prevIx = prev.Index
+	}
+	ix, stats, err := retrieval.Build(ctx, docs, l.opts.Embedder, l.opts.Analyzer, retrieval.BuildOptions{
+		Previous: prevIx,
+		Progress: l.throttled("embedding chunks"),
+	})
+	if err != nil {
+		return Report{}, fmt.Errorf("reload: %w", err)
+	}
+	rep := diff(prevIx, ix)
+	rep.ChunksEmbedded, rep.EmbedCalls = stats.Embedded, stats.EmbedCalls
+	if l.opts.Store != nil {
+		if err := l.opts.Store.Save(ix); err != nil {
+			if prev != nil {
+				return Report{}, fmt.Errorf("reload: %w", err)
+			}
+			// Nothing serves yet: an unsaved index beats none. The next
+			// reload tries to save again.
+			log.Warn("serving an index that could not be saved", "err", err)
+		} else {
+			rep.Saved = true
+		}
+	}
+	l.cur.Store(l.snapshot(ix))
+	rep.Duration = l.opts.Now().Sub(start)
+	log.Info("reloaded", rep.LogAttrs()...)
+	return rep, nil
+}
+
+// throttled returns a progress callback that reports about every tenth of
+// the way, and only for jobs big enough that someone is waiting on them.
+func (l *Library) throttled(stage string) func(done, total int) {
+	const big = 200
+	next := 0
+	return func(done, total int) {
+		if total < big {
+			return
+		}
+		if done >= next || done == total {
+			l.opts.Logger.Info(stage, "done", done, "total", total)
+			if l.opts.Progress != nil {
+				l.opts.Progress(stage, done, total)
+			}
+			next = done + max(total/10, 1)
+		}
+	}
+}

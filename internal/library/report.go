@@ -1,0 +1,102 @@
+package library
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"dossier/internal/corpus"
+	"dossier/internal/retrieval"
+)
+
+// Report says what a reload changed and what it cost.
+type Report struct {
+	Articles int `json:"articles"` // articles now served
+	Chunks   int `json:"chunks"`   // chunks now served
+
+	Added   []string `json:"added"`   // ids of new articles
+	Changed []string `json:"changed"` // ids of articles whose text or metadata changed
+	Removed []string `json:"removed"` // ids of articles no longer in the corpus
+
+	ChunksAdded   int `json:"chunks_added"`
+	ChunksChanged int `json:"chunks_changed"`
+	ChunksRemoved int `json:"chunks_removed"`
+
+	ChunksEmbedded int `json:"chunks_embedded"`
+	EmbedCalls     int `json:"embed_calls"`
+
+	Saved    bool          `json:"saved"` // written to the data directory
+	Duration time.Duration `json:"duration_ns"`
+}
+
+// diff compares the served index with its replacement.
+func diff(prev, next *retrieval.Index) Report {
+	r := Report{Articles: len(next.Docs()), Chunks: next.Len(), Added: []string{}, Changed: []string{}, Removed: []string{}}
+	old := map[string]*corpus.Document{}
+	oldChunks := map[string]string{}
+	if prev != nil {
+		for _, d := range prev.Docs() {
+			old[d.ID] = d
+		}
+		for _, c := range prev.Chunks() {
+			oldChunks[c.ID] = c.Text
+		}
+	}
+	for _, d := range next.Docs() {
+		switch o, ok := old[d.ID]; {
+		case !ok:
+			r.Added = append(r.Added, d.ID)
+		case o.Hash() != d.Hash():
+			r.Changed = append(r.Changed, d.ID)
+		}
+		delete(old, d.ID)
+	}
+	for id := range old {
+		r.Removed = append(r.Removed, id)
+	}
+	slices.Sort(r.Removed)
+	for _, c := range next.Chunks() {
+		switch text, ok := oldChunks[c.ID]; {
+		case !ok:
+			r.ChunksAdded++
+		case text != c.Text:
+			r.ChunksChanged++
+		}
+		delete(oldChunks, c.ID)
+	}
+	r.ChunksRemoved = len(oldChunks)
+	return r
+}
+
+// LogAttrs is the report as structured log attributes.
+func (r Report) LogAttrs() []any {
+	return []any{
+		"articles", r.Articles, "chunks", r.Chunks,
+		"added", r.Added, "changed", r.Changed, "removed", r.Removed,
+		"chunks_embedded", r.ChunksEmbedded, "embed_calls", r.EmbedCalls,
+		"saved", r.Saved, "duration", r.Duration,
+	}
+}
+
+// String is the report for people.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d articles, %d chunks", r.Articles, r.Chunks)
+	fmt.Fprintf(&b, "\narticles: %d added%s, %d changed%s, %d removed%s",
+		len(r.Added), list(r.Added), len(r.Changed), list(r.Changed), len(r.Removed), list(r.Removed))
+	fmt.Fprintf(&b, "\nchunks: %d added, %d changed, %d removed; %d embedded in %d embedding calls",
+		r.ChunksAdded, r.ChunksChanged, r.ChunksRemoved, r.ChunksEmbedded, r.EmbedCalls)
+	fmt.Fprintf(&b, "\ntook %s", r.Duration.Round(time.Millisecond))
+	if !r.Saved {
+		b.WriteString(" (not saved to disk)")
+	}
+	return b.String()
+}
+
+func list(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(ids, ", ") + ")"
+}

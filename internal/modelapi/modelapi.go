@@ -1,0 +1,97 @@
+// Package modelapi holds what the embedder and the answerer share about
+// talking to an OpenAI-compatible server: building the go-openai client, and
+// retrying the failures that are worth retrying.
+package modelapi
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// Endpoint says where the model server is.
+type Endpoint struct {
+	BaseURL string // e.g. https://api.openai.com/v1 or http://localhost:11434/v1
+	APIKey  string // may be empty for local servers
+	// HTTPClient defaults to one without a timeout: callers bound each call
+	// with a context deadline instead.
+	HTTPClient *http.Client
+}
+
+// NewClient returns a go-openai client for the endpoint.
+func NewClient(e Endpoint) *openai.Client {
+	cfg := openai.DefaultConfig(e.APIKey)
+	if e.BaseURL != "" {
+		cfg.BaseURL = strings.TrimRight(e.BaseURL, "/")
+	}
+	if e.HTTPClient != nil {
+		cfg.HTTPClient = e.HTTPClient
+	}
+	return openai.NewClientWithConfig(cfg)
+}
+
+// Transient reports whether err is worth another try: rate limits, server
+// errors, and network failures other than our own deadline.
+func Transient(err error) bool {
+	var apiErr *openai.APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.HTTPStatusCode == http.StatusTooManyRequests || apiErr.HTTPStatusCode >= 500
+	}
+	var reqErr *openai.RequestError
+	if errors.As(err, &reqErr) {
+		return reqErr.HTTPStatusCode == http.StatusTooManyRequests || reqErr.HTTPStatusCode >= 500
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var netErr net.Error
+	return errors.As(err, &netErr)
+}
+
+// Retry calls fn up to attempts times while it fails with a transient error,
+// waiting an exponentially growing, jittered delay (base, 2·base, …) between
+// tries. It stops early when ctx ends.
+func Retry(ctx context.Context, attempts int, base time.Duration, fn func(context.Context) error) error {
+	var err error
+	for try := 0; try < attempts; try++ {
+		if err = fn(ctx); err == nil || !Transient(err) {
+			return err
+		}
+		if try == attempts-1 {
+			break
+		}
+		delay := base << try
+		delay += time.Duration(rand.Int64N(int64(delay)/2 + 1))
+		t := time.NewTimer(delay)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return errors.Join(err, ctx.Err())
+		case <-t.C:
+		}
+	}
+	return err
+}
+
+// Redact removes the API key from an error's text, in case a server echoes
+// it back. Keys must never reach logs or users.
+func Redact(err error, key string) error {
+	if err == nil || len(key) < 8 || !strings.Contains(err.Error(), key) {
+		return err
+	}
+	return redacted{err: err, msg: strings.ReplaceAll(err.Error(), key, "[redacted]")}
+}
+
+type redacted struct {
+	err error
+	msg string
+}
+
+func (r redacted) Error() string { return r.msg }
+func (r redacted) Unwrap() error { return r.err }

@@ -1,0 +1,168 @@
+package retrieval
+
+import (
+	"math"
+	"slices"
+	"sync"
+
+	"dossier/internal/analysis"
+)
+
+// BM25 parameters: the usual values, which suit passages of about a hundred
+// words.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+type posting struct {
+	doc int32
+	tf  float32
+}
+
+// bm25 is an inverted index scored with Okapi BM25. It is built once and
+// then only read, so searches need no lock.
+type bm25 struct {
+	postings map[string][]posting
+	docLen   []float32
+	avgLen   float32
+	scores   sync.Pool // *[]float32 of len(docLen), zeroed
+}
+
+func newBM25(a *analysis.Analyzer, texts []string) *bm25 {
+	b := &bm25{postings: map[string][]posting{}, docLen: make([]float32, len(texts))}
+	var total float64
+	tf := map[string]float32{}
+	for i, text := range texts {
+		clear(tf)
+		terms := a.Terms(text)
+		for _, t := range terms {
+			tf[t]++
+		}
+		for t, n := range tf {
+			b.postings[t] = append(b.postings[t], posting{doc: int32(i), tf: n})
+		}
+		b.docLen[i] = float32(len(terms))
+		total += float64(len(terms))
+	}
+	if len(texts) > 0 {
+		b.avgLen = float32(total / float64(len(texts)))
+	}
+	if b.avgLen == 0 {
+		b.avgLen = 1
+	}
+	n := len(texts)
+	b.scores.New = func() any { s := make([]float32, n); return &s }
+	return b
+}
+
+// idf is BM25's inverse document frequency, never negative.
+func (b *bm25) idf(df int) float64 {
+	n := float64(len(b.docLen))
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+type hit struct {
+	doc   int
+	score float64
+}
+
+// search returns up to n documents with a positive score, best first; ties
+// go to the earlier document so results are stable.
+func (b *bm25) search(terms []string, n int) []hit {
+	if n <= 0 || len(b.docLen) == 0 {
+		return nil
+	}
+	sp := b.scores.Get().(*[]float32)
+	scores := *sp
+	var touched []int32
+	seen := map[string]bool{}
+	for _, t := range terms {
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		ps := b.postings[t]
+		if len(ps) == 0 {
+			continue
+		}
+		idf := float32(b.idf(len(ps)))
+		for _, p := range ps {
+			norm := bm25K1 * (1 - bm25B + bm25B*b.docLen[p.doc]/b.avgLen)
+			if scores[p.doc] == 0 {
+				touched = append(touched, p.doc)
+			}
+			scores[p.doc] += idf * p.tf * (bm25K1 + 1) / (p.tf + norm)
+		}
+	}
+	top := topN{n: n}
+	for _, d := range touched {
+		top.offer(hit{doc: int(d), score: float64(scores[d])})
+		scores[d] = 0
+	}
+	b.scores.Put(sp)
+	hits := top.sorted()
+	return hits
+}
+
+// topN keeps the n best hits seen, in a min-heap on score, so choosing the
+// best n of many matches costs O(m log n) rather than a full sort.
+type topN struct {
+	n int
+	h []hit
+}
+
+// worse orders hits: lower score first, later document first on ties.
+func worse(a, b hit) bool {
+	if a.score != b.score {
+		return a.score < b.score
+	}
+	return a.doc > b.doc
+}
+
+func (t *topN) offer(x hit) {
+	if len(t.h) < t.n {
+		t.h = append(t.h, x)
+		for i := len(t.h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !worse(t.h[i], t.h[p]) {
+				break
+			}
+			t.h[i], t.h[p] = t.h[p], t.h[i]
+			i = p
+		}
+		return
+	}
+	if !worse(t.h[0], x) {
+		return
+	}
+	t.h[0] = x
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(t.h) && worse(t.h[l], t.h[m]) {
+			m = l
+		}
+		if r < len(t.h) && worse(t.h[r], t.h[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		t.h[i], t.h[m] = t.h[m], t.h[i]
+		i = m
+	}
+}
+
+// sorted returns the kept hits, best first.
+func (t *topN) sorted() []hit {
+	slices.SortFunc(t.h, func(a, b hit) int {
+		if worse(a, b) {
+			return 1
+		}
+		if worse(b, a) {
+			return -1
+		}
+		return 0
+	})
+	return t.h
+}
