@@ -26,6 +26,8 @@ type Report struct {
 	ChunksEmbedded int `json:"chunks_embedded"`
 	EmbedCalls     int `json:"embed_calls"`
 
+	Quotes int `json:"quotes"` // quotations found in the articles
+
 	Saved    bool          `json:"saved"` // written to the data directory
 	Duration time.Duration `json:"duration_ns"`
 }

@@ -1,0 +1,55 @@
+// Package quotes finds the direct quotations in the articles, attributes
+// each to its speaker, and looks them up by speaker and topic.
+package quotes
+
+// Kind says whether a quotation is a clause or more, or a word or phrase
+// quoted inside the reporter's sentence.
+type Kind string
+
+// Kinds.
+const (
+	Full    Kind = "full"
+	Partial Kind = "partial"
+)
+
+// Quote is one quotation. The same words reported by several articles are
+// one Quote with several sources.
+type Quote struct {
+	// Text is the quotation without its marks, exactly as in the article.
+	Text string
+	// Speaker is the canonical name of who said it ("Yuri Ushakov"); empty
+	// when it could not be attributed with confidence.
+	Speaker string
+	Kind    Kind
+	Sources []Source
+}
+
+// Source is where a quotation was reported.
+type Source struct {
+	Doc   string // article id
+	Title string
+	Date  string
+	URL   string
+	Chunk string // id of the chunk that holds the quotation
+	// Context is the sentence or sentences the quotation stands in.
+	Context string
+	// Paragraph is the 1-based cleaned paragraph; Start and End are the
+	// byte offsets of Text in it.
+	Paragraph  int
+	Start, End int
+}
+
+// Speaker is a person quoted in the corpus.
+type Speaker struct {
+	Name   string
+	Quotes int
+}
+
+// Result is the answer to a lookup by speaker.
+type Result struct {
+	Query   string // what was asked for
+	Speaker string // the canonical name matched; empty when none
+	Quotes  []Quote
+	// Suggestions are the closest known speakers when nothing matched.
+	Suggestions []string
+}
