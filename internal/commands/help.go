@@ -1,0 +1,46 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Help is /help: what the bot does and how to ask. It lists the commands
+// it is given, from their definitions, so it never falls out of date.
+func Help(cmds []*Command) *Command {
+	return &Command{
+		Definition: &discordgo.ApplicationCommand{
+			Name:        "help",
+			Description: "What this bot does and how to ask it.",
+		},
+		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+			return reply(true, helpEmbed(cmds)), nil
+		},
+	}
+}
+
+func helpEmbed(cmds []*Command) *discordgo.MessageEmbed {
+	var b strings.Builder
+	b.WriteString("I answer questions about one news story from the articles I was given, and I cite the passage behind every claim, so you can check it. ")
+	b.WriteString("When the articles don't answer a question, I say so rather than guess.\n\n**Commands**")
+	for _, c := range cmds {
+		d := c.Definition
+		fmt.Fprintf(&b, "\n`/%s", d.Name)
+		for _, o := range d.Options {
+			if o.Required {
+				fmt.Fprintf(&b, " %s:…", o.Name)
+			} else {
+				fmt.Fprintf(&b, " [%s:…]", o.Name)
+			}
+		}
+		fmt.Fprintf(&b, "`: %s", d.Description)
+	}
+	b.WriteString("\n`/help`: this message.")
+	b.WriteString("\n\n**Asking well**\nAsk one thing at a time, in plain words, and name who or what you mean. ")
+	b.WriteString("The numbers in brackets, like [1], point to the numbered sources below the answer. ")
+	b.WriteString("Set `private:` to True to see the answer alone.")
+	return &discordgo.MessageEmbed{Title: "About this bot", Description: b.String(), Color: colorInfo}
+}

@@ -1,0 +1,92 @@
+package commands
+
+import (
+	"github.com/bwmarrin/discordgo"
+)
+
+// Embed colours.
+const (
+	colorAnswer  = 0x2b7bb9
+	colorAbstain = 0x8a8f98
+	colorQuote   = 0x6f4fb8
+	colorInfo    = 0x3a9e6e
+	colorWarn    = 0xd08a2b
+)
+
+// NoMentions is the allowed_mentions that lets nothing ping. Parse must be
+// an empty list, not nil: discordgo serialises a nil slice as null, and
+// Discord reads a missing or null parse as its default, which pings users.
+func NoMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// IsMessage reports whether a response of type t carries a message (and so
+// must carry allowed_mentions and fit the message limits).
+func IsMessage(t discordgo.InteractionResponseType) bool {
+	switch t {
+	case discordgo.InteractionResponseChannelMessageWithSource,
+		discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		discordgo.InteractionResponseUpdateMessage:
+		return true
+	}
+	return false
+}
+
+// IsPrivate reports whether a response is seen only by the user.
+func IsPrivate(resp *discordgo.InteractionResponse) bool {
+	return resp != nil && resp.Data != nil && resp.Data.Flags&discordgo.MessageFlagsEphemeral != 0
+}
+
+// finalize makes a message safe to send: nothing it says can ping, and it
+// is within Discord's limits whatever text went into it.
+func finalize(resp *discordgo.InteractionResponse) *discordgo.InteractionResponse {
+	if !IsMessage(resp.Type) {
+		return resp
+	}
+	if resp.Data == nil {
+		resp.Data = &discordgo.InteractionResponseData{}
+	}
+	d := resp.Data
+	d.AllowedMentions = NoMentions()
+	d.Content = Truncate(d.Content, MaxContent)
+	if len(d.Embeds) > MaxEmbeds {
+		d.Embeds = d.Embeds[:MaxEmbeds]
+	}
+	total := 0
+	for i, e := range d.Embeds {
+		FitEmbed(e)
+		// The 6,000 budget is shared by all embeds; later ones give way.
+		if total+EmbedLen(e) > MaxEmbedTotal {
+			d.Embeds = d.Embeds[:i]
+			break
+		}
+		total += EmbedLen(e)
+	}
+	return resp
+}
+
+// deferral tells Discord an answer is coming (the user sees "thinking…").
+// Its private flag decides who will see the answer.
+func deferral(private bool) *discordgo.InteractionResponse {
+	d := &discordgo.InteractionResponseData{AllowedMentions: NoMentions()}
+	if private {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d}
+}
+
+// reply is a new message holding embeds.
+func reply(private bool, embeds ...*discordgo.MessageEmbed) *discordgo.InteractionResponse {
+	d := &discordgo.InteractionResponseData{Embeds: embeds}
+	if private {
+		d.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d}
+}
+
+// textReply is a new message of plain text, which the caller has escaped.
+func textReply(private bool, text string) *discordgo.InteractionResponse {
+	resp := reply(private)
+	resp.Data.Content = text
+	return resp
+}
