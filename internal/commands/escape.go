@@ -16,7 +16,7 @@ const zwj = "\u200d"
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, `*`, `\*`, `_`, `\_`, `~`, `\~`, "`", "\\`", `|`, `\|`,
 	`[`, `\[`, `]`, `\]`, `<`, `\<`,
-	"@everyone", "@" + zwj + "everyone", "@here", "@" + zwj + "here",
+	"@everyone", "@"+zwj+"everyone", "@here", "@"+zwj+"here",
 )
 
 // Escape makes text from articles, models or users safe to show in a
@@ -31,6 +31,12 @@ func Escape(s string) string {
 		lines[i] = escapeLineStart(line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Mentionless neutralises @everyone and @here without escaping anything
+// else, for text shown verbatim in a code block.
+func Mentionless(s string) string {
+	return strings.NewReplacer("@everyone", "@"+zwj+"everyone", "@here", "@"+zwj+"here").Replace(s)
 }
 
 // Inline is Escape for text shown on one line: paragraph breaks become
@@ -73,7 +79,13 @@ func Link(title, address string) string {
 	return "[" + t + "](<" + u + ">)"
 }
 
-var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20", "\\", "%5C")
+// urlEscaper percent-encodes what could end the link early, and "@" so an
+// address cannot spell a mention.
+var urlEscaper = strings.NewReplacer("(", "%28", ")", "%29", "<", "%3C", ">", "%3E", " ", "%20", "\\", "%5C", "@", "%40")
+
+// maxURL is the longest address linked; a longer one is not a real
+// article's and would eat the message's budget.
+const maxURL = 400
 
 func safeURL(address string) (string, bool) {
 	u, err := url.Parse(strings.TrimSpace(address))
@@ -81,7 +93,7 @@ func safeURL(address string) (string, bool) {
 		return "", false
 	}
 	s := u.String()
-	if strings.ContainsAny(s, "\n\r\t") {
+	if len(s) > maxURL || strings.ContainsAny(s, "\n\r\t") {
 		return "", false
 	}
 	return urlEscaper.Replace(s), true

@@ -74,7 +74,8 @@ func Truncate(s string, max int) string {
 		cut = i + utf8.RuneLen(r)
 	}
 	head := s[:cut]
-	if sp := strings.LastIndexFunc(head, unicode.IsSpace); sp > 0 && Len(head[:sp]) >= budget*4/5 {
+	next, _ := utf8.DecodeRuneInString(s[cut:])
+	if sp := strings.LastIndexFunc(head, unicode.IsSpace); !unicode.IsSpace(next) && sp > 0 && Len(head[:sp]) >= budget*4/5 {
 		head = head[:sp]
 	}
 	head = strings.TrimRightFunc(head, unicode.IsSpace)

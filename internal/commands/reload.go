@@ -176,7 +176,7 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 
 func reloadFailedEmbed(err error) *discordgo.MessageEmbed {
 	// The error names the file that failed; a code block shows it as is.
-	msg := strings.ReplaceAll(Truncate(err.Error(), 3500), "```", "`\u200b``")
+	msg := strings.ReplaceAll(Mentionless(Truncate(err.Error(), 3500)), "```", "`\u200b``")
 	return &discordgo.MessageEmbed{
 		Title:       "Reload failed",
 		Description: "The articles loaded before are still being served.\n```\n" + msg + "\n```",

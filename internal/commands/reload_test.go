@@ -1,0 +1,112 @@
+package commands
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"dossier/internal/library"
+)
+
+func TestReload(t *testing.T) {
+	rep := library.Report{Articles: 5, Chunks: 40, Added: []string{"new-article"}, Changed: []string{}, Removed: []string{"old-one"},
+		ChunksAdded: 6, ChunksEmbedded: 6, EmbedCalls: 1, Quotes: 31, Saved: true, Duration: 1234 * time.Millisecond}
+	broken := errors.New("reload: corpus/007-broken.md: front matter: line 3: want key: value")
+	tests := []struct {
+		name        string
+		who         who
+		err         error
+		mods        Moderators
+		wantReloads int32
+		wantDefer   bool
+		want        []string
+	}{
+		{"member refused", member, nil, Moderators{}, 0, false, []string{"Only moderators"}},
+		{"member with another role refused", who{roles: []string{"1"}}, nil, Moderators{RoleIDs: []string{modRoleID}}, 0, false, []string{"Only moderators"}},
+		{"direct message refused", inDM, nil, Moderators{}, 0, false, []string{"only in a server"}},
+		{"manage server", moderator, nil, Moderators{}, 1, true, []string{"Reloaded", "5 articles in 40 passages", "1 (new-article)", "1 (old-one)", "Quotes found\n31", "1.234s, saved to disk"}},
+		{"administrator", admin, nil, Moderators{}, 1, true, []string{"Reloaded"}},
+		{"moderator role", roleMod, nil, Moderators{RoleIDs: []string{modRoleID}}, 1, true, []string{"Reloaded"}},
+		{"broken file named, old index kept", moderator, broken, Moderators{}, 1, true, []string{"Reload failed", "still being served", "corpus/007-broken.md: front matter: line 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fr := &fakeReloader{rep: rep, err: tt.err}
+			reg, _ := newTestRegistry(t, deps{rel: fr, mods: tt.mods})
+			o := run(t, reg, slash(tt.who, "reload"))
+			if got := fr.calls.Load(); got != tt.wantReloads {
+				t.Errorf("reloads = %d, want %d", got, tt.wantReloads)
+			}
+			if o.call.Deferred() != tt.wantDefer {
+				t.Errorf("deferred = %v, want %v", o.call.Deferred(), tt.wantDefer)
+			}
+			if o.call.Deferred() && !IsPrivate(o.first) {
+				t.Error("deferral is public, want private")
+			}
+			if !IsPrivate(o.final) {
+				t.Error("reply is public, want private")
+			}
+			text := visibleText(o.final.Data)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("reply lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
+func TestReloadHandlerChecksRightsEvenWhenGuardsAreSkipped(t *testing.T) {
+	fr := &fakeReloader{}
+	cmd := Reload(fr, ReloadOptions{})
+	resp, err := cmd.Handle(t.Context(), newRequest(slash(member, "reload")))
+	if !errors.Is(err, ErrNotModerator) || resp != nil {
+		t.Errorf("Handle by a member: %v, %v; want ErrNotModerator", resp, err)
+	}
+	if fr.calls.Load() != 0 {
+		t.Error("reloaded for a member")
+	}
+}
+
+func TestReloadIsHiddenFromMembers(t *testing.T) {
+	def := Reload(&fakeReloader{}, ReloadOptions{}).Definition
+	if def.DefaultMemberPermissions == nil || *def.DefaultMemberPermissions != discordgo.PermissionManageGuild {
+		t.Errorf("DefaultMemberPermissions = %v, want Manage Server", def.DefaultMemberPermissions)
+	}
+	if def.Contexts == nil || len(*def.Contexts) != 1 || (*def.Contexts)[0] != discordgo.InteractionContextGuild {
+		t.Errorf("Contexts = %v, want servers only", def.Contexts)
+	}
+}
+
+func TestConcurrentReloadsAreSerialisedAndCoalesced(t *testing.T) {
+	fr := &fakeReloader{delay: 50 * time.Millisecond, rep: library.Report{Articles: 3}}
+	reg, _ := newTestRegistry(t, deps{rel: fr})
+	const n = 8
+	var wg sync.WaitGroup
+	texts := make([]string, n)
+	for k := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			call := reg.Dispatch(t.Context(), slash(moderator, "reload"))
+			texts[k] = visibleText(call.Finish(t.Context()).Data)
+		}()
+	}
+	wg.Wait()
+	if m := fr.maxRunning.Load(); m != 1 {
+		t.Errorf("%d reloads ran at once, want 1", m)
+	}
+	// The first runs; the others arrive while it runs and share the next.
+	if c := fr.calls.Load(); c < 1 || c > 2 {
+		t.Errorf("%d reloads for %d requests, want 1 or 2", c, n)
+	}
+	for k, text := range texts {
+		if !strings.Contains(text, "Now serving 3 articles") {
+			t.Errorf("request %d got %q", k, text)
+		}
+	}
+}

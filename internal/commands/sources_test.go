@@ -1,0 +1,64 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestSources(t *testing.T) {
+	var many []Article
+	for i := range 300 {
+		many = append(many, Article{ID: fmt.Sprint(i), Title: strings.Repeat("Long title ", 15), URL: "https://news.example/" + fmt.Sprint(i), Chunks: 2, Quotes: 1})
+	}
+	tests := []struct {
+		name        string
+		cat         *fakeCatalog
+		wantPrivate bool
+		want        []string
+	}{
+		{"articles", &fakeCatalog{arts: sampleArticles()}, false, []string{
+			"The 2 articles I answer from",
+			"**1.** [First article](<https://news.example/a>)\n2025-11-25 · Example News · 7 passages · 4 quotes",
+			"**2.** Second article\nundated · 3 passages · 0 quotes",
+			"10 passages indexed, 4 quotes found"}},
+		{"none", &fakeCatalog{}, false, []string{"No articles are loaded yet"}},
+		{"many are cut with a count", &fakeCatalog{arts: many}, false, []string{"The 300 articles", "more articles.", "600 passages indexed, 300 quotes found"}},
+		{"failure", &fakeCatalog{err: errors.New("disk on fire")}, true, []string{"something went wrong"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg, _ := newTestRegistry(t, deps{cat: tt.cat})
+			o := run(t, reg, slash(member, "sources"))
+			if IsPrivate(o.final) != tt.wantPrivate {
+				t.Errorf("private = %v, want %v", IsPrivate(o.final), tt.wantPrivate)
+			}
+			text := visibleText(o.final.Data)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("reply lacks %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
+
+func TestHelpListsEveryCommand(t *testing.T) {
+	reg, _ := newTestRegistry(t, deps{})
+	o := run(t, reg, slash(member, "help"))
+	if !IsPrivate(o.final) {
+		t.Error("help is public, want private")
+	}
+	text := visibleText(o.final.Data)
+	for _, d := range reg.Definitions() {
+		if !strings.Contains(text, "`/"+d.Name) {
+			t.Errorf("help lacks /%s:\n%s", d.Name, text)
+		}
+	}
+	for _, w := range []string{"/ask question:… [private:…]", "/quote speaker:… [about:…]", "cite the passage"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("help lacks %q", w)
+		}
+	}
+}
