@@ -1,0 +1,190 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// DefaultAPIBase is Discord's REST API.
+const DefaultAPIBase = "https://discord.com/api/v10"
+
+// REST sends interaction responses and follow-ups through Discord's REST
+// API. The endpoints it uses are authorised by the interaction's token,
+// not the bot's, so it works in HTTP mode with no bot token at all.
+type REST struct {
+	// BaseURL is the API root, e.g. https://discord.com/api/v10 or a REST
+	// proxy; tests point it at a fake server.
+	BaseURL    string
+	HTTPClient *http.Client
+	UserAgent  string
+	// Attempts is how many times a request is tried when Discord is rate
+	// limiting or failing (429, 5xx, network errors). The context's
+	// deadline bounds the whole.
+	Attempts  int
+	BaseDelay time.Duration
+}
+
+// NewREST returns a client for the API at base.
+func NewREST(base string, client *http.Client) *REST {
+	if client == nil {
+		client = &http.Client{Timeout: 15 * time.Second}
+	}
+	return &REST{
+		BaseURL: strings.TrimRight(base, "/"), HTTPClient: client,
+		UserAgent: "DiscordBot (https://github.com/dossier, 1)",
+		Attempts:  5, BaseDelay: 250 * time.Millisecond,
+	}
+}
+
+// StatusError is a response Discord refused.
+type StatusError struct {
+	Method, Path string // the path with the token elided
+	Status       int
+	Body         string
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("%s %s: HTTP %d: %s", e.Method, e.Path, e.Status, e.Body)
+}
+
+// Callback sends the initial response to an interaction received over the
+// gateway (POST /interactions/{id}/{token}/callback).
+func (c *REST) Callback(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	body, err := marshalResponse(resp)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, http.MethodPost, "/interactions/"+seg(i.ID)+"/"+seg(i.Token)+"/callback", "/interactions/{id}/{token}/callback", body)
+}
+
+// EditOriginal replaces the original response, e.g. a deferral, with a
+// message (PATCH /webhooks/{application_id}/{token}/messages/@original).
+func (c *REST) EditOriginal(ctx context.Context, i *discordgo.Interaction, d *discordgo.InteractionResponseData) error {
+	body, err := marshalEdit(d)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, http.MethodPatch, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token)+"/messages/@original", "/webhooks/{app}/{token}/messages/@original", body)
+}
+
+// DeleteOriginal deletes the original response.
+func (c *REST) DeleteOriginal(ctx context.Context, i *discordgo.Interaction) error {
+	return c.do(ctx, http.MethodDelete, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token)+"/messages/@original", "/webhooks/{app}/{token}/messages/@original", nil)
+}
+
+// Followup sends a new message in reply to the interaction (POST
+// /webhooks/{application_id}/{token}); it may be private.
+func (c *REST) Followup(ctx context.Context, i *discordgo.Interaction, d *discordgo.InteractionResponseData) error {
+	body, err := marshalFollowup(d)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, http.MethodPost, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token), "/webhooks/{app}/{token}", body)
+}
+
+func seg(s string) string { return url.PathEscape(s) }
+
+// do sends a request, retrying rate limits (after Retry-After) and server
+// failures (with jittered exponential backoff) while ctx allows. logPath is
+// the path without the token, which is a credential for 15 minutes.
+func (c *REST) do(ctx context.Context, method, path, logPath string, body []byte) error {
+	attempts := max(c.Attempts, 1)
+	var last error
+	for try := 0; try < attempts; try++ {
+		wait, err := c.once(ctx, method, path, logPath, body)
+		if err == nil {
+			return nil
+		}
+		last = err
+		if wait < 0 || try == attempts-1 {
+			break
+		}
+		if wait == 0 {
+			wait = c.BaseDelay << try
+			wait += time.Duration(rand.Int64N(int64(wait)/2 + 1))
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			return fmt.Errorf("%w (no time left to retry before the interaction expires)", err)
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return errors.Join(last, ctx.Err())
+		case <-t.C:
+		}
+	}
+	return last
+}
+
+// once sends one request. On failure it says how long to wait before the
+// next try: -1 for never (a request Discord refused), 0 for the backoff.
+func (c *REST) once(ctx context.Context, method, path, logPath string, body []byte) (time.Duration, error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, rd)
+	if err != nil {
+		return -1, fmt.Errorf("%s %s: %w", method, logPath, err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("User-Agent", c.UserAgent)
+	resp, err := c.HTTPClient.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return -1, fmt.Errorf("%s %s: %w", method, logPath, ctx.Err())
+		}
+		// The error names the URL, and with it the token: say less.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return 0, fmt.Errorf("%s %s: %w", method, logPath, err)
+	}
+	defer resp.Body.Close()
+	msg, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
+	if resp.StatusCode < 300 {
+		return 0, nil
+	}
+	serr := &StatusError{Method: method, Path: logPath, Status: resp.StatusCode, Body: strings.TrimSpace(string(msg))}
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests:
+		return retryAfter(resp.Header, msg), serr
+	case resp.StatusCode >= 500:
+		return 0, serr
+	}
+	return -1, serr
+}
+
+// retryAfter reads how long Discord asks us to wait: the Retry-After
+// header, or retry_after in the body (seconds, possibly fractional).
+func retryAfter(h http.Header, body []byte) time.Duration {
+	secs, err := strconv.ParseFloat(h.Get("Retry-After"), 64)
+	if err != nil {
+		var v struct {
+			RetryAfter float64 `json:"retry_after"`
+		}
+		if json.Unmarshal(body, &v) == nil {
+			secs = v.RetryAfter
+		}
+	}
+	if secs <= 0 || secs > 3600 {
+		return time.Second
+	}
+	return time.Duration(secs * float64(time.Second))
+}

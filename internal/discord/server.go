@@ -1,0 +1,186 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// MaxBody is the largest interaction accepted. Real ones are a few
+// kilobytes; the limit stops a client from making us buffer much.
+const MaxBody = 1 << 20
+
+// ServerOptions configure an HTTP interactions endpoint.
+type ServerOptions struct {
+	PublicKey  ed25519.PublicKey // the application's, from the developer portal
+	Dispatcher Dispatcher
+	Followups  *Followups
+	Log        *slog.Logger
+	// Ready, when set, is asked by GET /healthz: an error means "not ready"
+	// (503), e.g. while the articles are first loading.
+	Ready func() error
+	Now   func() time.Time
+}
+
+// Server is the HTTP interactions endpoint: POST /interactions and
+// GET /healthz. It is an http.Handler, so tests drive it with httptest.
+type Server struct {
+	opts ServerOptions
+	mux  *http.ServeMux
+	bufs sync.Pool // *bytes.Buffer for request bodies
+}
+
+// NewServer returns the endpoint.
+func NewServer(opts ServerOptions) *Server {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux()}
+	s.bufs.New = func() any { return new(bytes.Buffer) }
+	s.mux.HandleFunc("POST /interactions", s.interactions)
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if s.opts.Ready != nil {
+		if err := s.opts.Ready(); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, "not ready:", err)
+			return
+		}
+	}
+	fmt.Fprintln(w, "ok")
+}
+
+func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
+	received := s.opts.Now()
+	sig, ts := r.Header.Get("X-Signature-Ed25519"), r.Header.Get("X-Signature-Timestamp")
+	if sig == "" || ts == "" || len(ts) > 20 {
+		s.refuse(w, http.StatusUnauthorized, ErrNoSignature)
+		return
+	}
+	// The signature covers timestamp+body: read the body straight after
+	// the timestamp into one pooled buffer.
+	buf := s.bufs.Get().(*bytes.Buffer)
+	defer s.putBuf(buf)
+	buf.Reset()
+	buf.WriteString(ts)
+	if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, MaxBody)); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.refuse(w, http.StatusRequestEntityTooLarge, err)
+		} else {
+			s.refuse(w, http.StatusBadRequest, err)
+		}
+		return
+	}
+	signed := buf.Bytes()
+	if err := verify(s.opts.PublicKey, sig, ts, signed, received); err != nil {
+		s.refuse(w, http.StatusUnauthorized, err)
+		return
+	}
+	i, err := decodeInteraction(signed[len(ts):])
+	if err != nil {
+		s.refuse(w, http.StatusBadRequest, err)
+		return
+	}
+	if i.Type == discordgo.InteractionPing {
+		s.write(w, pong)
+		return
+	}
+	ctx, cancel := context.WithDeadline(r.Context(), received.Add(InlineBudget))
+	call := s.opts.Dispatcher.Dispatch(ctx, i)
+	cancel()
+	body, err := marshalResponse(call.Response)
+	if err != nil {
+		s.opts.Log.Error("cannot encode an interaction response", "interaction", i.ID, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	s.write(w, body)
+	if call.Deferred() {
+		s.opts.Followups.Complete(i, call, received)
+	}
+}
+
+var pong = []byte(`{"type":1}`)
+
+func (s *Server) write(w http.ResponseWriter, body []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
+}
+
+// refuse answers a request we will not act on. Discord probes the endpoint
+// with bad signatures on purpose, so these are logged at debug level only.
+func (s *Server) refuse(w http.ResponseWriter, status int, err error) {
+	s.opts.Log.Debug("interaction refused", "status", status, "err", err)
+	http.Error(w, http.StatusText(status), status)
+}
+
+// putBuf returns a buffer to the pool, unless one huge request made it
+// huge: that memory is better given back.
+func (s *Server) putBuf(b *bytes.Buffer) {
+	if b.Cap() <= 64<<10 {
+		s.bufs.Put(b)
+	}
+}
+
+// ListenAndServe serves on addr until ctx ends. Then it stops accepting
+// requests and waits, at most grace, for requests in flight and for the
+// deferred answers still being written.
+func (s *Server) ListenAndServe(ctx context.Context, addr string, grace time.Duration) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return s.Serve(ctx, ln, grace)
+}
+
+// Serve is ListenAndServe on a listener.
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.opts.Log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.opts.Log.Info("serving Discord interactions", "addr", ln.Addr().String(), "path", "/interactions")
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.opts.Log.Info("shutting down; finishing the interactions in flight", "grace", grace)
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if s.opts.Followups != nil {
+		err = errors.Join(err, s.opts.Followups.Wait(sctx))
+	}
+	if err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,308 @@
+package discord
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+type serverSetup struct {
+	srv  *Server
+	disp *countingDispatcher
+	fa   *fakeAnswerer
+	rest *fakeDiscord
+	priv ed25519.PrivateKey
+	now  time.Time
+	fol  *Followups
+}
+
+func newServerSetup(t *testing.T, slow bool) *serverSetup {
+	t.Helper()
+	pub, priv := keys(t)
+	s := &serverSetup{fa: &fakeAnswerer{}, rest: newFakeDiscord(t), priv: priv, now: time.Now()}
+	s.disp = &countingDispatcher{next: newRegistry(t, s.fa, slow)}
+	rest := NewREST(s.rest.base(), nil)
+	rest.BaseDelay = time.Millisecond
+	s.fol = NewFollowups(rest, testLog(t))
+	s.srv = NewServer(ServerOptions{PublicKey: pub, Dispatcher: s.disp, Followups: s.fol, Log: testLog(t),
+		Now: func() time.Time { return s.now }})
+	return s
+}
+
+func (s *serverSetup) do(r *http.Request) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	s.srv.ServeHTTP(w, r)
+	return w
+}
+
+func TestPingPong(t *testing.T) {
+	s := newServerSetup(t, false)
+	w := s.do(signed(t, s.priv, s.now, readTestdata(t, "ping.json")))
+	if w.Code != http.StatusOK || strings.TrimSpace(w.Body.String()) != `{"type":1}` {
+		t.Errorf("PING: %d %s, want 200 {\"type\":1}", w.Code, w.Body)
+	}
+	if ct := w.Header().Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type = %q, want application/json", ct)
+	}
+	if s.disp.n.Load() != 0 {
+		t.Error("PING reached the commands")
+	}
+}
+
+func TestRequestsNotFromDiscordAreRefused(t *testing.T) {
+	_, other, _ := ed25519.GenerateKey(nil)
+	body := readTestdata(t, "ask.json")
+	garbage := []byte(`{"type":2,"data":`)
+	tests := []struct {
+		name string
+		req  func(s *serverSetup) *http.Request
+		want int
+	}{
+		{"no headers", func(s *serverSetup) *http.Request {
+			return httptest.NewRequest(http.MethodPost, "/interactions", bytes.NewReader(body))
+		}, http.StatusUnauthorized},
+		{"no timestamp", func(s *serverSetup) *http.Request {
+			r := signed(t, s.priv, s.now, body)
+			r.Header.Del("X-Signature-Timestamp")
+			return r
+		}, http.StatusUnauthorized},
+		{"no signature", func(s *serverSetup) *http.Request {
+			r := signed(t, s.priv, s.now, body)
+			r.Header.Del("X-Signature-Ed25519")
+			return r
+		}, http.StatusUnauthorized},
+		{"signature not hex", func(s *serverSetup) *http.Request {
+			r := signed(t, s.priv, s.now, body)
+			r.Header.Set("X-Signature-Ed25519", strings.Repeat("zz", 64))
+			return r
+		}, http.StatusUnauthorized},
+		{"signed by another key", func(s *serverSetup) *http.Request { return signed(t, other, s.now, body) }, http.StatusUnauthorized},
+		{"body changed after signing", func(s *serverSetup) *http.Request {
+			r := signed(t, s.priv, s.now, body)
+			r.Body = httptestBody(bytes.Replace(body, []byte("recorded"), []byte("received"), 1))
+			return r
+		}, http.StatusUnauthorized},
+		{"timestamp changed after signing", func(s *serverSetup) *http.Request {
+			r := signed(t, s.priv, s.now, body)
+			r.Header.Set("X-Signature-Timestamp", "1"+r.Header.Get("X-Signature-Timestamp"))
+			return r
+		}, http.StatusUnauthorized},
+		{"stale (replayed 10 minutes later)", func(s *serverSetup) *http.Request { return signed(t, s.priv, s.now.Add(-10*time.Minute), body) }, http.StatusUnauthorized},
+		{"from the future", func(s *serverSetup) *http.Request { return signed(t, s.priv, s.now.Add(10*time.Minute), body) }, http.StatusUnauthorized},
+		{"garbage body, validly signed", func(s *serverSetup) *http.Request { return signed(t, s.priv, s.now, garbage) }, http.StatusBadRequest},
+		{"unknown type, validly signed", func(s *serverSetup) *http.Request { return signed(t, s.priv, s.now, []byte(`{"type":99}`)) }, http.StatusBadRequest},
+		{"command without token, validly signed", func(s *serverSetup) *http.Request {
+			return signed(t, s.priv, s.now, bytes.Replace(body, []byte(`"token": "A_UNIQUE_TOKEN",`), nil, 1))
+		}, http.StatusBadRequest},
+		{"over 1 MiB", func(s *serverSetup) *http.Request {
+			return signed(t, s.priv, s.now, append(body, bytes.Repeat([]byte(" "), MaxBody)...))
+		}, http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newServerSetup(t, false)
+			w := s.do(tt.req(s))
+			if w.Code != tt.want {
+				t.Errorf("status %d, want %d (%s)", w.Code, tt.want, w.Body)
+			}
+			if n := s.disp.n.Load(); n != 0 || s.fa.calls.Load() != 0 {
+				t.Errorf("%d interactions reached the commands, want none", n)
+			}
+		})
+	}
+}
+
+func httptestBody(b []byte) *readCloser { return &readCloser{bytes.NewReader(b)} }
+
+type readCloser struct{ *bytes.Reader }
+
+func (readCloser) Close() error { return nil }
+
+func TestSignedAskIsAnsweredInline(t *testing.T) {
+	s := newServerSetup(t, false)
+	w := s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d, want 200: %s", w.Code, w.Body)
+	}
+	resp := decoded(t, w.Body.Bytes())
+	if resp["type"] != 4.0 {
+		t.Fatalf("type %v, want 4", resp["type"])
+	}
+	data := resp["data"].(map[string]any)
+	checkNoMentions(t, data)
+	embeds := data["embeds"].([]any)
+	if len(embeds) != 1 {
+		t.Fatalf("%d embeds, want 1", len(embeds))
+	}
+	e := embeds[0].(map[string]any)
+	if e["title"] != "who recorded the call?" {
+		t.Errorf("title %q, want the question", e["title"])
+	}
+	desc := e["description"].(string)
+	for _, want := range []string{"source is unknown \\[1\\]", "@\u200deveryone", "**Sources**", "**[1]** [An article](<https://news.example/a>) · 2025-11-26"} {
+		if !strings.Contains(desc, want) {
+			t.Errorf("description lacks %q:\n%s", want, desc)
+		}
+	}
+	if _, ok := data["flags"]; ok {
+		t.Error("public answer has flags, want none")
+	}
+	if s.rest.count() != 0 {
+		t.Error("an inline answer also called the REST API")
+	}
+}
+
+func TestAutocompleteOverHTTP(t *testing.T) {
+	s := newServerSetup(t, false)
+	w := s.do(signed(t, s.priv, s.now, readTestdata(t, "autocomplete.json")))
+	var resp struct {
+		Type int
+		Data struct {
+			Choices []struct {
+				Name  string
+				Value string
+			}
+		}
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil || w.Code != 200 {
+		t.Fatalf("status %d, %v: %s", w.Code, err, w.Body)
+	}
+	if resp.Type != 8 || len(resp.Data.Choices) != 25 {
+		t.Fatalf("type %d with %d choices, want type 8 with 25 (of 40 speakers)", resp.Type, len(resp.Data.Choices))
+	}
+	if c := resp.Data.Choices[0]; c.Value != "Speaker 39" || c.Name != "Speaker 39 (40 quotes)" {
+		t.Errorf("first choice %+v, want the most quoted speaker", c)
+	}
+}
+
+func TestAutocompleteWithNoMatchSendsAnEmptyList(t *testing.T) {
+	s := newServerSetup(t, false)
+	body := bytes.Replace(readTestdata(t, "autocomplete.json"), []byte(`"value": ""`), []byte(`"value": "nobody"`), 1)
+	w := s.do(signed(t, s.priv, s.now, body))
+	if got := strings.TrimSpace(w.Body.String()); got != `{"type":8,"data":{"choices":[]}}` {
+		t.Errorf("body %s, want an explicit empty list of choices", got)
+	}
+}
+
+func TestPageTurnUpdatesTheMessage(t *testing.T) {
+	s := newServerSetup(t, false)
+	w := s.do(signed(t, s.priv, s.now, readTestdata(t, "component.json")))
+	resp := decoded(t, w.Body.Bytes())
+	if resp["type"] != 7.0 {
+		t.Fatalf("type %v, want 7 (update the message): %s", resp["type"], w.Body)
+	}
+	data := resp["data"].(map[string]any)
+	checkNoMentions(t, data)
+	if comps := data["components"].([]any); len(comps) != 0 {
+		t.Errorf("a one-page list kept %d button rows, want them cleared", len(comps))
+	}
+}
+
+func TestDeferredAnswerIsDeliveredThroughREST(t *testing.T) {
+	s := newServerSetup(t, true)
+	w := s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+	if got := strings.TrimSpace(w.Body.String()); got != `{"type":5,"data":{"allowed_mentions":{"parse":[],"replied_user":false}}}` {
+		t.Fatalf("first response %s, want a public deferral (type 5)", got)
+	}
+	req := s.rest.next(t)
+	if req.Method != http.MethodPatch || req.Path != "/api/v10/webhooks/775799577604522054/A_UNIQUE_TOKEN/messages/@original" {
+		t.Fatalf("follow-up %s %s, want PATCH /api/v10/webhooks/775799577604522054/A_UNIQUE_TOKEN/messages/@original", req.Method, req.Path)
+	}
+	if ct := req.Header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type %q, want application/json", ct)
+	}
+	msg := decoded(t, req.Body)
+	checkNoMentions(t, msg)
+	e := msg["embeds"].([]any)[0].(map[string]any)
+	if !strings.Contains(e["description"].(string), "**Sources**") {
+		t.Errorf("edited message lacks the sources: %v", e)
+	}
+	if _, ok := msg["flags"]; ok {
+		t.Error("edit carries flags; they cannot change after the deferral")
+	}
+	if err := s.fol.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDeferredFailureBecomesAPrivateFollowup(t *testing.T) {
+	s := newServerSetup(t, true)
+	s.fa.err = errors.New("model down")
+	s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+	del, post := s.rest.next(t), s.rest.next(t)
+	if del.Method != http.MethodDelete || !strings.HasSuffix(del.Path, "/A_UNIQUE_TOKEN/messages/@original") {
+		t.Errorf("first call %s %s, want DELETE of the public placeholder", del.Method, del.Path)
+	}
+	if post.Method != http.MethodPost || post.Path != "/api/v10/webhooks/775799577604522054/A_UNIQUE_TOKEN" {
+		t.Fatalf("second call %s %s, want POST of a follow-up", post.Method, post.Path)
+	}
+	msg := decoded(t, post.Body)
+	checkNoMentions(t, msg)
+	if msg["flags"] != 64.0 || !strings.Contains(msg["content"].(string), "something went wrong") {
+		t.Errorf("follow-up %v, want a private apology (flags 64)", msg)
+	}
+}
+
+func TestFollowupRetriesRateLimitsAndServerErrors(t *testing.T) {
+	s := newServerSetup(t, true)
+	s.rest.reply = func(n int, w http.ResponseWriter) bool {
+		switch n {
+		case 0:
+			w.Header().Set("Retry-After", "0.01")
+			w.WriteHeader(http.StatusTooManyRequests)
+			w.Write([]byte(`{"message":"You are being rate limited.","retry_after":0.01,"global":false}`))
+			return true
+		case 1:
+			w.WriteHeader(http.StatusBadGateway)
+			return true
+		}
+		return false
+	}
+	s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+	if req := s.rest.next(t); req.Method != http.MethodPatch {
+		t.Fatalf("got %s, want the PATCH to get through", req.Method)
+	}
+	if n := s.rest.count(); n != 3 {
+		t.Errorf("%d requests, want 3 (429, 502, then success)", n)
+	}
+}
+
+func TestFollowupGivesUpOnARefusal(t *testing.T) {
+	s := newServerSetup(t, true)
+	s.rest.reply = func(n int, w http.ResponseWriter) bool {
+		http.Error(w, `{"message":"Unknown Webhook","code":10015}`, http.StatusNotFound)
+		return true
+	}
+	s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+	if err := s.fol.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.rest.count(); n != 1 {
+		t.Errorf("%d requests, want 1: a 404 is not retried", n)
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	for _, tt := range []struct {
+		ready error
+		want  int
+	}{{nil, 200}, {errors.New("loading"), 503}} {
+		s := NewServer(ServerOptions{Ready: func() error { return tt.ready }})
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/healthz", nil))
+		if w.Code != tt.want {
+			t.Errorf("ready=%v: status %d, want %d", tt.ready, w.Code, tt.want)
+		}
+	}
+	w := httptest.NewRecorder()
+	NewServer(ServerOptions{}).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/interactions", nil))
+	if w.Code != http.StatusMethodNotAllowed {
+		t.Errorf("GET /interactions: %d, want 405", w.Code)
+	}
+}
