@@ -41,7 +41,9 @@ func (fakeAnswerer) Answer(ctx context.Context, q string) (answer.Answer, error)
 
 type fakeQuotes struct{}
 
-func (fakeQuotes) Speakers() []quotes.Speaker { return []quotes.Speaker{{Name: "Anna Petrova", Quotes: 7}} }
+func (fakeQuotes) Speakers() []quotes.Speaker {
+	return []quotes.Speaker{{Name: "Anna Petrova", Quotes: 7}}
+}
 
 func (fakeQuotes) Lookup(speaker, topic string) quotes.Result {
 	if !strings.Contains(strings.ToLower("Anna Petrova"), strings.ToLower(speaker)) {
