@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dossier/internal/analysis"
 	"dossier/internal/embed"
@@ -141,11 +142,22 @@ func TestStoreSurvivesInterruptedWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(st.Path(ix.EmbedderID()))
-	os.WriteFile(filepath.Join(st.Dir, ".index-123.tmp"), b[:len(b)/3], 0o644)
+	partial := filepath.Join(st.Dir, ".index-123.tmp")
+	os.WriteFile(partial, b[:len(b)/3], 0o644)
 	a := analysis.New()
 	loaded, err := st.Load(ctx, embed.NewLocal(a, 0), a)
 	if err != nil || loaded.Len() != ix.Len() {
 		t.Fatalf("load after interrupted write: %v", err)
+	}
+	// The next save clears the leftover once it is old enough not to be
+	// another writer's.
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(partial, old, old)
+	if err := st.Save(ix); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(partial); !os.IsNotExist(err) {
+		t.Errorf("stale temporary file kept: %v", err)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	chromem "github.com/philippgille/chromem-go"
 
@@ -87,7 +88,19 @@ func (s *Store) Save(ix *Index) (err error) {
 		return err
 	}
 	syncDir(s.Dir)
+	s.removeStaleTemps()
 	return nil
+}
+
+// removeStaleTemps deletes temporary files left by writes that crashed. Only
+// old ones: a young one may belong to another process saving right now.
+func (s *Store) removeStaleTemps() {
+	old, _ := filepath.Glob(filepath.Join(s.Dir, ".index-*.tmp"))
+	for _, f := range old {
+		if info, err := os.Stat(f); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(f)
+		}
+	}
 }
 
 // syncDir makes the rename durable; not every platform can, so failure is
