@@ -278,3 +278,31 @@ func TestChunkLongParagraphSplitsAtSentences(t *testing.T) {
 		t.Error("last piece of the long paragraph not marked as continuing")
 	}
 }
+
+func TestLoadRefuses50MBFileWithoutReadingIt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(50 << 20) // sparse: the test does not write 50 MB
+	f.Close()
+	_, err = LoadDir(context.Background(), dir, LoadOptions{})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "52428800 bytes") || !strings.Contains(err.Error(), "2097152") || !strings.Contains(err.Error(), path) {
+		t.Fatalf("err = %v, want the file, its size and the limit", err)
+	}
+}
+
+func TestLoadDanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "gone.md")
+	if err := os.Symlink(filepath.Join(dir, "missing.md"), link); err != nil {
+		t.Skipf("symlinks unsupported: %v", err)
+	}
+	_, err := LoadDir(context.Background(), dir, LoadOptions{})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Path != link {
+		t.Fatalf("err = %v, want a FileError naming %s", err, link)
+	}
+}

@@ -251,3 +251,86 @@ func TestSearchDuringReloads(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// TestReloadWithUnwritableDataDir: a data directory that cannot be written
+// (a read-only file system, a full disk) fails the reload cleanly and the
+// old index keeps serving.
+func TestReloadWithUnwritableDataDir(t *testing.T) {
+	ctx := context.Background()
+	dir := copyCorpus(t)
+	full := func(string, string) (*os.File, error) { return os.OpenFile("/dev/full", os.O_WRONLY, 0) }
+	if f, err := full("", ""); err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	} else {
+		f.Close()
+	}
+	stores := map[string]*retrieval.Store{
+		// /proc accepts no new directories, even from root.
+		"read-only": {Dir: "/proc/dossier-test-data"},
+		// Every write to /dev/full fails with "no space left on device".
+		"full": {Dir: t.TempDir(), CreateTemp: full},
+	}
+	for name, st := range stores {
+		t.Run(name, func(t *testing.T) {
+			lib, _ := newTestLibrary(t, dir)
+			if _, err := lib.Reload(ctx); err != nil {
+				t.Fatal(err)
+			}
+			before := lib.Snapshot()
+			lib.opts.Store = st
+			os.WriteFile(filepath.Join(dir, "zz-extra.txt"), []byte("An extra article about the envoy's trip."), 0o644)
+			defer os.Remove(filepath.Join(dir, "zz-extra.txt"))
+			_, err := lib.Reload(ctx)
+			if err == nil || !strings.Contains(err.Error(), "save index") {
+				t.Fatalf("err = %v, want a save error", err)
+			}
+			if lib.Snapshot() != before {
+				t.Fatal("the failed reload replaced the serving snapshot")
+			}
+			if res, err := lib.Search(ctx, "envoy's trip", 1); err != nil || strings.Contains(res[0].Chunk.Text, "extra article") {
+				t.Errorf("search after the failed reload: %v, %v", res, err)
+			}
+		})
+	}
+}
+
+// TestStartAfterCrashMidWrite: whatever a killed process left in the data
+// directory, the next start serves: from the last complete index, or by
+// rebuilding from the corpus.
+func TestStartAfterCrashMidWrite(t *testing.T) {
+	ctx := context.Background()
+	dir := copyCorpus(t)
+	data := t.TempDir()
+	a := analysis.New()
+	st := &retrieval.Store{Dir: data}
+	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
+	if _, err := first.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	path := st.Path(embed.NewLocal(a, 0).ID())
+	complete, _ := os.ReadFile(path)
+
+	for _, tc := range []struct {
+		name  string
+		leave func()
+	}{
+		{"killed before the rename", func() {
+			os.WriteFile(path, complete, 0o644)
+			os.WriteFile(filepath.Join(data, ".index-999.tmp"), complete[:len(complete)/2], 0o644)
+		}},
+		{"index file torn", func() { os.WriteFile(path, complete[:len(complete)/2], 0o644) }},
+		{"index file empty", func() { os.WriteFile(path, nil, 0o644) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.leave()
+			lib := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
+			loadErr := lib.LoadSaved(ctx)
+			if _, err := lib.Reload(ctx); err != nil {
+				t.Fatalf("start after crash (saved index: %v): %v", loadErr, err)
+			}
+			if res, err := lib.Search(ctx, "Tomahawk", 1); err != nil || len(res) != 1 {
+				t.Fatalf("search: %v %v", res, err)
+			}
+		})
+	}
+}

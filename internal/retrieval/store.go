@@ -35,6 +35,9 @@ var ErrNoIndex = errors.New("no saved index")
 // over the old one, so a crash mid-write leaves the previous file intact.
 type Store struct {
 	Dir string
+	// CreateTemp opens the temporary file a save writes to; nil means
+	// os.CreateTemp. Tests use it to write to /dev/full.
+	CreateTemp func(dir, pattern string) (*os.File, error)
 }
 
 type manifest struct {
@@ -53,14 +56,20 @@ func (s *Store) Save(ix *Index) (err error) {
 	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
-	tmp, err := os.CreateTemp(s.Dir, ".index-*.tmp")
+	create := s.CreateTemp
+	if create == nil {
+		create = os.CreateTemp
+	}
+	tmp, err := create(s.Dir, ".index-*.tmp")
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			if filepath.Dir(tmp.Name()) == filepath.Clean(s.Dir) {
+				os.Remove(tmp.Name())
+			}
 			err = fmt.Errorf("save index to %s: %w", s.Dir, err)
 		}
 	}()
