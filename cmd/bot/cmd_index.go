@@ -13,7 +13,7 @@ import (
 func cmdIndex(ctx context.Context, a *app, args []string) error {
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if err := a.parse(fs, args, config.ModeLocal, false); err != nil {
+	if err := a.parse(fs, args, config.ModeLocal, true); err != nil {
 		return err
 	}
 	lib := a.newLibrary()

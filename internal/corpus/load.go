@@ -272,6 +272,9 @@ func shorten(s string, n int) string {
 		return s
 	}
 	cut := strings.LastIndexByte(s[:n], ' ')
+	for cut <= 0 && n > 0 && !utf8.RuneStart(s[n]) {
+		n-- // no space to cut at: at least keep whole characters
+	}
 	if cut <= 0 {
 		cut = n
 	}

@@ -91,7 +91,10 @@ func isBoundary(p string, start, dot, end, next int) bool {
 		return false
 	}
 	if p[dot] != '.' || end != dot+1 {
-		return true // "?", "!", "…" or a period inside closing quotes
+		// "?", "!", "…" or a period inside closing quotes. A quoted question
+		// or exclamation followed by its attribution is one sentence:
+		// "“Would he do less?” Bacon asked."
+		return !(p[dot] != '.' && end > dot+1 && isAttribution(p[next:]))
 	}
 	word := wordBefore(p, start, dot)
 	lw := strings.ToLower(word)
@@ -107,6 +110,28 @@ func isBoundary(p string, start, dot, end, next int) bool {
 		return starters[nextWord] // "U.S.", "a.m.": ends only before a typical opener
 	}
 	return true
+}
+
+// attributionVerbs are the verbs of a short attribution after a quoted
+// question or exclamation.
+var attributionVerbs = set("said", "says", "asked", "asks", "told", "added", "wrote", "replied",
+	"shouted", "exclaimed", "remarked", "noted", "insisted", "wondered", "demanded")
+
+// isAttribution reports whether s opens with a short clause such as "Bacon
+// asked." or "the senator wrote on X,": at most four words, one of them an
+// attribution verb, then punctuation.
+func isAttribution(s string) bool {
+	words := strings.Fields(s)
+	for i := 0; i < len(words) && i < 5; i++ {
+		w := strings.ToLower(strings.TrimRight(words[i], ".,;:"))
+		if attributionVerbs[w] {
+			return true
+		}
+		if strings.ContainsAny(words[i], ".!?") {
+			return false
+		}
+	}
+	return false
 }
 
 // wordBefore is the word that ends at p[dot], including inner periods.
@@ -132,15 +157,23 @@ func firstWord(s string) string {
 }
 
 func skipSpace(p string, i int) int {
-	for i < len(p) && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t') {
-		i++
+	for i < len(p) {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
 	}
 	return i
 }
 
 func trimRightSpace(p string, i int) int {
-	for i > 0 && (p[i-1] == ' ' || p[i-1] == '\n' || p[i-1] == '\t') {
-		i--
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(p[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= size
 	}
 	return i
 }

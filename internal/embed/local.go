@@ -63,7 +63,13 @@ func (l *Local) Embed(ctx context.Context, texts []string) ([][]float32, error) 
 }
 
 // Vector embeds one text.
-func (l *Local) Vector(text string) []float32 {
+func (l *Local) Vector(text string) []float32 { return l.WeightedVector(text, nil) }
+
+// WeightedVector embeds a query whose terms matter unequally: each feature
+// of a term is scaled by weight(term) (for example the term's inverse
+// document frequency in the corpus). Documents are embedded unweighted, so
+// their vectors do not change when the corpus does.
+func (l *Local) WeightedVector(text string, weight func(term string) float64) []float32 {
 	v := make([]float32, l.dims)
 	var terms []string
 	prev := ""
@@ -73,11 +79,18 @@ func (l *Local) Vector(text string) []float32 {
 			prev = "" // pairs do not span stop words
 			continue
 		}
-		l.addTrigrams(v, tok.Word)
+		w := float32(1)
+		if weight != nil {
+			w = float32(weight(terms[len(terms)-1]))
+		}
+		l.addTrigrams(v, tok.Word, w)
 		for _, term := range terms {
-			l.add(v, "w", term, "", weightStem)
+			if weight != nil {
+				w = float32(weight(term))
+			}
+			l.add(v, "w", term, "", w*weightStem)
 			if prev != "" {
-				l.add(v, "b", prev, term, weightBigram)
+				l.add(v, "b", prev, term, w*weightBigram)
 			}
 			prev = term
 		}
@@ -86,13 +99,13 @@ func (l *Local) Vector(text string) []float32 {
 	return v
 }
 
-func (l *Local) addTrigrams(v []float32, word string) {
+func (l *Local) addTrigrams(v []float32, word string, scale float32) {
 	w := "<" + strings.ReplaceAll(word, "-", "") + ">"
 	n := len(w) - 2
 	if n <= 0 {
 		return
 	}
-	weight := float32(weightTrigram / math.Sqrt(float64(n)))
+	weight := scale * float32(weightTrigram/math.Sqrt(float64(n)))
 	for i := 0; i+3 <= len(w); i++ {
 		l.add(v, "c", w[i:i+3], "", weight)
 	}

@@ -96,9 +96,15 @@ func (r Report) String() string {
 	return b.String()
 }
 
+// list names a few ids; a reload of hundreds of articles should not print
+// hundreds of names.
 func list(ids []string) string {
-	if len(ids) == 0 {
+	const shown = 8
+	switch {
+	case len(ids) == 0:
 		return ""
+	case len(ids) > shown:
+		return fmt.Sprintf(" (%s and %d more)", strings.Join(ids[:shown], ", "), len(ids)-shown)
 	}
 	return " (" + strings.Join(ids, ", ") + ")"
 }

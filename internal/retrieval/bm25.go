@@ -62,6 +62,9 @@ func (b *bm25) idf(df int) float64 {
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
+// termIDF is the idf of a term; a term the corpus lacks counts as rare.
+func (b *bm25) termIDF(term string) float64 { return b.idf(len(b.postings[term])) }
+
 type hit struct {
 	doc   int
 	score float64

@@ -103,12 +103,12 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Result, err
 		r.Score += 1.0 / float64(rrfK+rank+1)
 	}
 
-	vecs, err := ix.embedder.Embed(ctx, []string{query})
+	qv, err := ix.queryVector(ctx, query)
 	if err != nil {
-		return nil, fmt.Errorf("embed query: %w", err)
+		return nil, err
 	}
-	if len(vecs) == 1 && !isZero(vecs[0]) {
-		hits, err := ix.vectors.QueryEmbedding(ctx, vecs[0], depth, nil, nil)
+	if qv != nil {
+		hits, err := ix.vectors.QueryEmbedding(ctx, qv, depth, nil, nil)
 		if err != nil {
 			return nil, fmt.Errorf("vector search: %w", err)
 		}
@@ -161,11 +161,11 @@ func (ix *Index) SearchVectors(ctx context.Context, query string, k int) ([]Resu
 	if k <= 0 {
 		return nil, nil
 	}
-	vecs, err := ix.embedder.Embed(ctx, []string{query})
-	if err != nil || isZero(vecs[0]) {
+	qv, err := ix.queryVector(ctx, query)
+	if err != nil || qv == nil {
 		return nil, err
 	}
-	hits, err := ix.vectors.QueryEmbedding(ctx, vecs[0], k, nil, nil)
+	hits, err := ix.vectors.QueryEmbedding(ctx, qv, k, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -174,6 +174,35 @@ func (ix *Index) SearchVectors(ctx context.Context, query string, k int) ([]Resu
 		out = append(out, Result{Rank: rank + 1, Score: float64(h.Similarity), Chunk: ix.chunks[ix.pos[h.ID]], Similarity: h.Similarity, VectorRank: rank + 1})
 	}
 	return out, nil
+}
+
+// weightedEmbedder is an embedder whose vectors are bags of words (the local
+// one): a query's terms can then be weighted by how rare they are in the
+// corpus, the way BM25 weights them, which documents' vectors cannot know.
+type weightedEmbedder interface {
+	WeightedVector(text string, weight func(term string) float64) []float32
+}
+
+// queryVector embeds the query, or returns nil when it has nothing to
+// search for (only stop words).
+func (ix *Index) queryVector(ctx context.Context, query string) ([]float32, error) {
+	var v []float32
+	if we, ok := ix.embedder.(weightedEmbedder); ok {
+		v = we.WeightedVector(query, ix.bm25.termIDF)
+	} else {
+		vecs, err := ix.embedder.Embed(ctx, []string{query})
+		if err != nil {
+			return nil, fmt.Errorf("embed query: %w", err)
+		}
+		if len(vecs) != 1 {
+			return nil, fmt.Errorf("embed query: got %d vectors", len(vecs))
+		}
+		v = vecs[0]
+	}
+	if isZero(v) {
+		return nil, nil
+	}
+	return v, nil
 }
 
 func isZero(v []float32) bool {

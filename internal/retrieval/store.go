@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	chromem "github.com/philippgille/chromem-go"
 
@@ -34,6 +35,9 @@ var ErrNoIndex = errors.New("no saved index")
 // over the old one, so a crash mid-write leaves the previous file intact.
 type Store struct {
 	Dir string
+	// CreateTemp opens the temporary file a save writes to; nil means
+	// os.CreateTemp. Tests use it to write to /dev/full.
+	CreateTemp func(dir, pattern string) (*os.File, error)
 }
 
 type manifest struct {
@@ -52,14 +56,20 @@ func (s *Store) Save(ix *Index) (err error) {
 	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
-	tmp, err := os.CreateTemp(s.Dir, ".index-*.tmp")
+	create := s.CreateTemp
+	if create == nil {
+		create = os.CreateTemp
+	}
+	tmp, err := create(s.Dir, ".index-*.tmp")
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			if filepath.Dir(tmp.Name()) == filepath.Clean(s.Dir) {
+				os.Remove(tmp.Name())
+			}
 			err = fmt.Errorf("save index to %s: %w", s.Dir, err)
 		}
 	}()
@@ -87,7 +97,19 @@ func (s *Store) Save(ix *Index) (err error) {
 		return err
 	}
 	syncDir(s.Dir)
+	s.removeStaleTemps()
 	return nil
+}
+
+// removeStaleTemps deletes temporary files left by writes that crashed. Only
+// old ones: a young one may belong to another process saving right now.
+func (s *Store) removeStaleTemps() {
+	old, _ := filepath.Glob(filepath.Join(s.Dir, ".index-*.tmp"))
+	for _, f := range old {
+		if info, err := os.Stat(f); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(f)
+		}
+	}
 }
 
 // syncDir makes the rename durable; not every platform can, so failure is

@@ -1,0 +1,108 @@
+package config
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(kv ...string) func(string) (string, bool) {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := FromEnv(env())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.CorpusDir != "./corpus" || c.DataDir != "./data" || c.RateLimit != 6 || c.AnswerTimeout != 20*time.Second || c.UseOpenAI() || c.EmbedWithOpenAI() {
+		t.Errorf("defaults: %+v", c)
+	}
+	if err := c.Validate(ModeLocal); err != nil {
+		t.Errorf("defaults do not validate for local use: %v", err)
+	}
+}
+
+func TestOpenAISwitch(t *testing.T) {
+	c, _ := FromEnv(env("OPENAI_BASE_URL", "http://localhost:11434/v1"))
+	if !c.UseOpenAI() || !c.EmbedWithOpenAI() {
+		t.Error("a base URL should switch on the model server")
+	}
+	c, _ = FromEnv(env("OPENAI_API_KEY", "sk-x", "EMBEDDER", "local"))
+	if !c.UseOpenAI() || c.EmbedWithOpenAI() {
+		t.Error("EMBEDDER=local should keep local embeddings with a chat model")
+	}
+}
+
+func TestParseErrorsNameTheVariable(t *testing.T) {
+	tests := []struct{ name, value string }{
+		{"MAX_ARTICLE_BYTES", "lots"},
+		{"ANSWER_TIMEOUT", "20"},
+		{"RATE_LIMIT_PER_MINUTE", "-1"},
+		{"LOG_LEVEL", "loud"},
+	}
+	for _, tt := range tests {
+		_, err := FromEnv(env(tt.name, tt.value))
+		var ce *Error
+		if !errors.As(err, &ce) || ce.Var != tt.name || !strings.Contains(err.Error(), "want") {
+			t.Errorf("%s=%s: err = %v, want one naming the variable and what it wants", tt.name, tt.value, err)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     []string
+		mode    Mode
+		wantVar string // "" means valid
+	}{
+		{"gateway without token", nil, ModeGateway, "DISCORD_TOKEN"},
+		{"register without token", nil, ModeRegister, "DISCORD_TOKEN"},
+		{"gateway with token", []string{"DISCORD_TOKEN", "abc.def.ghi"}, ModeGateway, ""},
+		{"token with a Bot prefix", []string{"DISCORD_TOKEN", "Bot abc"}, ModeGateway, "DISCORD_TOKEN"},
+		{"http without public key", nil, ModeHTTP, "DISCORD_PUBLIC_KEY"},
+		{"public key too short", []string{"DISCORD_PUBLIC_KEY", "abcd"}, ModeHTTP, "DISCORD_PUBLIC_KEY"},
+		{"public key not hex", []string{"DISCORD_PUBLIC_KEY", strings.Repeat("zz", 32)}, ModeHTTP, "DISCORD_PUBLIC_KEY"},
+		{"good public key", []string{"DISCORD_PUBLIC_KEY", strings.Repeat("ab", 32)}, ModeHTTP, ""},
+		{"base URL without scheme", []string{"OPENAI_BASE_URL", "localhost:11434/v1"}, ModeLocal, "OPENAI_BASE_URL"},
+		{"API base without scheme", []string{"DISCORD_API_BASE", "discord.com/api"}, ModeLocal, "DISCORD_API_BASE"},
+		{"unknown embedder", []string{"EMBEDDER", "magic"}, ModeLocal, "EMBEDDER"},
+		{"openai embedder without a server", []string{"EMBEDDER", "openai"}, ModeLocal, "EMBEDDER"},
+		{"role ids not numbers", []string{"MODERATOR_ROLE_IDS", "123,mods"}, ModeLocal, "MODERATOR_ROLE_IDS"},
+		{"guild id not a number", []string{"DISCORD_GUILD_ID", "my-server"}, ModeLocal, "DISCORD_GUILD_ID"},
+		{"log format", []string{"LOG_FORMAT", "xml"}, ModeLocal, "LOG_FORMAT"},
+		{"metrics address", []string{"METRICS_ADDR", "9090"}, ModeLocal, "METRICS_ADDR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := FromEnv(env(tt.env...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = c.Validate(tt.mode)
+			if tt.wantVar == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			var ce *Error
+			if !errors.As(err, &ce) || ce.Var != tt.wantVar {
+				t.Fatalf("err = %v, want one naming %s", err, tt.wantVar)
+			}
+		})
+	}
+}
+
+func TestSecretsStayOutOfErrors(t *testing.T) {
+	c, _ := FromEnv(env("DISCORD_TOKEN", "Bot secret-token-value"))
+	if err := c.Validate(ModeGateway); err == nil || strings.Contains(err.Error(), "secret-token-value") {
+		t.Fatalf("err = %v: want an error that does not repeat the token", err)
+	}
+}

@@ -1,0 +1,336 @@
+package library
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"dossier/internal/analysis"
+	"dossier/internal/corpus"
+	"dossier/internal/embed"
+	"dossier/internal/retrieval"
+)
+
+// countingEmbedder wraps the local embedder, counting calls and texts, and
+// fails when told to.
+type countingEmbedder struct {
+	*embed.Local
+	calls, texts atomic.Int64
+	fail         atomic.Bool
+}
+
+var errEmbedderDown = errors.New("embedding server unreachable")
+
+func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	c.calls.Add(1)
+	c.texts.Add(int64(len(texts)))
+	if c.fail.Load() {
+		return nil, errEmbedderDown
+	}
+	return c.Local.Embed(ctx, texts)
+}
+
+var _ retrieval.Embedder = (*countingEmbedder)(nil)
+
+// copyCorpus copies the repository's corpus into a temporary directory the
+// test may change.
+func copyCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../../corpus/*.md")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644)
+	}
+	return dir
+}
+
+func newTestLibrary(t *testing.T, corpusDir string) (*Library, *countingEmbedder) {
+	t.Helper()
+	a := analysis.New()
+	emb := &countingEmbedder{Local: embed.NewLocal(a, 0)}
+	lib := New(Options{CorpusDir: corpusDir, Store: &retrieval.Store{Dir: t.TempDir()}, Embedder: emb, Analyzer: a})
+	return lib, emb
+}
+
+func TestReloadUnchangedCorpusEmbedsNothing(t *testing.T) {
+	lib, emb := newTestLibrary(t, copyCorpus(t))
+	first, err := lib.Reload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.ChunksEmbedded != first.Chunks || len(first.Added) != 5 {
+		t.Errorf("first load: %+v", first)
+	}
+	emb.calls.Store(0)
+	rep, err := lib.Reload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if emb.calls.Load() != 0 || rep.EmbedCalls != 0 || rep.ChunksEmbedded != 0 {
+		t.Errorf("unchanged reload made %d embedding calls (report: %d calls, %d chunks)", emb.calls.Load(), rep.EmbedCalls, rep.ChunksEmbedded)
+	}
+	if len(rep.Added)+len(rep.Changed)+len(rep.Removed) != 0 || rep.ChunksAdded+rep.ChunksChanged+rep.ChunksRemoved != 0 {
+		t.Errorf("unchanged reload reports changes: %+v", rep)
+	}
+}
+
+func TestReloadAfterRestartReusesSavedVectors(t *testing.T) {
+	dir := copyCorpus(t)
+	a := analysis.New()
+	st := &retrieval.Store{Dir: t.TempDir()}
+	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
+	if _, err := first.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	emb := &countingEmbedder{Local: embed.NewLocal(a, 0)}
+	second := New(Options{CorpusDir: dir, Store: st, Embedder: emb, Analyzer: a})
+	if err := second.LoadSaved(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := second.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if emb.calls.Load() != 0 {
+		t.Errorf("a restart re-embedded the corpus: %d calls", emb.calls.Load())
+	}
+}
+
+func TestReloadChangedArticleEmbedsOnlyItsChunks(t *testing.T) {
+	dir := copyCorpus(t)
+	lib, emb := newTestLibrary(t, dir)
+	if _, err := lib.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "003-leaked-call-witkoff-kremlin.md")
+	b, _ := os.ReadFile(path)
+	changed := strings.Replace(string(b), "The five-minute conversation", "The brief five-minute conversation", 1)
+	os.WriteFile(path, []byte(changed), 0o644)
+	emb.texts.Store(0)
+
+	rep, err := lib.Reload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Changed) != 1 || rep.Changed[0] != "leaked-call-witkoff-kremlin" || len(rep.Added)+len(rep.Removed) != 0 {
+		t.Errorf("changed articles %v, added %v, removed %v", rep.Changed, rep.Added, rep.Removed)
+	}
+	if emb.texts.Load() != 1 || rep.ChunksEmbedded != 1 || rep.ChunksChanged != 1 {
+		t.Errorf("embedded %d texts (report %d, %d chunks changed), want only the one changed chunk", emb.texts.Load(), rep.ChunksEmbedded, rep.ChunksChanged)
+	}
+	res, _ := lib.Search(context.Background(), "brief five-minute conversation", 1)
+	if !strings.Contains(res[0].Chunk.Text, "The brief five-minute conversation") {
+		t.Errorf("the new text is not searchable: top passage %s", res[0].Chunk.ID)
+	}
+}
+
+func TestReloadAddAndRemove(t *testing.T) {
+	dir := copyCorpus(t)
+	lib, _ := newTestLibrary(t, dir)
+	lib.Reload(context.Background())
+	os.Remove(filepath.Join(dir, "001-putin-administration-reacts.md"))
+	os.WriteFile(filepath.Join(dir, "new-story.txt"), []byte(" date 2025-11-28 Envoy arrives in Moscow\n\nThe envoy arrived in Moscow on Thursday for talks with the Kremlin.\n"), 0o644)
+	rep, err := lib.Reload(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rep.Added, ",") != "new-story" || strings.Join(rep.Removed, ",") != "putin-administration-reacts" {
+		t.Errorf("added %v removed %v", rep.Added, rep.Removed)
+	}
+	if rep.ChunksRemoved == 0 || rep.ChunksAdded != 1 {
+		t.Errorf("chunks added %d removed %d", rep.ChunksAdded, rep.ChunksRemoved)
+	}
+}
+
+func TestFailedReloadKeepsServing(t *testing.T) {
+	ctx := context.Background()
+	dir := copyCorpus(t)
+	lib, emb := newTestLibrary(t, dir)
+	if _, err := lib.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before := lib.Snapshot()
+
+	t.Run("corrupt article", func(t *testing.T) {
+		bad := filepath.Join(dir, "zz-broken.md")
+		os.WriteFile(bad, []byte("---\nid: broken\ntitle \"missing colon\"\n---\nText."), 0o644)
+		defer os.Remove(bad)
+		_, err := lib.Reload(ctx)
+		var fe *corpus.FileError
+		if !errors.As(err, &fe) || fe.Path != bad || fe.Line != 3 {
+			t.Fatalf("err = %v, want a FileError naming %s line 3", err, bad)
+		}
+	})
+	t.Run("embedder down", func(t *testing.T) {
+		os.WriteFile(filepath.Join(dir, "zz-new.txt"), []byte("A new article that needs embedding."), 0o644)
+		defer os.Remove(filepath.Join(dir, "zz-new.txt"))
+		emb.fail.Store(true)
+		defer emb.fail.Store(false)
+		if _, err := lib.Reload(ctx); !errors.Is(err, errEmbedderDown) {
+			t.Fatalf("err = %v, want the embedder's error", err)
+		}
+	})
+	t.Run("data directory unusable", func(t *testing.T) {
+		os.WriteFile(filepath.Join(dir, "zz-new.txt"), []byte("Another new article."), 0o644)
+		defer os.Remove(filepath.Join(dir, "zz-new.txt"))
+		blocked := filepath.Join(t.TempDir(), "file-not-dir")
+		os.WriteFile(blocked, nil, 0o644)
+		saved := lib.opts.Store
+		lib.opts.Store = &retrieval.Store{Dir: blocked}
+		defer func() { lib.opts.Store = saved }()
+		if _, err := lib.Reload(ctx); err == nil || !strings.Contains(err.Error(), "save index") {
+			t.Fatalf("err = %v, want a save error", err)
+		}
+	})
+	if lib.Snapshot() != before {
+		t.Fatal("a failed reload replaced the serving snapshot")
+	}
+	res, err := lib.Search(ctx, "who leaked the call", 3)
+	if err != nil || len(res) != 3 {
+		t.Fatalf("search after failed reloads: %d results, %v", len(res), err)
+	}
+}
+
+// TestSearchDuringReloads runs searches while reloads swap snapshots; under
+// -race it shows the swap is safe, and every search sees a whole index.
+func TestSearchDuringReloads(t *testing.T) {
+	ctx := context.Background()
+	dir := copyCorpus(t)
+	lib, _ := newTestLibrary(t, dir)
+	if _, err := lib.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				res, err := lib.Search(ctx, "Tomahawk missiles", 3)
+				if err != nil || len(res) != 3 {
+					t.Errorf("search during reload: %d results, %v", len(res), err)
+					return
+				}
+			}
+		}()
+	}
+	path := filepath.Join(dir, "000-ushakov-fake-transcript.md")
+	orig, _ := os.ReadFile(path)
+	for i := 0; i < 6; i++ {
+		text := string(orig)
+		if i%2 == 0 {
+			text += "\nA sentence added for reload number " + string(rune('a'+i)) + ".\n"
+		}
+		os.WriteFile(path, []byte(text), 0o644)
+		var rwg sync.WaitGroup
+		for r := 0; r < 2; r++ { // two reloads at once are serialised
+			rwg.Add(1)
+			go func() {
+				defer rwg.Done()
+				if _, err := lib.Reload(ctx); err != nil {
+					t.Errorf("reload: %v", err)
+				}
+			}()
+		}
+		rwg.Wait()
+	}
+	close(stop)
+	wg.Wait()
+}
+
+// TestReloadWithUnwritableDataDir: a data directory that cannot be written
+// (a read-only file system, a full disk) fails the reload cleanly and the
+// old index keeps serving.
+func TestReloadWithUnwritableDataDir(t *testing.T) {
+	ctx := context.Background()
+	dir := copyCorpus(t)
+	full := func(string, string) (*os.File, error) { return os.OpenFile("/dev/full", os.O_WRONLY, 0) }
+	if f, err := full("", ""); err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	} else {
+		f.Close()
+	}
+	stores := map[string]*retrieval.Store{
+		// /proc accepts no new directories, even from root.
+		"read-only": {Dir: "/proc/dossier-test-data"},
+		// Every write to /dev/full fails with "no space left on device".
+		"full": {Dir: t.TempDir(), CreateTemp: full},
+	}
+	for name, st := range stores {
+		t.Run(name, func(t *testing.T) {
+			lib, _ := newTestLibrary(t, dir)
+			if _, err := lib.Reload(ctx); err != nil {
+				t.Fatal(err)
+			}
+			before := lib.Snapshot()
+			lib.opts.Store = st
+			os.WriteFile(filepath.Join(dir, "zz-extra.txt"), []byte("An extra article about the envoy's trip."), 0o644)
+			defer os.Remove(filepath.Join(dir, "zz-extra.txt"))
+			_, err := lib.Reload(ctx)
+			if err == nil || !strings.Contains(err.Error(), "save index") {
+				t.Fatalf("err = %v, want a save error", err)
+			}
+			if lib.Snapshot() != before {
+				t.Fatal("the failed reload replaced the serving snapshot")
+			}
+			if res, err := lib.Search(ctx, "envoy's trip", 1); err != nil || strings.Contains(res[0].Chunk.Text, "extra article") {
+				t.Errorf("search after the failed reload: %v, %v", res, err)
+			}
+		})
+	}
+}
+
+// TestStartAfterCrashMidWrite: whatever a killed process left in the data
+// directory, the next start serves: from the last complete index, or by
+// rebuilding from the corpus.
+func TestStartAfterCrashMidWrite(t *testing.T) {
+	ctx := context.Background()
+	dir := copyCorpus(t)
+	data := t.TempDir()
+	a := analysis.New()
+	st := &retrieval.Store{Dir: data}
+	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
+	if _, err := first.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	path := st.Path(embed.NewLocal(a, 0).ID())
+	complete, _ := os.ReadFile(path)
+
+	for _, tc := range []struct {
+		name  string
+		leave func()
+	}{
+		{"killed before the rename", func() {
+			os.WriteFile(path, complete, 0o644)
+			os.WriteFile(filepath.Join(data, ".index-999.tmp"), complete[:len(complete)/2], 0o644)
+		}},
+		{"index file torn", func() { os.WriteFile(path, complete[:len(complete)/2], 0o644) }},
+		{"index file empty", func() { os.WriteFile(path, nil, 0o644) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.leave()
+			lib := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
+			loadErr := lib.LoadSaved(ctx)
+			if _, err := lib.Reload(ctx); err != nil {
+				t.Fatalf("start after crash (saved index: %v): %v", loadErr, err)
+			}
+			if res, err := lib.Search(ctx, "Tomahawk", 1); err != nil || len(res) != 1 {
+				t.Fatalf("search: %v %v", res, err)
+			}
+		})
+	}
+}

@@ -1,0 +1,103 @@
+// Package metrics collects what an operator watches: interactions by
+// command and outcome with their latency, how answers were made, reloads,
+// and the size of the served index, exposed in Prometheus' text format.
+package metrics
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics holds the collectors in a registry of its own (not Prometheus'
+// global one), so tests and several bots in one process do not collide.
+type Metrics struct {
+	registry     *prometheus.Registry
+	interactions *prometheus.CounterVec
+	latency      *prometheus.HistogramVec
+	answers      *prometheus.CounterVec
+	abstentions  prometheus.Counter
+	reloads      *prometheus.CounterVec
+}
+
+// IndexSize reports the served index; Metrics reads it at each scrape.
+type IndexSize interface {
+	Articles() int
+	Chunks() int
+	Quotes() int
+}
+
+// New registers the collectors. size may be nil.
+func New(size IndexSize) *Metrics {
+	m := &Metrics{
+		registry: prometheus.NewRegistry(),
+		interactions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dossier_interactions_total",
+			Help: "Interactions handled, by command and outcome (ok, deferred, user_error, rate_limited, forbidden, error).",
+		}, []string{"command", "outcome"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "dossier_interaction_seconds",
+			Help:    "Time to the first response of an interaction, by command.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
+		}, []string{"command"}),
+		answers: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dossier_answers_total",
+			Help: "Answers given, by how they were made (extractive, llm, llm-fallback).",
+		}, []string{"mode"}),
+		abstentions: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "dossier_abstentions_total",
+			Help: "Questions the articles did not answer.",
+		}),
+		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dossier_reloads_total",
+			Help: "Corpus reloads, by outcome (ok, error).",
+		}, []string{"outcome"}),
+	}
+	m.registry.MustRegister(m.interactions, m.latency, m.answers, m.abstentions, m.reloads,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if size != nil {
+		gauge := func(name, help string, f func() int) prometheus.GaugeFunc {
+			return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 { return float64(f()) })
+		}
+		m.registry.MustRegister(
+			gauge("dossier_index_articles", "Articles in the served index.", size.Articles),
+			gauge("dossier_index_chunks", "Chunks in the served index.", size.Chunks),
+			gauge("dossier_index_quotes", "Quotations in the served index.", size.Quotes),
+		)
+	}
+	return m
+}
+
+// Handler serves the metrics in Prometheus' text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+}
+
+// Interaction records one handled interaction.
+func (m *Metrics) Interaction(command, outcome string, took time.Duration) {
+	if command == "" {
+		command = "unknown"
+	}
+	m.interactions.WithLabelValues(command, outcome).Inc()
+	m.latency.WithLabelValues(command).Observe(took.Seconds())
+}
+
+// Answer records how an answer was made.
+func (m *Metrics) Answer(mode string, abstained bool) {
+	m.answers.WithLabelValues(mode).Inc()
+	if abstained {
+		m.abstentions.Inc()
+	}
+}
+
+// Reload records a reload's outcome.
+func (m *Metrics) Reload(err error) {
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	m.reloads.WithLabelValues(outcome).Inc()
+}
