@@ -87,25 +87,30 @@ func (c *countingDispatcher) Dispatch(ctx context.Context, i *discordgo.Interact
 	return c.next.Dispatch(ctx, i)
 }
 
-func newRegistry(t *testing.T, fa *fakeAnswerer, slow bool) *commands.Registry {
+func newRegistry(t testing.TB, fa *fakeAnswerer, slow bool) *commands.Registry {
+	t.Helper()
+	return newRegistryLog(t, fa, slow, testLog(t))
+}
+
+func newRegistryLog(t testing.TB, fa *fakeAnswerer, slow bool, log *slog.Logger) *commands.Registry {
 	t.Helper()
 	src := func() commands.QuoteIndex { return fakeQuotes{n: 40} }
 	cmds := []*commands.Command{
 		commands.Ask(fa, commands.AskOptions{Slow: slow}),
 		commands.Quote(src, commands.QuoteOptions{}),
 	}
-	reg, err := commands.NewRegistry(testLog(t), cmds...)
+	reg, err := commands.NewRegistry(log, cmds...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return reg
 }
 
-func testLog(t *testing.T) *slog.Logger {
+func testLog(t testing.TB) *slog.Logger {
 	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
 
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
@@ -130,7 +135,7 @@ func signed(t *testing.T, priv ed25519.PrivateKey, at time.Time, body []byte) *h
 	return r
 }
 
-func readTestdata(t *testing.T, name string) []byte {
+func readTestdata(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {

@@ -306,3 +306,22 @@ func TestHealthz(t *testing.T) {
 		t.Errorf("GET /interactions: %d, want 405", w.Code)
 	}
 }
+
+func TestPrivateDeferredAnswerIsEditedInPlace(t *testing.T) {
+	s := newServerSetup(t, true)
+	body := bytes.Replace(readTestdata(t, "ask.json"), []byte(`"value": "who recorded the call?"}`),
+		[]byte(`"value": "who recorded the call?"}, {"type": 5, "name": "private", "value": true}`), 1)
+	w := s.do(signed(t, s.priv, s.now, body))
+	if got := strings.TrimSpace(w.Body.String()); got != `{"type":5,"data":{"flags":64,"allowed_mentions":{"parse":[],"replied_user":false}}}` {
+		t.Fatalf("first response %s, want a private deferral", got)
+	}
+	if req := s.rest.next(t); req.Method != http.MethodPatch {
+		t.Errorf("follow-up %s %s, want the PATCH of the private original", req.Method, req.Path)
+	}
+	if err := s.fol.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.rest.count(); n != 1 {
+		t.Errorf("%d REST calls, want 1", n)
+	}
+}
