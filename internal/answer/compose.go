@@ -13,6 +13,9 @@ import (
 // its words.
 const dupShare = 0.5
 
+// maxSources bounds the articles cited for one sentence of the answer.
+const maxSources = 3
+
 // group is one sentence of the answer: the unit quoted, then the units of
 // other articles that report the same fact, cited with it.
 type group struct {
@@ -38,7 +41,7 @@ func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
 		}
 		terms := unitTerms(u)
 		if g := sameFact(groups, terms); g != nil {
-			if !g.cites(p, u) {
+			if len(g.units) < maxSources && !g.cites(p, u) {
 				g.units = append(g.units, u)
 			}
 			continue

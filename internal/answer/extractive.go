@@ -22,6 +22,7 @@ type Searcher interface {
 var (
 	ErrEmptyQuestion   = errors.New("the question is empty")
 	ErrQuestionTooLong = fmt.Errorf("the question is longer than %d characters", MaxQuestionRunes)
+	ErrQuestionNotText = errors.New("the question is not valid UTF-8 text")
 )
 
 // MaxQuestionRunes bounds a question: longer text is not a question.
@@ -110,14 +111,15 @@ func (e *Extractor) Answer(ctx context.Context, question string) (Answer, error)
 
 // cleanQuestion trims the question and rejects what is not one.
 func cleanQuestion(q string) (string, error) {
+	if !utf8.ValidString(q) {
+		return "", ErrQuestionNotText
+	}
 	q = strings.Join(strings.Fields(q), " ")
 	switch {
 	case q == "":
 		return "", ErrEmptyQuestion
 	case utf8.RuneCountInString(q) > MaxQuestionRunes:
 		return "", ErrQuestionTooLong
-	case !utf8.ValidString(q):
-		return "", errors.New("the question is not valid UTF-8 text")
 	}
 	return q, nil
 }

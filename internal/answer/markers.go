@@ -41,11 +41,15 @@ func findMarkers(text string) []marker {
 // parseMarker reads the inside of a bracket: numbers separated by commas or
 // semicolons, or ranges "2-4" (en dash too).
 func parseMarker(s string) ([]int, bool) {
-	if strings.TrimSpace(s) == "" || len(s) > 40 {
+	// Spaces do not count towards the limit, so tidying them cannot turn a
+	// bracket into a marker.
+	if compact := strings.Join(strings.Fields(s), ""); compact == "" || len(compact) > 40 {
 		return nil, false
 	}
 	var nums []int
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+	// Every item must be a number: "[1,,2]" is not a marker, so tidying
+	// the spaces out of "[1, ,2]" cannot make one.
+	for _, part := range strings.Split(strings.ReplaceAll(s, ";", ","), ",") {
 		part = strings.TrimSpace(part)
 		lo, hi, isRange := strings.Cut(strings.ReplaceAll(part, "–", "-"), "-")
 		a, err := markerNum(lo)
@@ -86,10 +90,14 @@ func hasMarker(text string) bool { return len(findMarkers(text)) > 0 }
 // numbers were dropped.
 func renumber(text string, passages int) (out string, order []int, dropped int) {
 	newNum := map[int]int{}
-	var b strings.Builder
+	var b, plain strings.Builder // plain: the model's text since the last marker written
 	last := 0
+	flush := func() {
+		b.WriteString(unmark(plain.String()))
+		plain.Reset()
+	}
 	for _, m := range findMarkers(text) {
-		b.WriteString(text[last:m.start])
+		plain.WriteString(text[last:m.start])
 		last = m.end
 		written := map[int]bool{}
 		for _, n := range m.nums {
@@ -103,12 +111,35 @@ func renumber(text string, passages int) (out string, order []int, dropped int) 
 			}
 			if !written[newNum[n]] {
 				written[newNum[n]] = true
+				flush()
 				fmt.Fprintf(&b, "[%d]", newNum[n])
 			}
 		}
 	}
-	b.WriteString(text[last:])
+	plain.WriteString(text[last:])
+	flush()
 	return tidySpaces(b.String()), order, dropped
+}
+
+// unmark removes the brackets of anything in s that reads as a marker.
+// The model's text holds none, but removing a dropped marker can join its
+// neighbours into one: "[1[9]]" less "[9]" is "[1]".
+func unmark(s string) string {
+	for {
+		ms := findMarkers(s)
+		if len(ms) == 0 {
+			return s
+		}
+		var b strings.Builder
+		last := 0
+		for _, m := range ms {
+			b.WriteString(s[last:m.start])
+			b.WriteString(s[m.start+1 : m.end-1])
+			last = m.end
+		}
+		b.WriteString(s[last:])
+		s = b.String()
+	}
 }
 
 // tidySpaces removes the spaces a dropped marker leaves before
