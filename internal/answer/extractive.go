@@ -34,7 +34,7 @@ const (
 	DefaultPassages = 8
 	// DefaultThreshold is the share of a question's term weight that the
 	// best unit must hold for the answerer to answer rather than abstain.
-	// See doc.go for how it was chosen.
+	// The package documentation says how it was chosen.
 	DefaultThreshold = 0.47
 	// MaxSentences bounds the answer.
 	MaxSentences = 3

@@ -33,7 +33,6 @@ type pool struct {
 // paragraph is one paragraph of a retrieved passage.
 type paragraph struct {
 	result int    // index in pool.results
-	offset int    // byte offset of the paragraph in the chunk text
 	text   string // exact corpus text
 	sents  []*sentence
 }
@@ -60,10 +59,8 @@ func buildPool(an *analysis.Analyzer, q *question, results []retrieval.Result) *
 	df := make([]int, len(terms))
 	n := 0
 	for ri, r := range results {
-		off := 0
 		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
-			para := &paragraph{result: ri, offset: off, text: text}
-			off += len(text) + 2
+			para := &paragraph{result: ri, text: text}
 			for _, span := range corpus.SplitSentences(text) {
 				s := newSentence(an, text, span)
 				s.match = matchTerms(terms, s.stems)

@@ -116,3 +116,39 @@ func FuzzExtractive(f *testing.F) {
 		checkAnswer(t, a, ix.Chunk)
 	})
 }
+
+// TestConcurrentAnswers: one answerer serves many questions at once (run
+// with -race), each answer the same as when asked alone.
+func TestConcurrentAnswers(t *testing.T) {
+	ix, _ := seedIndex(t)
+	e := NewExtractive(ix)
+	qs := evalset.Questions()
+	want := make([]string, len(qs))
+	for i, q := range qs {
+		a, err := e.Answer(context.Background(), q.Question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = a.Text
+	}
+	errs := make(chan string, 4*len(qs))
+	done := make(chan struct{})
+	for w := 0; w < 4; w++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i, q := range qs {
+				a, err := e.Answer(context.Background(), q.Question)
+				if err != nil || a.Text != want[i] {
+					errs <- q.ID
+				}
+			}
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+	close(errs)
+	for id := range errs {
+		t.Errorf("%s: concurrent answer differs from the answer alone", id)
+	}
+}

@@ -190,7 +190,11 @@ func parseQuestion(an *analysis.Analyzer, text string) question {
 			if !seen[s] {
 				seen[s] = true
 				q.terms = append(q.terms, s)
-				q.factor = append(q.factor, map[bool]float64{true: givenNameFactor, false: 1}[given[i]])
+				f := 1.0
+				if given[i] {
+					f = givenNameFactor
+				}
+				q.factor = append(q.factor, f)
 			}
 		}
 	}
