@@ -183,3 +183,17 @@ func TestSearchFailureIsReturned(t *testing.T) {
 		t.Errorf("err = %v, want it to wrap %v", err, boom)
 	}
 }
+
+// TestWhoPrefersTheNameThatDidIt: for "who <did> X", a name standing where
+// the doer does ("Acme sold…", "…was sold by Acme") ranks above names that
+// merely share the sentence with the question's words.
+func TestWhoPrefersTheNameThatDidIt(t *testing.T) {
+	s := passages(
+		"After the vote in Lyon, a second sold painting emerged, showing Rivera meeting Okafor at the gallery.",
+		"The painting was sold by Halvorsen Auctions on Tuesday.",
+	)
+	a := answerOf(t, s, "who sold the painting")
+	if !strings.HasPrefix(a.Text, "The painting was sold by Halvorsen Auctions") {
+		t.Errorf("text = %q, want the sentence naming the seller first", a.Text)
+	}
+}

@@ -77,7 +77,11 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 			continue
 		}
 		if !place {
-			return 1
+			if p.nearQuestionTerm(s, i) {
+				return 1
+			}
+			best = max(best, 0.7)
+			continue
 		}
 		for j := max(0, i-2); j < i; j++ {
 			if locatives[s.toks[j].Word] {
@@ -87,6 +91,44 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 		best = 0.4
 	}
 	return best
+}
+
+// nearQuestionTerm reports whether the name at token i stands where the
+// one who did what the question asks about would: just before one of the
+// question's words ("Bloomberg leaked the call" for "who leaked the
+// call"), or after "by" just after one ("was not leaked by Moscow").
+func (p *pool) nearQuestionTerm(s *sentence, i int) bool {
+	for j := i + 1; j <= min(i+3, len(s.toks)-1) && sameClause(s, i, j); j++ {
+		if p.isQuestionTerm(s, j) && !p.isName(s, j) {
+			return true
+		}
+	}
+	if i >= 2 && word(s, i-1) == "by" {
+		for j := i - 2; j >= max(0, i-4) && sameClause(s, j, i); j-- {
+			if p.isQuestionTerm(s, j) && !p.isName(s, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isQuestionTerm reports whether token i of s is one of the question's
+// content terms (not a stop word such as "the").
+func (p *pool) isQuestionTerm(s *sentence, i int) bool {
+	for _, st := range s.stems[i] {
+		for _, t := range p.q.terms {
+			if sameTerm(st, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameClause reports whether no punctuation separates tokens i < j.
+func sameClause(s *sentence, i, j int) bool {
+	return !strings.ContainsAny(s.text[s.toks[i].End:s.toks[j].Start], ",;:.!?“”\"()—")
 }
 
 // inQuestion reports whether token i of s is a word of the question.
