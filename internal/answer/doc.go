@@ -39,8 +39,9 @@
 // score adds 0.5 × how well it states the kind of thing asked for (a new
 // proper name — fully when it stands where the doer would, just before one
 // of the question's words or after "by", "Bloomberg leaked the call" for
-// "who leaked the call", 0.7 elsewhere — a place after "in"/"at"/"to", a date, a number, a duration,
-// an age, a quotation, or a statement that the thing is unknown), a small
+// "who leaked the call", 0.7 elsewhere — a place after "in"/"at"/"to", a
+// date, a number, a duration, an age, a quotation, or a statement that the
+// thing is unknown), a small
 // prior for the passage's search rank, and a penalty for fragments and long
 // units. The answer is the best unit that clears the threshold, then up to
 // two more that score at least 80% of the best and say something new.
