@@ -44,6 +44,7 @@ func commands() []command {
 	return []command{
 		{"index", "build or refresh the on-disk index and print the report", cmdIndex},
 		{"search", "print the passages that best match a query", cmdSearch},
+		{"ask", "answer a question from the articles, citing the passages", cmdAsk},
 	}
 }
 

@@ -1,6 +1,3 @@
-// Package answer composes a short answer to a question from the retrieved
-// passages, every claim followed by a numbered citation of the exact passage
-// it came from, or says plainly that the articles do not answer it.
 package answer
 
 // Mode says how an answer was composed.

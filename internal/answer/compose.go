@@ -1,0 +1,165 @@
+package answer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// dupShare is how much two units from different articles must share to
+// count as the same fact reported twice: the Dice coefficient of their
+// terms (twice the shared terms over the sum of both). Measured both ways,
+// so a short sentence is not taken for a long one that happens to hold
+// its words.
+const dupShare = 0.5
+
+// maxSources bounds the articles cited for one sentence of the answer.
+const maxSources = 3
+
+// group is one sentence of the answer: the unit quoted, then the units of
+// other articles that report the same fact, cited with it.
+type group struct {
+	units []*unit
+	terms map[string]bool
+}
+
+// pick chooses the answer's units from the ranked candidates: the lead is
+// the best-scoring unit that clears the threshold by itself; then up to
+// MaxSentences-1 more that score nearly as well as the best and say
+// something new. A candidate that repeats a chosen unit's fact from another
+// article adds its citation to that unit instead.
+func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
+	lead := slices.IndexFunc(ranked, func(u *unit) bool { return u.rel >= e.threshold })
+	if lead < 0 {
+		return nil
+	}
+	groups := []*group{{units: []*unit{ranked[lead]}, terms: unitTerms(ranked[lead])}}
+	words, top := ranked[lead].words, ranked[0].score
+	for i, u := range ranked {
+		if i == lead || u.rel < e.threshold*extraRelShare || overlapsAny(groups, u) {
+			continue
+		}
+		terms := unitTerms(u)
+		if g := sameFact(groups, terms); g != nil {
+			if len(g.units) < maxSources && !g.cites(p, u) {
+				g.units = append(g.units, u)
+			}
+			continue
+		}
+		if len(groups) == MaxSentences || u.score < keepRatio*top || words+u.words > maxAnswerWords {
+			continue
+		}
+		groups = append(groups, &group{units: []*unit{u}, terms: terms})
+		words += u.words
+	}
+	return groups
+}
+
+func overlapsAny(groups []*group, u *unit) bool {
+	for _, g := range groups {
+		for _, v := range g.units {
+			if v.overlaps(u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cites reports whether the group already cites u's article.
+func (g *group) cites(p *pool, u *unit) bool {
+	doc := p.results[u.para.result].Chunk.Doc.ID
+	for _, v := range g.units {
+		if p.results[v.para.result].Chunk.Doc.ID == doc {
+			return true
+		}
+	}
+	return false
+}
+
+// sameFact returns the group whose unit reports the same fact as a unit of
+// these terms, or nil.
+func sameFact(groups []*group, terms map[string]bool) *group {
+	for _, g := range groups {
+		shared := 0
+		for t := range terms {
+			if g.terms[t] {
+				shared++
+			}
+		}
+		if shared >= 3 && 2*float64(shared) >= dupShare*float64(len(terms)+len(g.terms)) {
+			return g
+		}
+	}
+	return nil
+}
+
+func unitTerms(u *unit) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range u.sents() {
+		for _, ss := range s.stems {
+			for _, st := range ss {
+				m[st] = true
+			}
+		}
+	}
+	return m
+}
+
+// answer renders the chosen groups: each unit verbatim, followed by the
+// markers of every article that reports it, numbered in order of use.
+func (p *pool) answer(question string, groups []*group) Answer {
+	a := Answer{Question: question, Mode: Extractive, Citations: []Citation{}}
+	var b strings.Builder
+	for _, g := range groups {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(g.units[0].text())
+		b.WriteString(" ")
+		for _, u := range g.units {
+			c := p.citation(u, len(a.Citations)+1)
+			a.Citations = append(a.Citations, c)
+			fmt.Fprintf(&b, "[%d]", c.N)
+		}
+	}
+	a.Text = b.String()
+	return a
+}
+
+func (p *pool) citation(u *unit, n int) Citation {
+	c := p.results[u.para.result].Chunk
+	return Citation{
+		N: n, Doc: c.Doc.ID, Title: c.Doc.Title, Date: c.Doc.Date, URL: c.Doc.URL,
+		Chunk: c.ID, Text: u.text(),
+	}
+}
+
+// Abstention texts. They carry no markers: the citations of an abstained
+// answer are offered as the closest passages, not as support.
+const (
+	abstainText        = "The articles don't answer this question."
+	abstainClosestText = " The closest passages are listed as sources, but they do not answer it."
+	maxClosest         = 3
+)
+
+// abstain says that the articles do not answer, and offers the units that
+// came closest, one per passage, if any holds a word of the question.
+func abstain(question string, p *pool, ranked []*unit) Answer {
+	a := Answer{Question: question, Text: abstainText, Abstained: true, Mode: Extractive, Citations: []Citation{}}
+	seen := map[int]bool{}
+	for _, u := range ranked {
+		if len(a.Citations) == maxClosest {
+			break
+		}
+		if u.rel == 0 || seen[u.para.result] {
+			continue
+		}
+		seen[u.para.result] = true
+		a.Citations = append(a.Citations, p.citation(u, len(a.Citations)+1))
+	}
+	if len(a.Citations) > 0 {
+		a.Text += abstainClosestText
+	}
+	return a
+}

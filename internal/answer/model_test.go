@@ -1,0 +1,301 @@
+package answer
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+
+	"dossier/internal/modelapi"
+)
+
+var _ interface {
+	Answer(context.Context, string) (Answer, error)
+} = (*Model)(nil)
+
+const testKey = "sk-test-0123456789abcdef"
+
+// fakeChat is an OpenAI-compatible /v1/chat/completions endpoint whose
+// reply to the n-th request (from 0) is set by the test.
+type fakeChat struct {
+	t     *testing.T
+	reply func(n int, w http.ResponseWriter, r *http.Request)
+
+	mu       sync.Mutex
+	requests []openai.ChatCompletionRequest
+	auth     []string
+}
+
+func (f *fakeChat) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" {
+		f.t.Errorf("request %s %s, want POST /v1/chat/completions", r.Method, r.URL.Path)
+		http.NotFound(w, r)
+		return
+	}
+	var req openai.ChatCompletionRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		f.t.Errorf("request body: %v", err)
+	}
+	f.mu.Lock()
+	n := len(f.requests)
+	f.requests = append(f.requests, req)
+	f.auth = append(f.auth, r.Header.Get("Authorization"))
+	f.mu.Unlock()
+	f.reply(n, w, r)
+}
+
+func (f *fakeChat) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.requests)
+}
+
+// completion replies with a chat completion whose message is content.
+func completion(content string) func(int, http.ResponseWriter, *http.Request) {
+	return func(_ int, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(map[string]any{
+			"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "test-model",
+			"choices": []map[string]any{{
+				"index": 0, "finish_reason": "stop",
+				"message": map[string]any{"role": "assistant", "content": content},
+			}},
+			"usage": map[string]int{"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+		})
+	}
+}
+
+// failure replies with an OpenAI error body and the status.
+func failure(status int, message string) func(int, http.ResponseWriter, *http.Request) {
+	return func(_ int, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, `{"error":{"message":%q,"type":"server_error","code":null}}`, message)
+	}
+}
+
+// strikePassages are the passages every model test searches.
+func strikePassages() *fakeSearcher {
+	return passages(
+		"The strike at the port began on June 4. Pickets closed the gates.",
+		"The Dockers Union called the strike at the port. About 1,200 workers joined it.",
+		"The port workers marched to City Hall on June 6.",
+	)
+}
+
+const strikeQuestion = "When did the strike at the port begin?"
+
+type modelSetup struct {
+	model *Model
+	chat  *fakeChat
+	logs  *bytes.Buffer
+	s     *fakeSearcher
+}
+
+func newModelSetup(t *testing.T, timeout time.Duration, reply func(int, http.ResponseWriter, *http.Request)) *modelSetup {
+	t.Helper()
+	chat := &fakeChat{t: t, reply: reply}
+	srv := httptest.NewServer(chat)
+	t.Cleanup(srv.Close)
+	logs := &bytes.Buffer{}
+	s := strikePassages()
+	m := NewModel(modelapi.Endpoint{BaseURL: srv.URL + "/v1", APIKey: testKey}, "test-model", timeout,
+		NewExtractive(s), slog.New(slog.NewTextHandler(logs, nil)))
+	m.backoff = time.Millisecond
+	return &modelSetup{model: m, chat: chat, logs: logs, s: s}
+}
+
+func (ms *modelSetup) ask(t *testing.T, q string) Answer {
+	t.Helper()
+	a, err := ms.model.Answer(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Answer: %v", err)
+	}
+	checkAnswer(t, a, ms.s.chunk)
+	if strings.Contains(ms.logs.String(), testKey) {
+		t.Errorf("the API key is in the logs:\n%s", ms.logs)
+	}
+	return a
+}
+
+func TestModelWellCitedAnswerPassesThrough(t *testing.T) {
+	ms := newModelSetup(t, time.Second, completion("The strike began on June 4 [1]. The Dockers Union called it [2][1]."))
+	a := ms.ask(t, strikeQuestion)
+	if a.Mode != LLM || a.Abstained {
+		t.Fatalf("mode %q abstained %v, want llm", a.Mode, a.Abstained)
+	}
+	if want := "The strike began on June 4 [1]. The Dockers Union called it [2][1]."; a.Text != want {
+		t.Errorf("text = %q, want %q", a.Text, want)
+	}
+	for i, want := range []string{"a1#1", "a2#1"} {
+		if a.Citations[i].Chunk != want || a.Citations[i].Text != ms.s.results[i].Chunk.Text {
+			t.Errorf("citation %d = %+v, want chunk %s with its exact text", i+1, a.Citations[i], want)
+		}
+	}
+}
+
+func TestModelCitationsRenumberedInOrderOfUse(t *testing.T) {
+	ms := newModelSetup(t, time.Second, completion("The union called it [2]. It began on June 4 [1][2]."))
+	a := ms.ask(t, strikeQuestion)
+	if want := "The union called it [1]. It began on June 4 [2][1]."; a.Text != want {
+		t.Errorf("text = %q, want %q", a.Text, want)
+	}
+	if len(a.Citations) != 2 || a.Citations[0].Chunk != "a2#1" || a.Citations[1].Chunk != "a1#1" {
+		t.Errorf("citations = %+v, want a2#1 then a1#1", a.Citations)
+	}
+}
+
+func TestModelMadeUpCitationRemoved(t *testing.T) {
+	ms := newModelSetup(t, time.Second, completion("The strike began on June 4 [1]. It was the longest strike ever [9]."))
+	a := ms.ask(t, strikeQuestion)
+	if want := "The strike began on June 4 [1]. It was the longest strike ever."; a.Mode != LLM || a.Text != want {
+		t.Errorf("mode %q text %q, want llm %q", a.Mode, a.Text, want)
+	}
+	if len(a.Citations) != 1 {
+		t.Errorf("%d citations, want 1", len(a.Citations))
+	}
+}
+
+// TestModelFallsBack: each way the model can fail leaves the extractive
+// answer standing in, with mode llm-fallback and the reason logged.
+func TestModelFallsBack(t *testing.T) {
+	want, err := NewExtractive(strikePassages()).Answer(context.Background(), strikeQuestion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hang := func(_ int, _ http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}
+	tests := []struct {
+		name     string
+		reply    func(int, http.ResponseWriter, *http.Request)
+		requests int    // how many calls the answerer should make
+		logged   string // in the log's reason
+	}{
+		{"no citation", completion("The strike began on June 4."), 1, errNoCitation.Error()},
+		{"only made-up citations", completion("The strike began on June 4 [7]."), 1, errNoCitation.Error()},
+		{"server error", failure(http.StatusInternalServerError, "boom"), modelAttempts, "500"},
+		{"timeout", hang, 1, "no answer within"},
+		{"malformed JSON", func(_ int, w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"choices": [{"message": {"content": "June 4 [1]"`)
+		}, 1, "chat completion"},
+		{"no choices", func(_ int, w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"id":"x","object":"chat.completion","choices":[]}`)
+		}, 1, errNoChoice.Error()},
+		{"far too long", completion(strings.Repeat("The strike began on June 4 [1]. ", 200)), 1, errTooLong.Error()},
+		{"bad request", failure(http.StatusBadRequest, "unknown model"), 1, "400"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := newModelSetup(t, 200*time.Millisecond, tt.reply)
+			start := time.Now()
+			a := ms.ask(t, strikeQuestion)
+			if a.Mode != LLMFallback {
+				t.Errorf("mode = %q, want %q", a.Mode, LLMFallback)
+			}
+			if a.Text != want.Text || len(a.Citations) != len(want.Citations) {
+				t.Errorf("text = %q, want the extractive answer %q", a.Text, want.Text)
+			}
+			if got := ms.chat.count(); got != tt.requests {
+				t.Errorf("%d requests, want %d", got, tt.requests)
+			}
+			if logs := ms.logs.String(); !strings.Contains(logs, "answering extractively") || !strings.Contains(logs, tt.logged) {
+				t.Errorf("logs do not give the reason %q:\n%s", tt.logged, logs)
+			}
+			if elapsed := time.Since(start); elapsed > 3*time.Second {
+				t.Errorf("took %s, want the timeout to bound it", elapsed)
+			}
+		})
+	}
+}
+
+func TestModelRetriesRateLimit(t *testing.T) {
+	ms := newModelSetup(t, 5*time.Second, func(n int, w http.ResponseWriter, r *http.Request) {
+		if n == 0 {
+			failure(http.StatusTooManyRequests, "slow down")(n, w, r)
+			return
+		}
+		completion("The strike began on June 4 [1].")(n, w, r)
+	})
+	a := ms.ask(t, strikeQuestion)
+	if a.Mode != LLM || ms.chat.count() != 2 {
+		t.Errorf("mode %q after %d requests, want llm after 2", a.Mode, ms.chat.count())
+	}
+}
+
+func TestModelRequestCarriesQuestionAndPassages(t *testing.T) {
+	ms := newModelSetup(t, time.Second, completion("June 4 [1]."))
+	ms.ask(t, strikeQuestion)
+	if ms.chat.count() != 1 {
+		t.Fatalf("%d requests, want 1", ms.chat.count())
+	}
+	req := ms.chat.requests[0]
+	if req.Model != "test-model" {
+		t.Errorf("model = %q, want test-model", req.Model)
+	}
+	if ms.chat.auth[0] != "Bearer "+testKey {
+		t.Errorf("Authorization = %q, want the bearer key", ms.chat.auth[0])
+	}
+	if len(req.Messages) != 2 || req.Messages[0].Role != openai.ChatMessageRoleSystem || req.Messages[1].Role != openai.ChatMessageRoleUser {
+		t.Fatalf("messages = %+v, want system then user", req.Messages)
+	}
+	for _, rule := range []string{"only the numbered passages", "[2], or [1][3]", "disagree", noAnswer} {
+		if !strings.Contains(req.Messages[0].Content, rule) {
+			t.Errorf("instructions lack %q", rule)
+		}
+	}
+	user := req.Messages[1].Content
+	if !strings.Contains(user, "Question: "+strikeQuestion) {
+		t.Errorf("user message lacks the question:\n%s", user)
+	}
+	for i, r := range ms.s.results {
+		head := fmt.Sprintf("[%d] %q (%s)\n%s", i+1, r.Chunk.Doc.Title, r.Chunk.Doc.Date, r.Chunk.Text)
+		if !strings.Contains(user, head) {
+			t.Errorf("user message lacks passage %d as %q:\n%s", i+1, head, user)
+		}
+	}
+}
+
+func TestModelDeclines(t *testing.T) {
+	ms := newModelSetup(t, time.Second, completion(noAnswer))
+	a := ms.ask(t, "What did the workers eat?")
+	if !a.Abstained || a.Mode != LLM || len(findMarkers(a.Text)) > 0 || len(a.Citations) == 0 {
+		t.Errorf("got %+v, want an abstention by the model offering the passages it read", a)
+	}
+}
+
+func TestModelKeyNeverLogged(t *testing.T) {
+	ms := newModelSetup(t, time.Second, failure(http.StatusUnauthorized, "Incorrect API key provided: "+testKey))
+	a := ms.ask(t, strikeQuestion) // ask checks the logs hold no key
+	if a.Mode != LLMFallback {
+		t.Errorf("mode = %q, want %q", a.Mode, LLMFallback)
+	}
+	if !strings.Contains(ms.logs.String(), "[redacted]") {
+		t.Errorf("logs = %s, want the echoed key redacted", ms.logs)
+	}
+}
+
+func TestModelStopsWhenCallerGivesUp(t *testing.T) {
+	ms := newModelSetup(t, 5*time.Second, func(_ int, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	_, err := ms.model.Answer(ctx, strikeQuestion)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("err = %v, want the caller's deadline", err)
+	}
+}

@@ -1,0 +1,231 @@
+package answer
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/internal/analysis"
+	"dossier/internal/corpus"
+	"dossier/internal/retrieval"
+)
+
+// maxTerms bounds the terms of a question that are matched (a bit each).
+const maxTerms = 64
+
+// pool is every sentence of the retrieved passages, analysed once.
+type pool struct {
+	q       *question
+	results []retrieval.Result
+	paras   []*paragraph
+	// weight is each question term's weight: its inverse sentence frequency
+	// in the pool, so a term every passage shares ("Witkoff" in a story
+	// about Witkoff) counts little and a rare one much.
+	weight []float64
+	total  float64 // sum of weight
+	// names are words written with a capital away from the start of a
+	// sentence somewhere in the pool: proper names, not capitalised
+	// sentence openers.
+	names map[string]bool
+}
+
+// paragraph is one paragraph of a retrieved passage.
+type paragraph struct {
+	result int    // index in pool.results
+	text   string // exact corpus text
+	sents  []*sentence
+}
+
+// sentence is one sentence of a paragraph, with its words analysed.
+type sentence struct {
+	start, end int // byte offsets in the paragraph
+	text       string
+	toks       []analysis.Token // offsets relative to text
+	stems      [][]string       // the terms of each token
+	match      uint64           // bit i: the sentence holds question term i
+	quotes     int              // opening minus closing double quotes
+	dependent  bool             // opens with a pronoun that points back
+}
+
+// buildPool splits the passages into sentences and matches them against
+// the question's terms.
+func buildPool(an *analysis.Analyzer, q *question, results []retrieval.Result) *pool {
+	p := &pool{q: q, results: results, names: map[string]bool{}}
+	terms := q.terms
+	if len(terms) > maxTerms {
+		terms = terms[:maxTerms]
+	}
+	df := make([]int, len(terms))
+	n := 0
+	for ri, r := range results {
+		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
+			para := &paragraph{result: ri, text: text}
+			for _, span := range corpus.SplitSentences(text) {
+				s := newSentence(an, text, span)
+				s.match = matchTerms(terms, s.stems)
+				for i := range terms {
+					if s.match&(1<<i) != 0 {
+						df[i]++
+					}
+				}
+				p.noteNames(s)
+				para.sents = append(para.sents, s)
+				n++
+			}
+			if len(para.sents) > 0 {
+				p.paras = append(p.paras, para)
+			}
+		}
+	}
+	p.weight = make([]float64, len(terms))
+	for i := range terms {
+		p.weight[i] = termWeight(df[i], n) * q.factor[i]
+		p.total += p.weight[i]
+	}
+	return p
+}
+
+// absentBoost raises the weight of a question term that no retrieved
+// sentence holds: such a term is the strongest sign that the articles are
+// about something else ("breakfast", "Australia").
+const absentBoost = 1.5
+
+// termWeight is BM25's inverse document frequency over the pool's
+// sentences, which stays positive for terms most sentences hold.
+func termWeight(df, n int) float64 {
+	w := math.Log(1 + (float64(n-df)+0.5)/(float64(df)+0.5))
+	if df == 0 {
+		w *= absentBoost
+	}
+	return w
+}
+
+func newSentence(an *analysis.Analyzer, para string, span corpus.Span) *sentence {
+	s := &sentence{start: span.Start, end: span.End, text: para[span.Start:span.End]}
+	s.toks = analysis.Tokenize(s.text)
+	s.stems = make([][]string, len(s.toks))
+	for i, t := range s.toks {
+		s.stems[i] = termsOf(an, nil, t)
+	}
+	s.quotes = quoteBalance(s.text)
+	s.dependent = pointsBack(s.text, s.toks)
+	return s
+}
+
+// matchTerms returns the bit set of the terms that some token's stem
+// matches.
+func matchTerms(terms []string, stems [][]string) uint64 {
+	var m uint64
+	for i, t := range terms {
+		for _, ss := range stems {
+			if m&(1<<i) != 0 {
+				break
+			}
+			for _, s := range ss {
+				if sameTerm(t, s) {
+					m |= 1 << i
+					break
+				}
+			}
+		}
+	}
+	return m
+}
+
+// sameTerm matches equal stems, and stems of long words that differ only
+// at the end: spelling variants of names ("Zelensky", "Zelenskyy") and
+// derivations the stemmer leaves apart ("defend", "defense").
+func sameTerm(a, b string) bool {
+	if a == b {
+		return true
+	}
+	short := min(len(a), len(b))
+	if short < 5 {
+		return false
+	}
+	need := max(5, (short*4+4)/5) // 80% of the shorter, at least 5 bytes
+	if need > short {
+		return false
+	}
+	return a[:need] == b[:need] && commonPrefix(a, b) >= need
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// noteNames records the words of s written with a capital away from the
+// start of a sentence or quotation.
+func (p *pool) noteNames(s *sentence) {
+	for i, t := range s.toks {
+		if !initial(s, i) && capitalised(s.text, t) {
+			p.names[t.Word] = true
+		}
+	}
+}
+
+// isName reports whether token i of s is (part of) a proper name.
+func (p *pool) isName(s *sentence, i int) bool {
+	t := s.toks[i]
+	if !capitalised(s.text, t) || (analysis.IsStopWord(t.Word) && !t.Acronym) || t.Word == "i" {
+		return false
+	}
+	return !initial(s, i) || p.names[t.Word]
+}
+
+func capitalised(text string, t analysis.Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// initial reports whether token i starts the sentence or a quotation or
+// clause after a colon, where any word is capitalised.
+func initial(s *sentence, i int) bool {
+	if i == 0 {
+		return true
+	}
+	gap := s.text[s.toks[i-1].End:s.toks[i].Start]
+	return strings.ContainsAny(gap, "“\"‘:—(")
+}
+
+// quoteBalance is the number of double quotation marks s opens minus the
+// number it closes. Straight quotes count as opening when they stand
+// before a word.
+func quoteBalance(s string) int {
+	n := strings.Count(s, "“") - strings.Count(s, "”")
+	for i := 0; i < len(s); i++ {
+		if s[i] != '"' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		if i+1 < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			n++
+		} else {
+			n--
+		}
+	}
+	return n
+}
+
+// backPronouns open sentences that cannot be understood alone.
+var backPronouns = wordSet("he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
+	"this", "these", "those", "such")
+
+// pointsBack reports whether a sentence opens with a pronoun that refers
+// to an earlier sentence ("He said…", "This meeting…"). Inside quotation
+// marks the speaker's "he" is left to the quotation rules. "It is unlikely
+// that…" is the common exception: an "it" that stands for what follows.
+func pointsBack(text string, toks []analysis.Token) bool {
+	if len(toks) == 0 || !backPronouns[toks[0].Word] || strings.ContainsAny(text[:toks[0].Start], "“\"‘") {
+		return false
+	}
+	if toks[0].Word == "it" && len(toks) > 2 && (toks[1].Word == "is" || toks[1].Word == "was") {
+		return false
+	}
+	return true
+}

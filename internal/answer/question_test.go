@@ -1,0 +1,104 @@
+package answer
+
+import (
+	"slices"
+	"testing"
+
+	"dossier/internal/analysis"
+)
+
+func TestParseQuestion(t *testing.T) {
+	an := analysis.New()
+	tests := []struct {
+		q       string
+		kind    kind
+		terms   []string // must be among the terms
+		absent  []string // must not be
+		counted string
+	}{
+		{q: "Who founded the company?", kind: kindEntity, terms: []string{"found", "compani"}},
+		{q: "Which newspaper broke the story?", kind: kindEntity, terms: []string{"break", "stori"}, absent: []string{"newspap"}},
+		{q: "When did the strike begin?", kind: kindTime, terms: []string{"strike", "begin"}},
+		{q: "What day was the vote held?", kind: kindTime, terms: []string{"vote"}, absent: []string{"day", "held", "hold"}},
+		{q: "Where is the plant located?", kind: kindPlace, terms: []string{"plant"}, absent: []string{"locat"}},
+		{q: "Which country hosted the talks?", kind: kindPlace, terms: []string{"host", "talk"}, absent: []string{"countri"}},
+		{q: "How many workers were laid off?", kind: kindNumber, terms: []string{"worker", "laid"}, absent: []string{"mani"}, counted: "worker"},
+		{q: "How much did the bridge cost?", kind: kindNumber, terms: []string{"bridg", "cost"}, absent: []string{"much"}},
+		{q: "How long did the strike last?", kind: kindDuration, terms: []string{"strike", "last"}, absent: []string{"long"}},
+		{q: "How old is the mayor?", kind: kindAge, terms: []string{"mayor"}, absent: []string{"old"}},
+		{q: "What did the mayor say about taxes?", kind: kindStatement, terms: []string{"mayor", "tax"}, absent: []string{"say"}},
+		{q: "How did the union react to the offer?", kind: kindStatement, terms: []string{"union", "react", "offer"}},
+		{q: "Did the council approve the budget?", kind: kindYesNo, terms: []string{"council", "approv", "budget"}},
+		{q: "Why was the bridge closed?", kind: kindOther, terms: []string{"bridg", "close"}},
+		{q: "Where did the minister meet the envoy?", kind: kindPlace, terms: []string{"minist", "meet", "envoy"}},
+	}
+	for _, tt := range tests {
+		q := parseQuestion(an, tt.q)
+		if q.kind != tt.kind {
+			t.Errorf("%q: kind = %s, want %s", tt.q, q.kind, tt.kind)
+		}
+		for _, term := range tt.terms {
+			if !slices.Contains(q.terms, term) {
+				t.Errorf("%q: terms = %v, want %q among them", tt.q, q.terms, term)
+			}
+		}
+		for _, term := range tt.absent {
+			if slices.Contains(q.terms, term) {
+				t.Errorf("%q: terms = %v, want no %q", tt.q, q.terms, term)
+			}
+		}
+		if q.counted != tt.counted {
+			t.Errorf("%q: counted = %q, want %q", tt.q, q.counted, tt.counted)
+		}
+		if len(q.factor) != len(q.terms) {
+			t.Errorf("%q: %d factors for %d terms", tt.q, len(q.factor), len(q.terms))
+		}
+	}
+}
+
+func TestIrregularVerbsMeetTheirBase(t *testing.T) {
+	an := analysis.New()
+	q := parseQuestion(an, "Where did the envoy meet the minister?")
+	s := newSentenceFor(an, "The envoy met the minister in Oslo.")
+	if m := matchTerms(q.terms, s.stems); m != 1<<len(q.terms)-1 {
+		t.Errorf("terms %v, sentence stems %v: matched %b, want all", q.terms, s.stems, m)
+	}
+}
+
+func TestGivenNamesWeighLess(t *testing.T) {
+	an := analysis.New()
+	q := parseQuestion(an, "What did Jane Smith announce?")
+	for i, term := range q.terms {
+		want := 1.0
+		if term == "jane" {
+			want = givenNameFactor
+		}
+		if q.factor[i] != want {
+			t.Errorf("factor of %q = %v, want %v", term, q.factor[i], want)
+		}
+	}
+}
+
+func TestSameTerm(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"leak", "leak", true},
+		{"zelenski", "zelenskyy", true}, // spelling variants of a name
+		{"defend", "defens", true},
+		{"call", "caller", false}, // too short to guess
+		{"present", "prevent", false},
+		{"communic", "communiti", true}, // a known false friend of the rule
+		{"", "", true},
+	}
+	for _, tt := range tests {
+		if got := sameTerm(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameTerm(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func newSentenceFor(an *analysis.Analyzer, text string) *sentence {
+	return newSentence(an, text, corpusSpan(0, len(text)))
+}
