@@ -25,6 +25,9 @@ type found struct {
 	speaker *person // nil: unattributed
 	rule    string
 	kind    Kind
+	// from is the sentence whose attribution a continued quotation took,
+	// shown with it as context; nil otherwise.
+	from *unit
 }
 
 // reader attributes the quotations of one article, keeping track of who
@@ -117,11 +120,11 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 		}
 		switch {
 		case ui > 0 && lead[ui-1] != nil:
-			f.speaker, f.rule = lead[ui-1], ruleContinues
+			f.speaker, f.rule, f.from = lead[ui-1], ruleContinues, &us[ui-1]
 		case ui == 0 && allPure && prevPara != nil:
 			f.speaker, f.rule = prevPara, ruleContinues
 		case ui+1 < len(us) && after[ui+1] && lead[ui+1] != nil:
-			f.speaker, f.rule = lead[ui+1], ruleContinuedBy
+			f.speaker, f.rule, f.from = lead[ui+1], ruleContinuedBy, &us[ui+1]
 		default:
 			continue
 		}

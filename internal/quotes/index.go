@@ -56,7 +56,11 @@ func occurrences(a *article, fs []found) []occurrence {
 		f, ok := byQuote[qi]
 		ctx := p
 		if ok {
-			ctx = p[f.unit.start:f.unit.end]
+			start, end := f.unit.start, f.unit.end
+			if f.from != nil {
+				start, end = min(start, f.from.start), max(end, f.from.end)
+			}
+			ctx = p[start:end]
 		} else {
 			f.kind = kindOf(nil, 0, p[q.start:q.end])
 		}

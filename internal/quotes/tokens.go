@@ -68,10 +68,11 @@ func buildUnits(para int, p string, quotes []span) []unit {
 		units = append(units, unit{para: para, start: s.Start, end: s.End, toks: tokenize(p, s.Start, s.End, quotes, mine)})
 	}
 	// "“Is it fake?” Smith asked." is split after the question mark; the
-	// attribution belongs with the quotation before it.
+	// attribution belongs with the quotation before it. (A quotation ending
+	// in a period ends its sentence: what follows is a new one.)
 	for i := 1; i < len(units); i++ {
 		prev := units[i-1].toks
-		if len(prev) > 0 && endsWithQuote(prev) && startsWithAttribution(units[i].toks) {
+		if endsWithQuestion(prev) && startsWithAttribution(units[i].toks) {
 			units[i-1].end = units[i].end
 			units[i-1].toks = append(units[i-1].toks, units[i].toks...)
 			units = append(units[:i], units[i+1:]...)
@@ -103,22 +104,19 @@ func mergeAcrossQuotes(sents []corpus.Span, quotes []span, mine []int) []corpus.
 	return out
 }
 
-func endsWithQuote(toks []token) bool {
-	for i := len(toks) - 1; i >= 0; i-- {
-		switch {
-		case toks[i].kind == quoteTok:
-			return true
-		case toks[i].kind != punctTok:
-			return false
-		}
+// endsWithQuestion: the unit ends with a quotation that ends in "?" or "!".
+func endsWithQuestion(toks []token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].kind != quoteTok {
+		return false
 	}
-	return false
+	text := toks[len(toks)-1].text
+	return strings.HasSuffix(text, "?") || strings.HasSuffix(text, "!")
 }
 
 // startsWithAttribution: "Smith asked.", "he said", "said Smith", "the
 // official added" — a short subject and a speech verb, or the reverse.
 func startsWithAttribution(toks []token) bool {
-	for i := 0; i < len(toks) && i < 6; i++ {
+	for i := 0; i < len(toks) && i < 4; i++ {
 		t := toks[i]
 		if t.kind != wordTok {
 			return false
