@@ -44,6 +44,8 @@ func commands() []command {
 	return []command{
 		{"index", "build or refresh the on-disk index and print the report", cmdIndex},
 		{"search", "print the passages that best match a query", cmdSearch},
+		{"quote", "print what a speaker said, word for word, with sources (--all: every quotation)", cmdQuote},
+		{"speakers", "list the people quoted in the articles, most quoted first", cmdSpeakers},
 	}
 }
 
