@@ -22,6 +22,7 @@ const (
 type found struct {
 	q       int // index into article.quotes
 	unit    *unit
+	ui      int     // index of unit in its paragraph
 	speaker *person // nil: unattributed
 	rule    string
 	kind    Kind
@@ -60,7 +61,7 @@ func (r *registry) read(a *article) []found {
 					continue
 				}
 				m, rule := rd.attribute(u.toks, ms, qi)
-				f := found{q: t.q, unit: u, kind: kindOf(u.toks, qi, t.text)}
+				f := found{q: t.q, unit: u, ui: ui, kind: kindOf(u.toks, qi, t.text)}
 				if m != nil {
 					m.subject = true
 					if m.sure() {
@@ -100,22 +101,14 @@ func (rd *reader) remember(ms []*mention, para int) {
 // the previous paragraph's last quotation when the whole paragraph is
 // quotation, or of the quotation right after them (“…” “…,” Smith said).
 func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevPara *person) {
-	unitOf := func(u *unit) int {
-		for i := range us {
-			if &us[i] == u {
-				return i
-			}
-		}
-		return -1
-	}
 	allPure := true
 	for _, u := range us {
 		allPure = allPure && isPure(u.toks)
 	}
 	for i := range fs {
 		f := &fs[i]
-		ui := unitOf(f.unit)
-		if f.speaker != nil || ui < 0 || !isPure(f.unit.toks) {
+		ui := f.ui
+		if f.speaker != nil || !isPure(f.unit.toks) {
 			continue
 		}
 		switch {

@@ -61,6 +61,9 @@ func occurrences(a *article, fs []found) []occurrence {
 				start, end = min(start, f.from.start), max(end, f.from.end)
 			}
 			ctx = p[start:end]
+			if len(ctx) > maxContext {
+				ctx = window(p, start, end, q)
+			}
 		} else {
 			f.kind = kindOf(nil, 0, p[q.start:q.end])
 		}
@@ -76,6 +79,35 @@ func occurrences(a *article, fs []found) []occurrence {
 		out = append(out, o)
 	}
 	return out
+}
+
+// maxContext is the longest context kept whole, in bytes (about a Discord
+// embed field). A longer run-on sentence is cut to contextMargin bytes
+// either side of the quotation, at spaces, so the context stays verbatim.
+const (
+	maxContext    = 1000
+	contextMargin = 300
+)
+
+// window returns the part of p[start:end] around quotation q, cut at
+// spaces.
+func window(p string, start, end int, q span) string {
+	from, to := max(start, q.open-contextMargin), min(end, q.close+contextMargin)
+	if from > start {
+		if i := strings.IndexByte(p[from:q.open], ' '); i >= 0 {
+			from += i + 1
+		} else {
+			from = q.open
+		}
+	}
+	if to < end {
+		if i := strings.LastIndexByte(p[q.close:to], ' '); i >= 0 {
+			to = q.close + i
+		} else {
+			to = q.close
+		}
+	}
+	return p[from:to]
 }
 
 // newIndex merges occurrences of the same words by the same speaker into

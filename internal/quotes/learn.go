@@ -132,6 +132,11 @@ func learn(arts []*article) *registry {
 func (r *registry) describe(p *person, doc int, d desc) {
 	p = p.root()
 	d.doc = doc
+	for _, o := range p.descs {
+		if o.doc == d.doc && o.head == d.head && slices.Equal(o.words, d.words) {
+			return // an article repeating itself teaches nothing new
+		}
+	}
 	p.descs = append(p.descs, d)
 	p.noteGender(d.head)
 }

@@ -176,6 +176,7 @@ including despite like than per amid upon behind beside near`)
 var fillers = wordSet(`has have had was were is are be been being would will could can may
 might should must did does do not also then later again earlier previously reportedly allegedly
 apparently separately further repeatedly once still already never always just only even
+both each jointly together
 subsequently ultimately initially quickly immediately first last since now publicly privately
 today yesterday tonight recently`)
 

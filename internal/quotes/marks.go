@@ -123,11 +123,19 @@ func scanSingle(para int, p string, i, size int) (span, int, bool) {
 // digit in it is returned empty (start == end).
 func makeSpan(para int, p string, open, textStart, textEnd, close int, unclosed bool) span {
 	s, e := textStart, textEnd
-	for s < e && isSpaceByte(p[s]) {
-		s++
+	for s < e {
+		r, size := utf8.DecodeRuneInString(p[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
 	}
-	for e > s && isSpaceByte(p[e-1]) {
-		e--
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(p[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
 	}
 	if !hasWordRune(p[s:e]) {
 		e = s

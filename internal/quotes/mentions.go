@@ -114,18 +114,30 @@ func genderOf(head string) byte {
 // aide"): there they say whose aide, not who speaks.
 func dropNested(ms []*mention) []*mention {
 	slices.SortStableFunc(ms, func(a, b *mention) int { return a.from - b.from })
+	// reach[i] is the furthest end of the descriptions among the first i+1
+	// that start at or before descs[i].from.
+	var descs []*mention
+	var reach []int
+	for _, m := range ms {
+		if m.kind == byDescription {
+			r := m.to
+			if n := len(reach); n > 0 {
+				r = max(r, reach[n-1])
+			}
+			descs = append(descs, m)
+			reach = append(reach, r)
+		}
+	}
 	var out []*mention
 	for _, m := range ms {
-		nested := false
-		for _, d := range ms {
-			if d != m && d.kind == byDescription && m.kind != byDescription && m.from >= d.from && m.to <= d.to {
-				nested = true
-				break
+		if m.kind != byDescription {
+			// the last description starting at or before m
+			i, _ := slices.BinarySearchFunc(descs, m.from+1, func(d *mention, from int) int { return d.from - from })
+			if i > 0 && reach[i-1] >= m.to {
+				continue
 			}
 		}
-		if !nested {
-			out = append(out, m)
-		}
+		out = append(out, m)
 	}
 	return out
 }

@@ -44,6 +44,9 @@ type registry struct {
 	// learned are role nouns the articles use in appositions ("Kirill
 	// Dmitriev, a close adviser"), added to the general roleNouns.
 	learned map[string]bool
+	// byLastWord indexes people by the last word of each spelling of their
+	// surname, once mergeVariants has settled who is who.
+	byLastWord map[string][]*person
 }
 
 func newRegistry() *registry {
@@ -71,6 +74,9 @@ func (r *registry) isRole(w string) bool { return roleNouns[w] || r.learned[w] }
 
 // withLast returns the people whose surname ends with the word w.
 func (r *registry) withLast(w string) []*person {
+	if r.byLastWord != nil {
+		return r.byLastWord[w]
+	}
 	var out []*person
 	for _, p := range r.people {
 		if p.into == nil && p.hasLast(w) {
@@ -118,6 +124,19 @@ func (r *registry) mergeVariants() {
 		}
 		if len(full) == 1 {
 			mergeInto(p, full[0])
+		}
+	}
+	r.byLastWord = map[string][]*person{}
+	for _, p := range r.people {
+		if p.into != nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, l := range p.lasts {
+			if w := lastWord(l); !seen[w] {
+				seen[w] = true
+				r.byLastWord[w] = append(r.byLastWord[w], p)
+			}
 		}
 	}
 }

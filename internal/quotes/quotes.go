@@ -36,7 +36,9 @@ type Source struct {
 	// (“…,” Smith said. “…”), that sentence too.
 	Context string
 	// Paragraph is the 1-based cleaned paragraph; Start and End are the
-	// byte offsets of Text in it.
+	// byte offsets of the quotation in it. The first source holds Text
+	// exactly; another article may report the same words with a different
+	// case or final punctuation ("fake" and "fake.").
 	Paragraph  int
 	Start, End int
 }

@@ -64,8 +64,12 @@ func buildUnits(para int, p string, quotes []span) []unit {
 		}
 	}
 	var units []unit
+	k := 0 // first quotation not before the unit
 	for _, s := range mergeAcrossQuotes(corpus.SplitSentences(p), quotes, mine) {
-		units = append(units, unit{para: para, start: s.Start, end: s.End, toks: tokenize(p, s.Start, s.End, quotes, mine)})
+		for k < len(mine) && quotes[mine[k]].open < s.Start {
+			k++
+		}
+		units = append(units, unit{para: para, start: s.Start, end: s.End, toks: tokenize(p, s.Start, s.End, quotes, mine[k:])})
 	}
 	// "“Is it fake?” Smith asked." is split after the question mark; the
 	// attribution belongs with the quotation before it. (A quotation ending
@@ -86,18 +90,18 @@ func buildUnits(para int, p string, quotes []span) []unit {
 // end.
 func mergeAcrossQuotes(sents []corpus.Span, quotes []span, mine []int) []corpus.Span {
 	var out []corpus.Span
+	k := 0 // quotations are in order and do not overlap
 	for i := 0; i < len(sents); i++ {
 		cur := sents[i]
-		for grown := true; grown; {
-			grown = false
-			for _, qi := range mine {
-				q := quotes[qi]
-				if q.open < cur.End && q.close > cur.End && i+1 < len(sents) {
-					i++
-					cur.End = sents[i].End
-					grown = true
-				}
+		for {
+			for k < len(mine) && quotes[mine[k]].close <= cur.End {
+				k++
 			}
+			if k == len(mine) || quotes[mine[k]].open >= cur.End || i+1 == len(sents) {
+				break
+			}
+			i++ // the quotation runs past the sentence's end
+			cur.End = sents[i].End
 		}
 		out = append(out, cur)
 	}
@@ -225,6 +229,9 @@ func isSpeechVerb(toks []token, i int) bool {
 		prev := toks[i-1]
 		if prev.kind == wordTok && (determiners[prev.low] || prev.poss || prev.is("his", "her", "their", "its", "our", "my", "your", "news")) {
 			return false
+		}
+		if prev.kind == wordTok && prepositions[prev.low] && prev.low != "to" {
+			return false // a noun: "in charge", "for comment"
 		}
 	}
 	return true
