@@ -162,6 +162,10 @@ func TestResolution(t *testing.T) {
 			"Tom Berger, the council's spokesman, met Anna Kowalski, the city's chairwoman. Kowalski spoke first.",
 			"“I am worried,” he said."},
 			"I am worried,", "Tom Berger", ""},
+		{"pronoun: gender learned from the article's own pronouns", []string{
+			"Tom Berger presented his budget on Monday. Ruth Mills asked about the harbour.",
+			"Berger answered first. “It adds up,” she said."},
+			"It adds up,", "Ruth Mills", ""},
 		{"pronoun: an unknown latest subject blocks", []string{intro, "A spokesman for the port declined to give details. “It is under review,” he said."},
 			"It is under review,", "", ""},
 		{"pronoun: nobody before", []string{"“It is under review,” he said."},
@@ -182,6 +186,10 @@ func TestResolution(t *testing.T) {
 			"Anna Kowalski, an aide to Governor Ruth Mills, arrived late.",
 			"Mills's ally said the vote was “a triumph.”"},
 			"a triumph.", "Anna Kowalski", ""},
+		{"description: a specific role needs that role", []string{
+			"Anna Kowalski, an aide to Governor Ruth Mills, arrived late.",
+			"Mills's lawyer said the vote was “a triumph.”"},
+			"a triumph.", "", ""},
 		{"description: modifiers decide between two", []string{
 			"Anna Kowalski, the harbour commissioner, and Tom Berger, the transport commissioner, spoke.",
 			"The harbour commissioner said the levy was “fair.”"},

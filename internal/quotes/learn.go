@@ -125,8 +125,73 @@ func learn(arts []*article) *registry {
 			}
 		})
 	}
+	r.learnGender(arts)
 	r.finish()
 	return r
+}
+
+// learnGender reads the articles' own pronouns: a sentence that names one
+// person, describes no one else, and goes on with "he", "his" or "him" (or
+// "she", "her") votes for that person's gender. A person whose gender no
+// title or role gives takes the gender all votes agree on.
+func (r *registry) learnGender(arts []*article) {
+	votes := map[*person]*[2]int{}
+	for _, a := range arts {
+		a.each(func(u *unit, runs []nameRun) {
+			var who *person
+			after := 0
+			for _, run := range runs {
+				if run.name == run.to {
+					continue
+				}
+				p := r.resolveRun(a, u.toks, run)
+				switch {
+				case p == nil:
+				case who == nil:
+					who, after = p, run.to
+				case who != p:
+					return // two people: the pronoun could be either's
+				}
+			}
+			if who == nil {
+				return
+			}
+			var male, female int
+			for k, t := range u.toks[after:] {
+				switch {
+				case t.kind != wordTok:
+				case t.is("he", "him", "his", "himself"):
+					male++
+				case t.is("she", "her", "hers", "herself"):
+					female++
+				case !t.cap && r.isRole(firstOf(singular(t.low))) && !(after+k+1 < len(u.toks) && u.toks[after+k+1].cap):
+					return // "… met a lawyer; she …": someone else is in the sentence
+				}
+			}
+			if male == 0 && female == 0 || male > 0 && female > 0 {
+				return
+			}
+			v := votes[who]
+			if v == nil {
+				v = &[2]int{}
+				votes[who] = v
+			}
+			if male > 0 {
+				v[0]++
+			} else {
+				v[1]++
+			}
+		})
+	}
+	for p, v := range votes {
+		switch {
+		case p.gender != 0:
+		case v[0] > 0 && v[1] == 0:
+			p.gender = 'm'
+		case v[1] > 0 && v[0] == 0:
+			p.gender = 'f'
+		}
+	}
 }
 
 func (r *registry) describe(p *person, doc int, d desc) {

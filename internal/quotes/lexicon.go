@@ -113,6 +113,11 @@ brother sister nephew niece cousin widow tycoon magnate billionaire entrepreneur
 captain resident witness victim spokesperson envoy chancellor negotiator mediator broker
 operative loyalist confidante adviser-in-chief`)
 
+// relational nouns say only that someone stands close to another person;
+// "the mayor's ally" may be whoever the articles tie to the mayor, while
+// "the mayor's lawyer" must be someone they call a lawyer.
+var relational = wordSet("ally associate confidant confidante friend loyalist partner colleague counterpart supporter protege protégé")
+
 // compoundPrefixes change what the role is ("vice president" is not "the
 // president"), so they stay part of the head.
 var compoundPrefixes = wordSet("vice deputy assistant under lieutenant")

@@ -248,8 +248,9 @@ func genderOfMention(m *mention) byte {
 
 // resolveDescription finds the person a description refers to, using what
 // the articles say about people: first a person this article describes
-// with the same role noun, then one the corpus does, then — for "Putin's
-// ally" — the one recent person whose descriptions share the proper noun.
+// with the same role noun, then one the corpus does, then — for a vague
+// relation such as "the mayor's ally" — the one recent person whose
+// descriptions share the proper noun ("an aide to Mayor Lee").
 // The person must have been mentioned before, except in an article's first
 // paragraph, where "A senior aide said …" may name him only later. Ties go
 // to the latest mentioned.
@@ -290,7 +291,7 @@ func (rd *reader) pick(m *mention, cands []*person, lede bool, para int) *person
 			return best
 		}
 	}
-	if lede || len(m.proper) == 0 {
+	if lede || len(m.proper) == 0 || !relational[m.desc.head] {
 		return nil
 	}
 	var found *person
