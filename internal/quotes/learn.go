@@ -55,6 +55,20 @@ func (a *article) note(p *person) {
 	a.count[p]++
 }
 
+// settle counts merged people once, under the person they were merged
+// into.
+func (a *article) settle() {
+	named, count := a.named, a.count
+	a.named, a.count = nil, map[*person]int{}
+	for _, p := range named {
+		root := p.root()
+		if a.count[root] == 0 {
+			a.named = append(a.named, root)
+		}
+		a.count[root] += count[p]
+	}
+}
+
 // nameWordCount counts the words of a name that are not particles or
 // suffixes.
 func nameWordCount(words []string) int {
@@ -88,6 +102,9 @@ func learn(arts []*article) *registry {
 		})
 	}
 	r.mergeVariants()
+	for _, a := range arts {
+		a.settle()
+	}
 	for _, a := range arts {
 		a.each(func(u *unit, runs []nameRun) {
 			for _, run := range runs {
@@ -164,7 +181,7 @@ func (r *registry) learnGender(arts []*article) {
 					male++
 				case t.is("she", "her", "hers", "herself"):
 					female++
-				case !t.cap && r.isRole(firstOf(singular(t.low))) && !(after+k+1 < len(u.toks) && u.toks[after+k+1].cap):
+				case !t.cap && r.isRoleWord(t.low) && !(after+k+1 < len(u.toks) && u.toks[after+k+1].cap):
 					return // "… met a lawyer; she …": someone else is in the sentence
 				}
 			}

@@ -66,7 +66,7 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 			continue
 		}
 		s, plural := singular(t.low)
-		if !rd.reg.isRole(s) || h+1 < len(toks) && toks[h+1].kind == wordTok && !toks[h+1].cap && rd.reg.isRole(firstOf(singular(toks[h+1].low))) {
+		if !rd.reg.isRole(s) || h+1 < len(toks) && toks[h+1].kind == wordTok && !toks[h+1].cap && rd.reg.isRoleWord(toks[h+1].low) {
 			continue // not a role, or not the head ("chief" in "chief negotiator")
 		}
 		start, words, det := extendLeft(toks, h)
@@ -97,8 +97,6 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	markSubjects(toks, ms)
 	return ms
 }
-
-func firstOf(s string, _ bool) string { return s }
 
 func genderOf(head string) byte {
 	switch {

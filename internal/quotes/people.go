@@ -72,6 +72,13 @@ func (r *registry) add(first, last, surface string) *person {
 // isRole reports whether a folded singular noun names a role.
 func (r *registry) isRole(w string) bool { return roleNouns[w] || r.learned[w] }
 
+// isRoleWord reports whether a folded word, singular or plural, names a
+// role ("adviser", "advisers").
+func (r *registry) isRoleWord(w string) bool {
+	s, _ := singular(w)
+	return r.isRole(s)
+}
+
 // withLast returns the people whose surname ends with the word w.
 func (r *registry) withLast(w string) []*person {
 	if r.byLastWord != nil {
