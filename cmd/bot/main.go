@@ -45,6 +45,8 @@ func commands() []command {
 		{"index", "build or refresh the on-disk index and print the report", cmdIndex},
 		{"search", "print the passages that best match a query", cmdSearch},
 		{"ask", "answer a question from the articles, citing the passages", cmdAsk},
+		{"quote", "print what a speaker said, word for word, with sources (--all: every quotation)", cmdQuote},
+		{"speakers", "list the people quoted in the articles, most quoted first", cmdSpeakers},
 	}
 }
 

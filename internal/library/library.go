@@ -15,6 +15,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
+	"dossier/internal/quotes"
 	"dossier/internal/retrieval"
 )
 
@@ -23,7 +24,10 @@ var ErrNotLoaded = errors.New("the library has not been loaded yet")
 
 // Snapshot is one consistent state of the library. It is never modified.
 type Snapshot struct {
-	Index    *retrieval.Index
+	Index *retrieval.Index
+	// Quotes are the quotations of the same articles, built with the index
+	// so that /quote and the search never disagree about the corpus.
+	Quotes   *quotes.Index
 	LoadedAt time.Time
 }
 
@@ -97,7 +101,7 @@ func (l *Library) LoadSaved(ctx context.Context) error {
 }
 
 func (l *Library) snapshot(ix *retrieval.Index) *Snapshot {
-	return &Snapshot{Index: ix, LoadedAt: l.opts.Now()}
+	return &Snapshot{Index: ix, Quotes: quotes.Build(ix.Docs()), LoadedAt: l.opts.Now()}
 }
 
 // Reload reads the corpus again and swaps in the new library. Only new or
@@ -144,7 +148,9 @@ func (l *Library) Reload(ctx context.Context) (Report, error) {
 			rep.Saved = true
 		}
 	}
-	l.cur.Store(l.snapshot(ix))
+	snap := l.snapshot(ix)
+	rep.Quotes = snap.Quotes.Len()
+	l.cur.Store(snap)
 	rep.Duration = l.opts.Now().Sub(start)
 	log.Info("reloaded", rep.LogAttrs()...)
 	return rep, nil

@@ -77,14 +77,14 @@ func (r Report) LogAttrs() []any {
 		"articles", r.Articles, "chunks", r.Chunks,
 		"added", r.Added, "changed", r.Changed, "removed", r.Removed,
 		"chunks_embedded", r.ChunksEmbedded, "embed_calls", r.EmbedCalls,
-		"saved", r.Saved, "duration", r.Duration,
+		"quotes", r.Quotes, "saved", r.Saved, "duration", r.Duration,
 	}
 }
 
 // String is the report for people.
 func (r Report) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d articles, %d chunks", r.Articles, r.Chunks)
+	fmt.Fprintf(&b, "%d articles, %d chunks, %d quotations", r.Articles, r.Chunks, r.Quotes)
 	fmt.Fprintf(&b, "\narticles: %d added%s, %d changed%s, %d removed%s",
 		len(r.Added), list(r.Added), len(r.Changed), list(r.Changed), len(r.Removed), list(r.Removed))
 	fmt.Fprintf(&b, "\nchunks: %d added, %d changed, %d removed; %d embedded in %d embedding calls",

@@ -31,10 +31,14 @@ type Source struct {
 	Date  string
 	URL   string
 	Chunk string // id of the chunk that holds the quotation
-	// Context is the sentence or sentences the quotation stands in.
+	// Context is the sentence or sentences the quotation stands in; for a
+	// quotation attributed because it continues a speaker's sentence
+	// (“…,” Smith said. “…”), that sentence too.
 	Context string
 	// Paragraph is the 1-based cleaned paragraph; Start and End are the
-	// byte offsets of Text in it.
+	// byte offsets of the quotation in it. The first source holds Text
+	// exactly; another article may report the same words with a different
+	// case or final punctuation ("fake" and "fake.").
 	Paragraph  int
 	Start, End int
 }

@@ -1,0 +1,472 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Rules that attributed a quotation, kept for tests and debugging.
+const (
+	ruleAfter       = "after"        // “…,” Smith said / said Smith / according to Smith
+	ruleNaming      = "naming"       // Smith called it “…”
+	ruleBefore      = "before"       // Smith said (that) … “…”
+	ruleAccording   = "according-to" // according to Smith, … “…”
+	ruleContinues   = "continues"    // “…,” Smith said. “…”
+	ruleContinuedBy = "continued-by" // “…” “…,” Smith said.
+	ruleSpansParas  = "spans"        // a quotation over several paragraphs
+	ruleSameWords   = "same-words"   // the same words attributed in another article
+)
+
+// found is one quotation of an article with its speaker.
+type found struct {
+	q       int // index into article.quotes
+	unit    *unit
+	ui      int     // index of unit in its paragraph
+	speaker *person // nil: unattributed
+	rule    string
+	kind    Kind
+	// from is the sentence whose attribution a continued quotation took,
+	// shown with it as context; nil otherwise.
+	from *unit
+}
+
+// reader attributes the quotations of one article, keeping track of who
+// has been mentioned so that pronouns and descriptions can be resolved.
+type reader struct {
+	reg      *registry
+	art      *article
+	history  []past
+	seen     map[*person]int // person → order of latest mention
+	lastPara map[*person]int
+	seq      int
+}
+
+// read attributes every quotation of an article.
+func (r *registry) read(a *article) []found {
+	rd := &reader{reg: r, art: a, seen: map[*person]int{}, lastPara: map[*person]int{}}
+	var out []found
+	var prevParaLast *person // speaker of the previous paragraph's last quotation
+	for pi := range a.units {
+		us := a.units[pi]
+		lead := make([]*person, len(us)) // who speaks in each unit
+		after := make([]bool, len(us))   // unit opens with a quotation attributed after it
+		first := len(out)
+		for ui := range us {
+			u := &us[ui]
+			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower))
+			rd.resolve(u.toks, ms, pi)
+			for qi, t := range u.toks {
+				if t.kind != quoteTok {
+					continue
+				}
+				m, rule := rd.attribute(u.toks, ms, qi)
+				f := found{q: t.q, unit: u, ui: ui, kind: kindOf(u.toks, qi, t.text)}
+				if m != nil {
+					m.subject = true
+					if m.sure() {
+						f.speaker, f.rule = m.person, rule
+						lead[ui] = m.person
+						after[ui] = after[ui] || qi == 0 && rule == ruleAfter
+					}
+				}
+				out = append(out, f)
+			}
+			if lead[ui] == nil && !hasQuote(u.toks) {
+				lead[ui] = rd.leadSpeaker(u.toks, ms)
+			}
+			rd.remember(ms, pi)
+		}
+		continueSpeakers(out[first:], us, lead, after, prevParaLast)
+		prevParaLast = nil
+		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
+			prevParaLast = out[n-1].speaker
+		}
+	}
+	spanParagraphs(out, a.quotes)
+	return out
+}
+
+// remember adds a unit's subject mentions to the history pronouns search.
+func (rd *reader) remember(ms []*mention, para int) {
+	for _, m := range ms {
+		if m.subject && m.personal {
+			rd.history = append(rd.history, past{person: m.person, para: para, personal: true, plural: m.plural, gender: m.gender})
+		}
+	}
+}
+
+// continueSpeakers gives unattributed quotations that stand alone in their
+// sentence the speaker of the sentence before (“…,” Smith said. “…”), or of
+// the previous paragraph's last quotation when the whole paragraph is
+// quotation, or of the quotation right after them (“…” “…,” Smith said).
+func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevPara *person) {
+	allPure := true
+	for _, u := range us {
+		allPure = allPure && isPure(u.toks)
+	}
+	for i := range fs {
+		f := &fs[i]
+		ui := f.ui
+		if f.speaker != nil || !isPure(f.unit.toks) {
+			continue
+		}
+		switch {
+		case ui > 0 && lead[ui-1] != nil:
+			f.speaker, f.rule, f.from = lead[ui-1], ruleContinues, &us[ui-1]
+		case ui == 0 && allPure && prevPara != nil:
+			f.speaker, f.rule = prevPara, ruleContinues
+		case ui+1 < len(us) && after[ui+1] && lead[ui+1] != nil:
+			f.speaker, f.rule, f.from = lead[ui+1], ruleContinuedBy, &us[ui+1]
+		default:
+			continue
+		}
+		lead[ui] = f.speaker
+	}
+}
+
+// spanParagraphs gives every part of a quotation that runs over several
+// paragraphs the speaker found for any part.
+func spanParagraphs(fs []found, quotes []span) {
+	byQuote := map[int]int{}
+	for i, f := range fs {
+		byQuote[f.q] = i
+	}
+	for start := 0; start < len(quotes); {
+		end := start + 1
+		for end < len(quotes) && quotes[end].continued && quotes[end-1].unclosed {
+			end++
+		}
+		var who *person
+		for q := start; q < end; q++ {
+			if i, ok := byQuote[q]; ok && fs[i].speaker != nil && who == nil {
+				who = fs[i].speaker
+			}
+		}
+		for q := start; q < end && who != nil; q++ {
+			if i, ok := byQuote[q]; ok && fs[i].speaker == nil {
+				fs[i].speaker, fs[i].rule = who, ruleSpansParas
+			}
+		}
+		start = end
+	}
+}
+
+func hasQuote(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == quoteTok {
+			return true
+		}
+	}
+	return false
+}
+
+// isPure: the unit is quotation and punctuation only.
+func isPure(toks []token) bool {
+	for _, t := range toks {
+		if t.kind == wordTok {
+			return false
+		}
+	}
+	return hasQuote(toks)
+}
+
+// attribute returns the mention of the speaker of the quotation toks[qi]
+// and the rule that found it. A nil mention, or one that is not sure(),
+// leaves the quotation unattributed. The rules, in order:
+//
+//  1. an attribution right after the quotation: “…,” Smith said; “…,”
+//     said Smith; “…,” the official was quoted as saying; “…,” according
+//     to Smith. An institution there ("Reuters said") is not the speaker;
+//     the next rules are tried.
+//  2. a naming verb right before it: Smith called it “…”.
+//  3. the first speech verb of the quotation's clause with a person as
+//     subject: Smith said: “…”; Smith told reporters that the plan was
+//     “…”; Smith, 61, insisted the deal would “…”.
+//  4. "according to Smith" anywhere in the sentence.
+func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, string) {
+	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
+		return m, ruleAfter
+	}
+	if k := namingVerb(toks, qi); k >= 0 {
+		return personal(subjectOf(toks, ms, k, 0)), ruleNaming
+	}
+	from := clauseStart(toks, qi)
+	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
+		return m, ruleBefore
+	}
+	if from > 0 && toks[from].kind == quoteTok {
+		// "As Smith put it, “…”": the quotation opens the main clause.
+		if m, ok := firstSpeaker(toks, ms, 0, from); ok {
+			return m, ruleBefore
+		}
+	}
+	for k := 0; k+2 < len(toks); k++ {
+		if toks[k].is("according") && toks[k+1].is("to") {
+			if m := startingAt(ms, k+2); m != nil && m.personal {
+				return m, ruleAccording
+			}
+		}
+	}
+	return nil, ""
+}
+
+func personal(m *mention) *mention {
+	if m == nil || !m.personal {
+		return nil
+	}
+	return m
+}
+
+// firstSpeaker returns the subject of the first speech verb in
+// toks[from:to] whose subject is a person. ok is false when there is none;
+// a person who cannot be identified ("a spokesman said") ends the search
+// with ok true and an unsure mention.
+func firstSpeaker(toks []token, ms []*mention, from, to int) (*mention, bool) {
+	for k := from; k < to; k++ {
+		if !isSpeechVerb(toks, k) {
+			continue
+		}
+		if m := personal(subjectOf(toks, ms, k, from)); m != nil {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// leadSpeaker is who speaks in a sentence without quotation ("Smith said
+// the talks would resume."), for the quotation that may follow it.
+func (rd *reader) leadSpeaker(toks []token, ms []*mention) *person {
+	if m, ok := firstSpeaker(toks, ms, 0, len(toks)); ok && m.sure() {
+		return m.person
+	}
+	return nil
+}
+
+// afterQuote reads an attribution that follows the quotation directly.
+func afterQuote(toks []token, ms []*mention, qi int) *mention {
+	j := qi + 1
+	for j < len(toks) && toks[j].punct(",—–") {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != wordTok {
+		return nil
+	}
+	if isSpeechVerb(toks, j) {
+		return startingAt(ms, j+1) // said Smith
+	}
+	if toks[j].is("according") && j+1 < len(toks) && toks[j+1].is("to") {
+		return startingAt(ms, j+2)
+	}
+	m := startingAt(ms, j)
+	if m == nil {
+		return nil
+	}
+	k := skipParenthesis(toks, m.to)
+	if k < len(toks) && toks[k].punct(",") {
+		// "Smith, 61, said" or "Smith, a former aide, said".
+		for e := k + 1; e < len(toks) && e < k+20; e++ {
+			if toks[e].punct(",") {
+				k = e + 1
+				break
+			}
+		}
+	}
+	for k < len(toks) && isFiller(toks[k]) {
+		k++
+	}
+	if k < len(toks) && isSpeechVerb(toks, k) {
+		return m
+	}
+	return nil
+}
+
+// namingVerb returns the index of a naming verb that takes the quotation
+// as its complement ("called it “…”", "described the plan as “…”"), or -1.
+func namingVerb(toks []token, qi int) int {
+	j := qi - 1
+	if j >= 0 && toks[j].is("as") {
+		j--
+	}
+	for n := 0; j >= 0 && n <= 4; n, j = n+1, j-1 {
+		if toks[j].kind != wordTok {
+			return -1
+		}
+		if namingVerbs[lemma(toks[j].low)] && isSpeechVerb(toks, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// clauseStart returns where the clause holding toks[qi] begins: after a
+// semicolon, after ", but", ", while", ", with" and the like, and after a
+// leading subordinate clause ("After the meeting ended, …").
+func clauseStart(toks []token, qi int) int {
+	start := 0
+	if len(toks) > 0 && toks[0].kind == wordTok && subordinators[toks[0].low] {
+		for k := 1; k < qi; k++ {
+			if toks[k].punct(",") {
+				start = k + 1
+				break
+			}
+		}
+	}
+	for k := qi - 1; k > start; k-- {
+		if toks[k].punct(";") {
+			return k + 1
+		}
+		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && clauseBreaks[toks[k+1].low] {
+			return k + 1
+		}
+	}
+	return start
+}
+
+// subjectOf finds the subject of the verb toks[k], looking no further left
+// than from. It skips auxiliaries and adverbs ("has also said"), a time
+// ("on Tuesday"), a verb before "to" ("went on to suggest"), a
+// parenthesis ("(R-Neb.)") and an apposition ("Smith, 61,"). After a comma
+// or "and" with no subject of its own (", adding", "and added"), the verb
+// shares the clause's first subject. Nil when the subject is no mention
+// (an institution, a thing).
+func subjectOf(toks []token, ms []*mention, k, from int) *mention {
+	j := k - 1
+	for j >= from {
+		t := toks[j]
+		switch {
+		case isFiller(t):
+			j--
+			continue
+		case t.is("to"):
+			j--
+			if j >= from && toks[j].is("on") {
+				j--
+			}
+			if j >= from && toks[j].kind == wordTok && !toks[j].cap && endingAt(ms, j) == nil {
+				j--
+			}
+			continue
+		case t.cap && calendarWords[t.low] && j-1 >= from && toks[j-1].is("on", "last", "this"):
+			j -= 2
+			continue
+		case t.punct(")"):
+			for j >= from && !toks[j].punct("(") {
+				j--
+			}
+			j--
+			continue
+		}
+		break
+	}
+	if j < from {
+		return nil
+	}
+	t := toks[j]
+	switch {
+	case t.punct(","):
+		if m := apposed(toks, ms, j, from); m != nil {
+			return coordinated(toks, ms, m)
+		}
+		return inherit(ms, from, k)
+	case t.is("and", "or", "but", "then"):
+		return inherit(ms, from, k)
+	}
+	if m := endingAt(ms, j); m != nil {
+		return coordinated(toks, ms, m)
+	}
+	return nil
+}
+
+// apposed returns the mention before an apposition that ends with the
+// comma toks[j]: "Smith, 61," / "Smith, a former aide," / "the mayor's
+// aide, John Doe,". Nil when the commas enclose something else.
+func apposed(toks []token, ms []*mention, j, from int) *mention {
+	for k := j - 1; k >= from && j-k <= 25; k-- {
+		if !toks[k].punct(",") {
+			continue
+		}
+		before := endingAt(ms, k-1)
+		if before == nil || k+1 >= j {
+			return nil
+		}
+		if name := startingAt(ms, k+1); name != nil && name.to == j && name.kind == byName {
+			return name // a description, then the name it describes
+		}
+		first := toks[k+1]
+		if descriptionStart(toks, k+1) || isNumberWord(first.low) || first.is("who", "whose") {
+			return before
+		}
+		return nil
+	}
+	return nil
+}
+
+// coordinated returns the first of coordinated subjects: in "Smith and
+// Jones said", Smith.
+func coordinated(toks []token, ms []*mention, m *mention) *mention {
+	for {
+		s := m.from
+		if m.appos >= 0 && ms[m.appos].to == s-1 {
+			s = ms[m.appos].from // "another ally, Jane Roe": look before the ally
+		}
+		if s < 2 || !toks[s-1].is("and") {
+			return m
+		}
+		prev := endingAt(ms, s-2)
+		if prev == nil || !prev.personal || prev.poss {
+			return m
+		}
+		m = prev
+	}
+}
+
+// inherit returns the first subject of the clause toks[from:k].
+func inherit(ms []*mention, from, k int) *mention {
+	for _, m := range ms {
+		if m.from >= from && m.to <= k && m.subject {
+			return m
+		}
+	}
+	return nil
+}
+
+func isFiller(t token) bool {
+	if t.kind != wordTok || t.cap {
+		return false
+	}
+	return fillers[t.low] || len(t.low) >= 5 && strings.HasSuffix(t.low, "ly") && !roleNouns[t.low]
+}
+
+func endingAt(ms []*mention, j int) *mention {
+	var best *mention
+	for _, m := range ms {
+		if m.to == j+1 && (best == nil || m.kind == byName) {
+			best = m
+		}
+	}
+	return best
+}
+
+func startingAt(ms []*mention, j int) *mention {
+	for _, m := range ms {
+		if m.from == j {
+			return m
+		}
+	}
+	return nil
+}
+
+// kindOf says whether a quotation is a clause or more (full) or a word or
+// phrase inside the reporter's sentence (partial): three words or more that
+// open with a capital or stand as the sentence.
+func kindOf(toks []token, qi int, text string) Kind {
+	if len(strings.Fields(text)) < 3 {
+		return Partial
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "[(…'‘\""))
+	if unicode.IsUpper(r) || qi == 0 || toks[qi-1].punct(":") {
+		return Full
+	}
+	return Partial
+}

@@ -1,0 +1,265 @@
+package quotes
+
+import (
+	"fmt"
+	"testing"
+
+	"dossier/internal/corpus"
+)
+
+// article builds a document from paragraphs.
+func doc(id string, paras ...string) *corpus.Document {
+	return &corpus.Document{Meta: corpus.Meta{ID: id, Title: id}, Paragraphs: paras}
+}
+
+// attributions returns "text → speaker" for every quotation of the
+// articles, in order ("text → " when unattributed).
+func attributions(docs ...*corpus.Document) map[string]string {
+	out := map[string]string{}
+	ix := Build(docs)
+	for _, q := range ix.All() {
+		out[q.Text] = q.Speaker
+	}
+	return out
+}
+
+func rulesOf(docs ...*corpus.Document) map[string]string {
+	out := map[string]string{}
+	ix := Build(docs)
+	for i, q := range ix.quotes {
+		out[q.Text] = ix.rules[i]
+	}
+	return out
+}
+
+type attrCase struct {
+	name  string
+	paras []string
+	quote string // the quotation checked, as it stands between its marks
+	want  string // its speaker; "" for unattributed
+	rule  string // the rule expected to find it; "" to not check
+}
+
+func runAttrCases(t *testing.T, cases []attrCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc("t", tc.paras...)
+			got, ok := attributions(d)[tc.quote]
+			if !ok {
+				t.Fatalf("quotation %q not found; found %v", tc.quote, attributions(d))
+			}
+			if got != tc.want {
+				t.Errorf("speaker of %q = %q, want %q", tc.quote, got, tc.want)
+			}
+			if tc.rule != "" {
+				if rule := rulesOf(d)[tc.quote]; rule != tc.rule {
+					t.Errorf("rule = %q, want %q", rule, tc.rule)
+				}
+			}
+		})
+	}
+}
+
+// Mayor Anna Kowalski and councillor Tom Berger are invented for the tests.
+const intro = "Mayor Anna Kowalski and Tom Berger, the council's finance chief, met on Monday."
+
+// TestAttributionPatterns: one case per attribution pattern, with the
+// attribution after, before and inside the quotation.
+func TestAttributionPatterns(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"quote, name said", []string{intro, "“The bridge is safe,” Kowalski said."},
+			"The bridge is safe,", "Anna Kowalski", ruleAfter},
+		{"quote, said name", []string{intro, "“The bridge is safe,” said Anna Kowalski."},
+			"The bridge is safe,", "Anna Kowalski", ruleAfter},
+		{"quote, name told", []string{intro, "“We will rebuild,” Kowalski told reporters on Tuesday."},
+			"We will rebuild,", "Anna Kowalski", ruleAfter},
+		{"quote, name wrote", []string{intro, "“Costs will rise,” Berger wrote on social media."},
+			"Costs will rise,", "Tom Berger", ruleAfter},
+		{"quote, name added with an apposition", []string{intro, "“Costs will rise,” Berger, 61, added."},
+			"Costs will rise,", "Tom Berger", ruleAfter},
+		{"quote, name was quoted as saying", []string{intro, "“We will rebuild,” Kowalski was quoted as saying."},
+			"We will rebuild,", "Anna Kowalski", ruleAfter},
+		{"quote, according to name", []string{intro, "The bridge is “perfectly safe,” according to Berger."},
+			"perfectly safe,", "Tom Berger", ruleAfter},
+		{"question mark splits the sentence", []string{intro, "“Who pays for it?” Berger asked."},
+			"Who pays for it?", "Tom Berger", ruleAfter},
+		{"name said colon quote", []string{intro, "Kowalski said: “The bridge is safe.”"},
+			"The bridge is safe.", "Anna Kowalski", ruleBefore},
+		{"name told reporters quote", []string{intro, "Kowalski told reporters “the bridge is safe.”"},
+			"the bridge is safe.", "Anna Kowalski", ruleBefore},
+		{"name said that … quote", []string{intro, "Kowalski said that the bridge was “perfectly safe” for now."},
+			"perfectly safe", "Anna Kowalski", ruleBefore},
+		{"speech verb after auxiliaries and adverbs", []string{intro, "Berger has also repeatedly warned that costs could “spiral.”"},
+			"spiral.", "Tom Berger", ruleBefore},
+		{"verb before to", []string{intro, "Berger went on to suggest a “modest levy” for drivers."},
+			"modest levy", "Tom Berger", ruleBefore},
+		{"participle shares the subject", []string{intro, "Kowalski defended the plan, saying it was “the only option.”"},
+			"the only option.", "Anna Kowalski", ruleBefore},
+		{"leading subordinate clause", []string{intro, "After the vote was counted, Berger said the result was “a relief.”"},
+			"a relief.", "Tom Berger", ruleBefore},
+		{"according to name, before", []string{intro, "According to Berger, the levy is “unavoidable.”"},
+			"unavoidable.", "Tom Berger", ruleAccording},
+		{"name called it quote", []string{intro, "Berger called it “a disgrace.”"},
+			"a disgrace.", "Tom Berger", ruleNaming},
+		{"name described x as quote", []string{intro, "Kowalski described the audit as “nonsense.”"},
+			"nonsense.", "Anna Kowalski", ruleNaming},
+		{"attribution inside the quotation: first part", []string{intro, "“The bridge,” Kowalski said, “is perfectly safe.”"},
+			"The bridge,", "Anna Kowalski", ruleAfter},
+		{"attribution inside the quotation: second part", []string{intro, "“The bridge,” Kowalski said, “is perfectly safe.”"},
+			"is perfectly safe.", "Anna Kowalski", ruleBefore},
+		{"continuation after the attribution", []string{intro, "“The bridge is safe,” Kowalski said. “We checked every bolt.”"},
+			"We checked every bolt.", "Anna Kowalski", ruleContinues},
+		{"quotation before an attributed one", []string{intro, "“We checked every bolt.” “The bridge is safe,” Kowalski said."},
+			"We checked every bolt.", "Anna Kowalski", ruleContinuedBy},
+		{"quotation after a said-that sentence", []string{intro, "Kowalski said the inspection was over. “We checked every bolt.”"},
+			"We checked every bolt.", "Anna Kowalski", ruleContinues},
+		{"whole-quotation paragraph after a quoted paragraph", []string{intro, "“The bridge is safe,” Kowalski said.", "“We checked every bolt.”"},
+			"We checked every bolt.", "Anna Kowalski", ruleContinues},
+		{"quotation over several paragraphs", []string{intro, "“We will rebuild the bridge.", "“It will take two years,” Berger said."},
+			"We will rebuild the bridge.", "Tom Berger", ruleSpansParas},
+		{"straight quotes without a comma", []string{intro, `"The levy stays" Berger said.`},
+			"The levy stays", "Tom Berger", ruleAfter},
+	})
+}
+
+// TestAttributionClauses: the speaker is the subject of the speech verb,
+// not the nearest name; an institution is no speaker; a clause of its own
+// needs its own speech verb.
+func TestAttributionClauses(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"nearest name is the object", []string{intro, "Kowalski told Berger, “You are wrong.”"},
+			"You are wrong.", "Anna Kowalski", ""},
+		{"nearest name is inside the reported clause", []string{intro, "Kowalski said that Berger's plan was “a fantasy.”"},
+			"a fantasy.", "Anna Kowalski", ""},
+		{"first speech verb of the sentence", []string{intro, "Berger suggested that Kowalski tell the press that “the levy is fair.”"},
+			"the levy is fair.", "Tom Berger", ""},
+		{"institution after the quotation is no speaker", []string{intro, "“The bridge is safe,” Reuters reported."},
+			"The bridge is safe,", "", ""},
+		{"institution after, person before", []string{intro, "Kowalski told the agency the bridge was “safe,” Reuters reported."},
+			"safe,", "Anna Kowalski", ""},
+		{"institution as subject, person later", []string{intro, "The council said in a statement that Kowalski had called the audit “biased.”"},
+			"biased.", "Anna Kowalski", ""},
+		{"coordinated subjects: the first", []string{intro, "Kowalski and Berger both called the plan “reckless.”"},
+			"reckless.", "Anna Kowalski", ""},
+		{"new clause after but", []string{intro, "Kowalski said the plan was ready, but critics called it “a land grab.”"},
+			"a land grab.", "", ""},
+		{"scare quotes without a speaker", []string{intro, "The so-called “harbour levy” takes effect in May."},
+			"harbour levy", "", ""},
+	})
+}
+
+// TestResolution: one case per speaker-resolution rule.
+func TestResolution(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"pronoun: the latest subject", []string{"Mayor Anna Kowalski opened the meeting.", "“We will rebuild,” she said."},
+			"We will rebuild,", "Anna Kowalski", ""},
+		{"pronoun: the subject, not the object", []string{"Tom Berger met Anna Kowalski on Monday.", "“It was pointless,” he said."},
+			"It was pointless,", "Tom Berger", ""},
+		{"pronoun: the most recent subject", []string{"Tom Berger met Ruth Mills on Monday. Mills left early.", "“It was pointless,” she said."},
+			"It was pointless,", "Ruth Mills", ""},
+		{"pronoun: gender rules out the latest", []string{
+			"Tom Berger, the council's spokesman, met Anna Kowalski, the city's chairwoman. Kowalski spoke first.",
+			"“I am worried,” he said."},
+			"I am worried,", "Tom Berger", ""},
+		{"pronoun: gender learned from the article's own pronouns", []string{
+			"Tom Berger presented his budget on Monday. Ruth Mills asked about the harbour.",
+			"Berger answered first. “It adds up,” she said."},
+			"It adds up,", "Ruth Mills", ""},
+		{"pronoun: an unknown latest subject blocks", []string{intro, "A spokesman for the port declined to give details. “It is under review,” he said."},
+			"It is under review,", "", ""},
+		{"pronoun: nobody before", []string{"“It is under review,” he said."},
+			"It is under review,", "", ""},
+		{"description learned from an apposition", []string{
+			"Anna Kowalski, the city's harbour commissioner, opened the meeting. Tom Berger spoke next.",
+			"The commissioner said the plan was “sound.”"},
+			"sound.", "Anna Kowalski", ""},
+		{"description learned from a title", []string{
+			"Harbour commissioner Anna Kowalski opened the meeting. Tom Berger spoke next.",
+			"The commissioner said the plan was “sound.”"},
+			"sound.", "Anna Kowalski", ""},
+		{"description learned before a name", []string{
+			"The port's new director, Tom Berger, toured the docks. Anna Kowalski joined him.",
+			"The director called the docks “a mess.”"},
+			"a mess.", "Tom Berger", ""},
+		{"description by a shared proper noun", []string{
+			"Anna Kowalski, an aide to Governor Ruth Mills, arrived late.",
+			"Mills's ally said the vote was “a triumph.”"},
+			"a triumph.", "Anna Kowalski", ""},
+		{"description: a specific role needs that role", []string{
+			"Anna Kowalski, an aide to Governor Ruth Mills, arrived late.",
+			"Mills's lawyer said the vote was “a triumph.”"},
+			"a triumph.", "", ""},
+		{"description: modifiers decide between two", []string{
+			"Anna Kowalski, the harbour commissioner, and Tom Berger, the transport commissioner, spoke.",
+			"The harbour commissioner said the levy was “fair.”"},
+			"fair.", "Anna Kowalski", ""},
+		{"description: recency decides between equals", []string{
+			"Senator Tom Berger and Senator Ruth Mills met. Berger spoke first, then Mills answered.",
+			"The senator said the bill was “dead.”"},
+			"dead.", "Ruth Mills", ""},
+		{"description in the lede names someone introduced later", []string{
+			"A senior harbour official has rejected what she called a “reckless” plan.",
+			"Anna Kowalski, the senior harbour official in charge of the port, spoke after the vote."},
+			"reckless", "Anna Kowalski", ""},
+		{"description nobody in the article fits", []string{intro, "The treasurer said the accounts were “in order.”"},
+			"in order.", "", ""},
+		{"plural and unknown subjects stay unattributed", []string{intro, "Officials said the plan was “under review.”"},
+			"under review.", "", ""},
+		{"they stays unattributed", []string{intro, "“It is over,” they said."},
+			"It is over,", "", ""},
+		{"an unnamed person stays unattributed", []string{intro, "“This is wrong,” a resident said."},
+			"This is wrong,", "", ""},
+	})
+}
+
+// TestCanonicalNames: one name per person across the corpus, titles and
+// party tags stripped, surname spellings merged.
+func TestCanonicalNames(t *testing.T) {
+	docs := []*corpus.Document{
+		doc("a", "Mayor Anna Kowalski said the bridge was “safe.”"),
+		doc("b", "Ms. Kowalski said the levy was “sound.”"),
+		doc("c", "“We agree,” Kowalski said.", "“It is a scandal,” said Rep. Tom Berger (R-Ohio)."),
+		doc("d", "Pavel Sokolov said the port was “ready.”", "Later Pavel Sokolow called the plan “late.”"),
+	}
+	got := map[string]int{}
+	for _, s := range Build(docs).Speakers() {
+		got[s.Name] = s.Quotes
+	}
+	want := map[string]int{"Anna Kowalski": 3, "Tom Berger": 1, "Pavel Sokolov": 2}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("speakers %v, want %v", got, want)
+	}
+}
+
+// The same words attributed in one article and unattributed in another are
+// one quotation with both sources.
+func TestSameWordsAcrossArticles(t *testing.T) {
+	docs := []*corpus.Document{
+		doc("a", intro, "“We will rebuild the bridge within two years,” Kowalski said."),
+		doc("b", "Critics pointed to one promise: “We will rebuild the bridge within two years.”"),
+	}
+	ix := Build(docs)
+	res := ix.Lookup("Kowalski", "")
+	if len(res.Quotes) != 1 || len(res.Quotes[0].Sources) != 2 {
+		t.Fatalf("got %+v, want one quotation with sources in a and b", res.Quotes)
+	}
+	if a, b := res.Quotes[0].Sources[0].Doc, res.Quotes[0].Sources[1].Doc; a != "a" || b != "b" {
+		t.Errorf("sources in %s, %s; want a, b", a, b)
+	}
+	if ix.Len() != 1 {
+		t.Errorf("Len = %d, want 1", ix.Len())
+	}
+}
+
+func TestKind(t *testing.T) {
+	got := map[string]Kind{}
+	for _, q := range Build([]*corpus.Document{doc("k", intro,
+		"“We checked every bolt,” Kowalski said, calling the report “fake” and the audit “a partisan exercise.”")}).All() {
+		got[q.Text] = q.Kind
+	}
+	want := map[string]Kind{"We checked every bolt,": Full, "fake": Partial, "a partisan exercise.": Partial}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("kinds %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,180 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is one quotation found in a paragraph: the marks and the words
+// between them.
+type span struct {
+	para int // 0-based paragraph
+	// open is the offset of the opening mark; close the offset just past
+	// the closing mark, or the paragraph's length when it is left open.
+	open, close int
+	// start and end are the quoted words without marks or outer spaces.
+	start, end int
+	// unclosed: the paragraph ends before the quotation does.
+	unclosed bool
+	// continued: the quotation goes on from the previous paragraph, which
+	// left it open (the convention for a quotation of several paragraphs:
+	// each opens with a mark, only the last closes).
+	continued bool
+}
+
+// closers maps each opening double mark to the marks that close it.
+var closers = map[rune]string{
+	'“': "”",
+	'„': "”“",
+	'«': "»",
+	'"': `"`,
+}
+
+// findQuotes returns the quotations of an article's paragraphs in order.
+// Double marks (curly, straight, low-9 and guillemets) delimit quotations;
+// single marks inside them are nested quotations and stay part of the text.
+// A single curly mark outside double marks opens a quotation only when it
+// stands at the start of a word and its closing mark is not an apostrophe.
+func findQuotes(paras []string) []span {
+	var out []span
+	carry := false // the previous paragraph left a quotation open
+	for i, p := range paras {
+		spans := scanParagraph(i, p)
+		if carry && len(spans) > 0 && spans[0].open == firstNonSpace(p) {
+			spans[0].continued = true
+		}
+		carry = len(spans) > 0 && spans[len(spans)-1].unclosed
+		out = append(out, spans...)
+	}
+	return out
+}
+
+// scanParagraph finds the quotations of one paragraph.
+func scanParagraph(para int, p string) []span {
+	var out []span
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case closers[r] != "":
+			s, next := scanDouble(para, p, i, r, size)
+			if s.end > s.start {
+				out = append(out, s)
+			}
+			i = next
+		case r == '‘' && wordStart(p, i):
+			if s, next, ok := scanSingle(para, p, i, size); ok {
+				out = append(out, s)
+				i = next
+				continue
+			}
+			i += size
+		default:
+			i += size
+		}
+	}
+	return out
+}
+
+// scanDouble reads a quotation opened by mark at p[i:i+size]. A second
+// opening mark of the same kind inside it nests; the quotation ends when
+// its own closing mark is reached, or at the end of the paragraph.
+func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
+	want := closers[mark]
+	depth := 1
+	j := i + size
+	for j < len(p) {
+		r, sz := utf8.DecodeRuneInString(p[j:])
+		switch {
+		case containsRune(want, r):
+			depth--
+			if depth == 0 || mark == '"' {
+				return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
+			}
+		case r == mark && mark != '"':
+			depth++
+		}
+		j += sz
+	}
+	return makeSpan(para, p, i, i+size, len(p), len(p), true), len(p)
+}
+
+// scanSingle reads a top-level single-quoted phrase (‘…’). The closing ’
+// must not be followed by a letter, which would make it an apostrophe
+// ("Trump’s"); without such a close the mark is left as text.
+func scanSingle(para int, p string, i, size int) (span, int, bool) {
+	for j := i + size; j < len(p); {
+		r, sz := utf8.DecodeRuneInString(p[j:])
+		if r == '“' || r == '"' {
+			return span{}, 0, false
+		}
+		if r == '’' {
+			n, _ := utf8.DecodeRuneInString(p[j+sz:])
+			if j+sz >= len(p) || !unicode.IsLetter(n) {
+				s := makeSpan(para, p, i, i+size, j, j+sz, false)
+				return s, j + sz, s.end > s.start
+			}
+		}
+		j += sz
+	}
+	return span{}, 0, false
+}
+
+// makeSpan trims the text between the marks; a span with no letter or
+// digit in it is returned empty (start == end).
+func makeSpan(para int, p string, open, textStart, textEnd, close int, unclosed bool) span {
+	s, e := textStart, textEnd
+	for s < e {
+		r, size := utf8.DecodeRuneInString(p[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(p[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	if !hasWordRune(p[s:e]) {
+		e = s
+	}
+	return span{para: para, open: open, close: close, start: s, end: e, unclosed: unclosed}
+}
+
+func wordStart(p string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(p[:i])
+	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '–' || r == '-'
+}
+
+func firstNonSpace(p string) int {
+	i := 0
+	for i < len(p) && isSpaceByte(p[i]) {
+		i++
+	}
+	return i
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsRune(s string, r rune) bool {
+	for _, c := range s {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,181 @@
+package quotes
+
+import (
+	"strings"
+
+	"dossier/internal/analysis"
+)
+
+// nameRun is a run of capitalised words: the titles before a name and the
+// name itself ("Russian President Vladimir Putin", "Rep. Don Bacon").
+type nameRun struct {
+	from, to int // tokens [from, to) of the whole run
+	name     int // first token of the name proper; name == to when there is none
+	poss     bool
+}
+
+// words returns the folded words of the name proper, suffixes ("Jr.")
+// dropped.
+func (r nameRun) words(toks []token) []string {
+	var out []string
+	for _, t := range toks[r.name:r.to] {
+		if !nameSuffixes[t.low] {
+			out = append(out, t.low)
+		}
+	}
+	return out
+}
+
+// surface is the name as written, without titles or a possessive.
+func (r nameRun) surface(toks []token) string {
+	var parts []string
+	for _, t := range toks[r.name:r.to] {
+		w := t.text
+		if t.poss {
+			w = strings.TrimRight(w, "sS")
+			w = strings.TrimRight(w, "'’")
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, " ")
+}
+
+// titles returns the folded words of the run before the name.
+func (r nameRun) titles(toks []token) []string {
+	var out []string
+	for _, t := range toks[r.from:r.name] {
+		out = append(out, t.low)
+	}
+	return out
+}
+
+// nameRuns finds the runs of capitalised words in toks. lower holds the
+// words the article also writes in lower case; a sentence's first word that
+// is one of them ("Asked", "During") is not part of a name.
+func nameRuns(toks []token, lower map[string]bool) []nameRun {
+	var runs []nameRun
+	for i := 0; i < len(toks); {
+		if !startsRun(toks, i, lower) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) {
+			t := toks[j]
+			switch {
+			case t.kind == wordTok && t.cap && !isAllCaps(t.text):
+				j++
+			case t.kind == wordTok && joinsRun(toks, j):
+				j++
+				continue
+			default:
+				goto done
+			}
+			if t.poss {
+				break
+			}
+		}
+	done:
+		if j > i {
+			runs = append(runs, splitRun(toks, i, j))
+			i = j
+		} else {
+			i++
+		}
+	}
+	return runs
+}
+
+func startsRun(toks []token, i int, lower map[string]bool) bool {
+	t := toks[i]
+	if t.kind != wordTok {
+		return false
+	}
+	if particles[t.low] && i+1 < len(toks) && (toks[i+1].cap || particles[toks[i+1].low]) {
+		return i == 0 || !toks[i-1].cap || toks[i-1].kind != wordTok
+	}
+	if !t.cap || isAllCaps(t.text) {
+		return false
+	}
+	if sentenceStart(toks, i) && (analysis.IsStopWord(t.low) || prepositions[t.low] || sentenceAdverbs[t.low] || lower[t.low]) && !honorifics[t.low] && titleAbbrevs[t.low] == "" {
+		return false
+	}
+	return true
+}
+
+// joinsRun: a particle ("von", "der") or "of" between capitalised words
+// ("Secretary of State") stays inside a run.
+func joinsRun(toks []token, j int) bool {
+	if j+1 >= len(toks) || !(toks[j+1].cap || particles[toks[j+1].low]) {
+		return false
+	}
+	if particles[toks[j].low] {
+		return true
+	}
+	return toks[j].low == "of" && j > 0 && isTitleWord(toks[j-1].low)
+}
+
+func sentenceStart(toks []token, i int) bool {
+	return i == 0 || toks[i-1].punct(":;“\"‘—(") || toks[i-1].kind == quoteTok
+}
+
+// splitRun separates the titles of run toks[from:to] from the name: the name
+// is the longest tail of words that can be part of a person's name.
+func splitRun(toks []token, from, to int) nameRun {
+	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
+	for k := to - 1; k >= from; k-- {
+		t := toks[k]
+		if !isNameWord(t) && !(particles[t.low] && k > from && k < to-1) && !(nameSuffixes[t.low] && k == to-1) {
+			break
+		}
+		r.name = k
+	}
+	// A name does not start with a particle unless nothing precedes it
+	// ("von der Leyen" alone); it never ends with one.
+	for r.name < to && particles[toks[r.name].low] && r.name > from {
+		r.name++
+	}
+	return r
+}
+
+// isNameWord: a capitalised word that is no title, institution, date or
+// function word.
+func isNameWord(t token) bool {
+	if t.kind != wordTok || !t.cap || isAllCaps(t.text) {
+		return false
+	}
+	w := t.low
+	return !isTitleWord(w) && !orgWords[w] && !calendarWords[w] && !analysis.IsStopWord(w)
+}
+
+// isTitleWord: a word that may stand in a title before a name.
+func isTitleWord(w string) bool {
+	s, _ := singular(w)
+	return honorifics[w] || titleAbbrevs[w] != "" || titleWords[w] || roleNouns[w] || roleNouns[s]
+}
+
+// nameKey identifies a person by folded given name and surname.
+func nameKey(words []string) (first, last string) {
+	if len(words) == 0 {
+		return "", ""
+	}
+	last = words[len(words)-1]
+	// Particles belong to the surname: "von der Leyen".
+	i := len(words) - 1
+	for i > 0 && particles[words[i-1]] {
+		i--
+		last = words[i] + " " + last
+	}
+	if i == 0 {
+		return "", last
+	}
+	return words[0], last
+}
+
+// lastWord is the final word of a surname ("leyen" of "von der leyen").
+func lastWord(last string) string {
+	if i := strings.LastIndexByte(last, ' '); i >= 0 {
+		return last[i+1:]
+	}
+	return last
+}
