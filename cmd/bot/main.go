@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/joho/godotenv"
@@ -40,8 +41,12 @@ type command struct {
 	run     func(ctx context.Context, a *app, args []string) error
 }
 
-func commands() []command {
+func subcommands() []command {
 	return []command{
+		{"run", "connect to Discord's gateway and answer the slash commands (needs DISCORD_TOKEN)", cmdRun},
+		{"serve", "answer Discord interactions over HTTP at POST /interactions (needs DISCORD_PUBLIC_KEY)", cmdServe},
+		{"console", "answer the slash commands typed on standard input, without Discord", cmdConsole},
+		{"register", "register the slash commands with Discord and exit (needs DISCORD_TOKEN)", cmdRegister},
 		{"index", "build or refresh the on-disk index and print the report", cmdIndex},
 		{"search", "print the passages that best match a query", cmdSearch},
 		{"ask", "answer a question from the articles, citing the passages", cmdAsk},
@@ -56,11 +61,19 @@ func run(ctx context.Context, args []string, io stdio, lookup func(string) (stri
 	if len(args) > 0 {
 		name, rest = args[0], args[1:]
 	}
-	if name == "" || name == "help" || name == "-h" || name == "--help" {
+	if name == "" {
+		// With no command, be the bot: on Discord when there is a token,
+		// else at the console.
+		name = "console"
+		if tok, ok := lookup("DISCORD_TOKEN"); ok && strings.TrimSpace(tok) != "" {
+			name = "run"
+		}
+	}
+	if name == "help" || name == "-h" || name == "--help" {
 		usage(io.out)
 		return 0
 	}
-	for _, c := range commands() {
+	for _, c := range subcommands() {
 		if c.name != name {
 			continue
 		}
@@ -85,8 +98,9 @@ func run(ctx context.Context, args []string, io stdio, lookup func(string) (stri
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: bot <command> [flags] [arguments]\n\ncommands:")
-	for _, c := range commands() {
+	for _, c := range subcommands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --corpus DIR and --data DIR; run \"bot <command> -h\" for its flags.")
+	fmt.Fprintln(w, "\nWith no command, bot runs \"run\" when DISCORD_TOKEN is set and \"console\" otherwise.")
+	fmt.Fprintln(w, "Every command takes --corpus DIR and --data DIR; run \"bot <command> -h\" for its flags.")
 }

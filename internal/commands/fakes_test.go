@@ -136,11 +136,14 @@ func sampleQuotes() *fakeQuotes {
 }
 
 type fakeCatalog struct {
-	arts []Article
-	err  error
+	arts   []Article
+	quotes int
+	err    error
 }
 
-func (f *fakeCatalog) Articles() ([]Article, error) { return f.arts, f.err }
+func (f *fakeCatalog) Contents() (Contents, error) {
+	return Contents{Articles: f.arts, Quotes: f.quotes}, f.err
+}
 
 // fakeReloader counts reloads and how many ran at once.
 type fakeReloader struct {

@@ -29,7 +29,7 @@ func newTestRegistry(t *testing.T, d deps) (*Registry, *strings.Builder) {
 		d.ans = &fakeAnswerer{ans: sampleAnswer()}
 	}
 	if d.cat == nil {
-		d.cat = &fakeCatalog{arts: sampleArticles()}
+		d.cat = &fakeCatalog{arts: sampleArticles(), quotes: 3}
 	}
 	if d.rel == nil {
 		d.rel = &fakeReloader{}

@@ -14,9 +14,17 @@ type Article struct {
 	Chunks, Quotes               int
 }
 
-// Catalog lists the articles being served, in corpus order.
+// Contents is what the library serves.
+type Contents struct {
+	Articles []Article // in corpus order
+	// Quotes counts distinct quotations: one reported by two articles
+	// counts once here and once in each article's count.
+	Quotes int
+}
+
+// Catalog says what the library serves now.
 type Catalog interface {
-	Articles() ([]Article, error)
+	Contents() (Contents, error)
 }
 
 // Sources is /sources: the articles the bot answers from.
@@ -27,25 +35,24 @@ func Sources(c Catalog) *Command {
 			Description: "List the articles the bot answers from.",
 		},
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
-			arts, err := c.Articles()
+			cs, err := c.Contents()
 			if err != nil {
 				return nil, fmt.Errorf("list articles: %w", err)
 			}
-			if len(arts) == 0 {
+			if len(cs.Articles) == 0 {
 				return textReply(false, "No articles are loaded yet. A moderator can add them to the corpus and run `/reload`."), nil
 			}
-			return reply(false, sourcesEmbed(arts)), nil
+			return reply(false, sourcesEmbed(cs)), nil
 		},
 	}
 }
 
-func sourcesEmbed(arts []Article) *discordgo.MessageEmbed {
+func sourcesEmbed(cs Contents) *discordgo.MessageEmbed {
 	var b strings.Builder
-	chunks, quotes := 0, 0
-	shown := 0
+	arts := cs.Articles
+	chunks, shown := 0, 0
 	for i, a := range arts {
 		chunks += a.Chunks
-		quotes += a.Quotes
 		line := articleLine(i+1, a)
 		// Keep room for the "and N more" line.
 		if Len(b.String())+Len(line)+2 > MaxEmbedDescription-60 {
@@ -65,7 +72,7 @@ func sourcesEmbed(arts []Article) *discordgo.MessageEmbed {
 		Description: b.String(),
 		Color:       colorInfo,
 		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d passage%s indexed, %d quote%s found",
-			chunks, plural(chunks), quotes, plural(quotes))},
+			chunks, plural(chunks), cs.Quotes, plural(cs.Quotes))},
 	}
 }
 

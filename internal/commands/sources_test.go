@@ -18,13 +18,13 @@ func TestSources(t *testing.T) {
 		wantPrivate bool
 		want        []string
 	}{
-		{"articles", &fakeCatalog{arts: sampleArticles()}, false, []string{
+		{"articles", &fakeCatalog{arts: sampleArticles(), quotes: 3}, false, []string{
 			"The 2 articles I answer from",
 			"**1.** [First article](<https://news.example/a>)\n2025-11-25 · Example News · 7 passages · 4 quotes",
 			"**2.** Second article\nundated · 3 passages · 0 quotes",
-			"10 passages indexed, 4 quotes found"}},
+			"10 passages indexed, 3 quotes found"}},
 		{"none", &fakeCatalog{}, false, []string{"No articles are loaded yet"}},
-		{"many are cut with a count", &fakeCatalog{arts: many}, false, []string{"The 300 articles", "more articles.", "600 passages indexed, 300 quotes found"}},
+		{"many are cut with a count", &fakeCatalog{arts: many, quotes: 250}, false, []string{"The 300 articles", "more articles.", "600 passages indexed, 250 quotes found"}},
 		{"failure", &fakeCatalog{err: errors.New("disk on fire")}, true, []string{"something went wrong"}},
 	}
 	for _, tt := range tests {

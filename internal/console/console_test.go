@@ -63,8 +63,9 @@ func (fakeQuotes) Lookup(speaker, topic string) quotes.Result {
 
 type fakeCatalog struct{}
 
-func (fakeCatalog) Articles() ([]commands.Article, error) {
-	return []commands.Article{{ID: "a", Title: "An article", Date: "2025-11-25", Outlet: "Example News", Chunks: 4, Quotes: 7}}, nil
+func (fakeCatalog) Contents() (commands.Contents, error) {
+	return commands.Contents{Quotes: 7, Articles: []commands.Article{
+		{ID: "a", Title: "An article", Date: "2025-11-25", Outlet: "Example News", Chunks: 4, Quotes: 7}}}, nil
 }
 
 type fakeReloader struct{ n int }
