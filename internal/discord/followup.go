@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -62,6 +63,11 @@ func (f *Followups) Complete(i *discordgo.Interaction, call commands.Call, recei
 	f.wg.Add(1)
 	go func() {
 		defer f.wg.Done()
+		defer func() {
+			if p := recover(); p != nil {
+				f.log.Error("panic while completing an interaction", "interaction", i.ID, "panic", p, "stack", string(debug.Stack()))
+			}
+		}()
 		ctx, cancel := context.WithDeadline(f.base, received.Add(TokenBudget))
 		defer cancel()
 		resp := call.Finish(ctx)

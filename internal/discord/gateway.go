@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -46,6 +47,14 @@ func (g *Gateway) Handle(_ *discordgo.Session, ev *discordgo.InteractionCreate) 
 	g.active.Add(1)
 	g.mu.Unlock()
 	defer g.active.Done()
+	// discordgo runs handlers on goroutines of their own, where a panic
+	// would end the process. The registry recovers its handlers' panics;
+	// this is for anything else.
+	defer func() {
+		if p := recover(); p != nil {
+			g.log().Error("panic while answering an interaction", "interaction", ev.ID, "panic", p, "stack", string(debug.Stack()))
+		}
+	}()
 	g.handle(ev.Interaction, time.Now())
 }
 

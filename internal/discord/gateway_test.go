@@ -11,6 +11,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
+
+	"dossier/internal/commands"
 )
 
 func TestRegisterSendsOneBulkOverwrite(t *testing.T) {
@@ -203,4 +205,18 @@ func keysOf(m map[string]recorded) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+type panickingDispatcher struct{}
+
+func (panickingDispatcher) Dispatch(context.Context, *discordgo.Interaction) commands.Call {
+	var p *discordgo.InteractionResponse
+	return commands.Call{Response: &discordgo.InteractionResponse{Type: p.Type}} // nil dereference
+}
+
+func TestGatewaySurvivesAPanic(t *testing.T) {
+	g := &Gateway{Dispatcher: panickingDispatcher{}, Log: testLog(t)}
+	var ev discordgo.InteractionCreate
+	json.Unmarshal(readTestdata(t, "ask.json"), &ev)
+	g.Handle(nil, &ev) // must return, not crash the test binary
 }

@@ -54,6 +54,7 @@ func NewServer(opts ServerOptions) *Server {
 	return s
 }
 
+// ServeHTTP routes POST /interactions and GET /healthz.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
