@@ -55,7 +55,7 @@ func Quote(src QuoteSource, opts QuoteOptions) *Command {
 				Autocomplete: true, MaxLength: maxSpeaker,
 			}, {
 				Type: discordgo.ApplicationCommandOptionString, Name: "about",
-				Description: "Only quotes about this topic, e.g. a word they used",
+				Description: "Show the quotes about this topic first, e.g. a word they used",
 				MaxLength:   maxTopic,
 			}},
 		},
@@ -146,7 +146,7 @@ func quotePageReply(res quotes.Result, topic string, page int, typ discordgo.Int
 	page = min(max(page, 0), pages-1)
 	title := "Quotes of " + res.Speaker
 	if topic != "" {
-		title += " about “" + topic + "”"
+		title += ", those about “" + topic + "” first"
 	}
 	first := page * quotesPerPage
 	entries := make([]string, 0, quotesPerPage)

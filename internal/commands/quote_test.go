@@ -28,7 +28,7 @@ func TestQuote(t *testing.T) {
 		},
 		{
 			name: "about a topic", quotes: sampleQuotes(), opts: []*discordgo.ApplicationCommandInteractionDataOption{opt("speaker", "Anna Petrova"), opt("about", "point 1")},
-			want:    []string{"Quotes of Anna Petrova about “point 1”", "point 1”", "point 10”", "point 12”", "4 quotes"},
+			want:    []string{"Quotes of Anna Petrova, those about “point 1” first", "point 1”", "point 10”", "point 12”", "4 quotes"},
 			wantNot: []string{"point 2”", "Page "},
 		},
 		{
