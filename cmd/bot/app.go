@@ -24,6 +24,8 @@ type app struct {
 	cfg config.Config
 	io  stdio
 	log *slog.Logger
+	// onReload, when set before the library is made, hears every reload.
+	onReload func(library.Report, error)
 }
 
 func newApp(io stdio, lookup func(string) (string, bool)) (*app, error) {
@@ -83,6 +85,7 @@ func (a *app) newLibrary() *library.Library {
 		MaxArticleBytes: a.cfg.MaxArticleBytes,
 		Logger:          a.log,
 		Progress:        a.progress,
+		OnReload:        a.onReload,
 	})
 }
 

@@ -31,7 +31,7 @@ func BenchmarkSignedAskOnTheCorpus(b *testing.B) {
 	if err := a.parse(flag.NewFlagSet("bench", flag.ContinueOnError), nil, config.ModeLocal, true); err != nil {
 		b.Fatal(err)
 	}
-	bot, err := a.newBot(b.Context())
+	bot, err := a.newBot(b.Context(), false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func cmdConsole(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	fmt.Fprint(a.io.err, consoleBanner)
-	b, err := a.newBot(ctx)
+	b, err := a.newBot(ctx, false)
 	if err != nil {
 		return err
 	}

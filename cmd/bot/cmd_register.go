@@ -14,7 +14,7 @@ func cmdRegister(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args, config.ModeRegister, false); err != nil {
 		return err
 	}
-	reg, err := a.registry(nil) // definitions only: no handler runs
+	reg, err := a.registry(nil, nil) // definitions only: no handler runs
 	if err != nil {
 		return err
 	}

@@ -20,9 +20,15 @@ func cmdRun(ctx context.Context, a *app, args []string) error {
 	if err := a.parse(fs, args, config.ModeGateway, false); err != nil {
 		return err
 	}
-	b, err := a.newBot(ctx)
+	b, err := a.newBot(ctx, true)
 	if err != nil {
 		return err
+	}
+	if a.cfg.MetricsAddr != "" {
+		if err := serveMetrics(ctx, a.cfg.MetricsAddr, b.metrics, b.ready); err != nil {
+			return fmt.Errorf("metrics on %s (METRICS_ADDR): %w", a.cfg.MetricsAddr, err)
+		}
+		a.log.Info("serving metrics", "addr", a.cfg.MetricsAddr, "paths", "/metrics /healthz")
 	}
 	s, appID, err := a.session(ctx)
 	if err != nil {

@@ -19,7 +19,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err // Validate has checked it; this is belt and braces
 	}
-	b, err := a.newBot(ctx)
+	b, err := a.newBot(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -30,6 +30,7 @@ func cmdServe(ctx context.Context, a *app, args []string) error {
 		Followups:  discord.NewFollowups(rest, a.log),
 		Log:        a.log,
 		Ready:      b.ready,
+		Metrics:    b.metrics.Handler(),
 	})
 	if a.cfg.DiscordToken == "" {
 		a.log.Info(`commands are registered separately: run "bot register" with DISCORD_TOKEN set`)

@@ -178,8 +178,25 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 		t.Fatalf("serve did not start:\n%s", errb.String())
 	}
 	base := "http://" + addr
-	if resp, err := http.Get(base + "/healthz"); err != nil || resp.StatusCode != 200 {
-		t.Errorf("healthz: %v %v", resp, err)
+	// The endpoint listens while the articles load, and reports not ready
+	// (503) until they have.
+	ready := false
+	for deadline := time.Now().Add(20 * time.Second); !ready && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		resp, err := http.Get(base + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusOK:
+			ready = true
+		case http.StatusServiceUnavailable:
+		default:
+			t.Fatalf("healthz answered %d", resp.StatusCode)
+		}
+	}
+	if !ready {
+		t.Fatal("healthz never reported ready")
 	}
 	body := []byte(`{"type":2,"id":"1","application_id":"2","token":"t","version":1,"guild_id":"3","member":{"user":{"id":"4"},"permissions":"0"},"data":{"id":"5","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"who leaked the call"}]}}`)
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
@@ -198,6 +215,23 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 	req, _ = http.NewRequest(http.MethodPost, base+"/interactions", bytes.NewReader(body))
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("unsigned request: %v %v, want 401", resp, err)
+	}
+	resp, err = http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		`dossier_interactions_total{command="ask",outcome="ok"} 1`,
+		`dossier_answers_total{mode="extractive"} 1`,
+		`dossier_interaction_seconds_count{command="ask"} 1`,
+		`dossier_reloads_total{outcome="ok"} 1`,
+		`dossier_index_articles 5`,
+	} {
+		if !bytes.Contains(metrics, []byte(want)) {
+			t.Errorf("/metrics lacks %s", want)
+		}
 	}
 	cancel()
 	select {

@@ -72,6 +72,7 @@ type Registry struct {
 	byName map[string]*Command
 	order  []*Command
 	log    *slog.Logger
+	obs    Observer // nil: nobody listens
 }
 
 // NewRegistry checks the commands' definitions against Discord's rules and
@@ -106,11 +107,13 @@ func (r *Registry) Definitions() []*discordgo.ApplicationCommand {
 // Dispatch answers an interaction. ctx bounds the work done before
 // Dispatch returns (guards, and handlers that are not slow).
 func (r *Registry) Dispatch(ctx context.Context, i *discordgo.Interaction) (call Call) {
+	start := time.Now()
 	req := newRequest(i)
 	defer func() {
 		if p := recover(); p != nil {
 			call = Call{Response: r.failure(req, &panicError{value: p, stack: debug.Stack()})}
 		}
+		call = r.observe(req, call, start)
 	}()
 	switch i.Type {
 	case discordgo.InteractionPing:
@@ -161,6 +164,7 @@ func (r *Registry) autocomplete(ctx context.Context, req *Request) *discordgo.In
 		if choices, err = cmd.Autocomplete(ctx, req); err != nil {
 			// The user sees an empty list; there is no message to show.
 			r.log.Warn("autocomplete failed", "command", req.CommandName(), "err", err)
+			req.outcome = OutcomeError
 			choices = nil
 		}
 	}
@@ -199,6 +203,7 @@ func (r *Registry) run(ctx context.Context, req *Request, h Handler) (resp *disc
 // failure is the reply to an error: a private message in plain words. Our
 // own errors are logged once, with the reference id the user is shown.
 func (r *Registry) failure(req *Request, err error) *discordgo.InteractionResponse {
+	req.outcome = outcomeOf(err)
 	ref := newRef()
 	text, internal := userText(err, ref)
 	attrs := []any{"ref", ref, "command", req.CommandName(), "type", int(req.Interaction.Type), "user", req.UserID(), "err", err}

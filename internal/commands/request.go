@@ -14,6 +14,15 @@ import (
 // hand-made or malicious payload gets a polite reply, not a crash.
 type Request struct {
 	Interaction *discordgo.Interaction
+	outcome     string // set when the reply is an error; see Observer
+}
+
+// outcomeOr is the outcome recorded for the reply, or def when none was.
+func (r *Request) outcomeOr(def string) string {
+	if r.outcome != "" {
+		return r.outcome
+	}
+	return def
 }
 
 func newRequest(i *discordgo.Interaction) *Request { return &Request{Interaction: i} }

@@ -28,11 +28,13 @@ type ServerOptions struct {
 	// Ready, when set, is asked by GET /healthz: an error means "not ready"
 	// (503), e.g. while the articles are first loading.
 	Ready func() error
-	Now   func() time.Time
+	// Metrics, when set, is served at GET /metrics.
+	Metrics http.Handler
+	Now     func() time.Time
 }
 
-// Server is the HTTP interactions endpoint: POST /interactions and
-// GET /healthz. It is an http.Handler, so tests drive it with httptest.
+// Server is the HTTP interactions endpoint: POST /interactions, GET
+// /healthz and, when given, GET /metrics. It is an http.Handler, so tests drive it with httptest.
 type Server struct {
 	opts ServerOptions
 	mux  *http.ServeMux
@@ -51,10 +53,13 @@ func NewServer(opts ServerOptions) *Server {
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	s.mux.HandleFunc("POST /interactions", s.interactions)
 	s.mux.HandleFunc("GET /healthz", s.healthz)
+	if opts.Metrics != nil {
+		s.mux.Handle("GET /metrics", opts.Metrics)
+	}
 	return s
 }
 
-// ServeHTTP routes POST /interactions and GET /healthz.
+// ServeHTTP routes the requests.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

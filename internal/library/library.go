@@ -45,6 +45,8 @@ type Options struct {
 	// Progress, when set, hears how far a long load has got; the library
 	// calls it about every tenth of the way, for big jobs only.
 	Progress func(stage string, done, total int)
+	// OnReload, when set, hears the outcome of every reload (metrics).
+	OnReload func(Report, error)
 	Now      func() time.Time
 }
 
@@ -109,9 +111,12 @@ func (l *Library) snapshot(ix *retrieval.Index) *Snapshot {
 // fails, or the index cannot be saved, the current library keeps serving and
 // the error names the cause (the file, for a broken article). Reloads are
 // serialised; searches are never blocked.
-func (l *Library) Reload(ctx context.Context) (Report, error) {
+func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 	l.reload.Lock()
 	defer l.reload.Unlock()
+	if l.opts.OnReload != nil {
+		defer func() { l.opts.OnReload(rep, err) }()
+	}
 	start := l.opts.Now()
 	log := l.opts.Logger
 	prev := l.cur.Load()
@@ -134,7 +139,7 @@ func (l *Library) Reload(ctx context.Context) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("reload: %w", err)
 	}
-	rep := diff(prevIx, ix)
+	rep = diff(prevIx, ix)
 	rep.ChunksEmbedded, rep.EmbedCalls = stats.Embedded, stats.EmbedCalls
 	if l.opts.Store != nil {
 		if err := l.opts.Store.Save(ix); err != nil {

@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -332,5 +333,19 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 				t.Fatalf("search: %v %v", res, err)
 			}
 		})
+	}
+}
+
+func TestOnReloadHearsEveryOutcome(t *testing.T) {
+	dir := copyCorpus(t)
+	a := analysis.New()
+	var heard []string
+	lib := New(Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a,
+		OnReload: func(r Report, err error) { heard = append(heard, fmt.Sprintf("%d articles, err=%v", r.Articles, err != nil)) }})
+	lib.Reload(context.Background())
+	os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\nid: Bad Id\n---\nx"), 0o644)
+	lib.Reload(context.Background())
+	if want := "[5 articles, err=false 0 articles, err=true]"; fmt.Sprint(heard) != want {
+		t.Errorf("heard %v, want %s", heard, want)
 	}
 }

@@ -36,7 +36,7 @@ func New(size IndexSize) *Metrics {
 		registry: prometheus.NewRegistry(),
 		interactions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "dossier_interactions_total",
-			Help: "Interactions handled, by command and outcome (ok, deferred, user_error, rate_limited, forbidden, error).",
+			Help: "Interactions handled, by command and outcome (ok, user_error, rate_limited, forbidden, error).",
 		}, []string{"command", "outcome"}),
 		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "dossier_interaction_seconds",
@@ -76,13 +76,14 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 }
 
-// Interaction records one handled interaction.
-func (m *Metrics) Interaction(command, outcome string, took time.Duration) {
-	if command == "" {
-		command = "unknown"
-	}
-	m.interactions.WithLabelValues(command, outcome).Inc()
+// Responded records the time to an interaction's first response.
+func (m *Metrics) Responded(command string, took time.Duration) {
 	m.latency.WithLabelValues(command).Observe(took.Seconds())
+}
+
+// Finished counts an interaction by how it ended.
+func (m *Metrics) Finished(command, outcome string) {
+	m.interactions.WithLabelValues(command, outcome).Inc()
 }
 
 // Answer records how an answer was made.

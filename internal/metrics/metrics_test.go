@@ -25,9 +25,12 @@ func scrape(t *testing.T, m *Metrics) string {
 
 func TestMetricsExposition(t *testing.T) {
 	m := New(size{5, 23, 40})
-	m.Interaction("ask", "ok", 3*time.Millisecond)
-	m.Interaction("ask", "ok", 4*time.Millisecond)
-	m.Interaction("", "error", time.Millisecond)
+	m.Responded("ask", 3*time.Millisecond)
+	m.Finished("ask", "ok")
+	m.Responded("ask", 4*time.Millisecond)
+	m.Finished("ask", "ok")
+	m.Responded("unknown", time.Millisecond)
+	m.Finished("unknown", "error")
 	m.Answer("extractive", false)
 	m.Answer("llm-fallback", true)
 	m.Reload(nil)
