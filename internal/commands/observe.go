@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
 )
 
 // Observer hears how interactions went; the metrics package implements it.
@@ -89,4 +88,3 @@ func (r *Registry) observe(req *Request, call Call, start time.Time) Call {
 	}
 	return call
 }
-

@@ -341,7 +341,9 @@ func TestOnReloadHearsEveryOutcome(t *testing.T) {
 	a := analysis.New()
 	var heard []string
 	lib := New(Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a,
-		OnReload: func(r Report, err error) { heard = append(heard, fmt.Sprintf("%d articles, err=%v", r.Articles, err != nil)) }})
+		OnReload: func(r Report, err error) {
+			heard = append(heard, fmt.Sprintf("%d articles, err=%v", r.Articles, err != nil))
+		}})
 	lib.Reload(context.Background())
 	os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\nid: Bad Id\n---\nx"), 0o644)
 	lib.Reload(context.Background())
