@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"dossier/internal/analysis"
@@ -114,6 +115,14 @@ func cleanQuestion(q string) (string, error) {
 	if !utf8.ValidString(q) {
 		return "", ErrQuestionNotText
 	}
+	// Invisible format characters (zero-width spaces, bidirectional
+	// controls) would split words and hide them from search.
+	q = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, q)
 	q = strings.Join(strings.Fields(q), " ")
 	switch {
 	case q == "":

@@ -197,3 +197,12 @@ func TestWhoPrefersTheNameThatDidIt(t *testing.T) {
 		t.Errorf("text = %q, want the sentence naming the seller first", a.Text)
 	}
 }
+
+func TestInvisibleCharactersDoNotSplitWords(t *testing.T) {
+	s := passages("Rivera said the bridge will reopen in May.")
+	plain := answerOf(t, s, "When will the bridge reopen?")
+	hidden := answerOf(t, s, "When will the bri\u200bdge re\u00adopen?\u202e")
+	if hidden.Text != plain.Text || hidden.Question != plain.Question {
+		t.Errorf("with invisible characters: %q (question %q), want %q (question %q)", hidden.Text, hidden.Question, plain.Text, plain.Question)
+	}
+}

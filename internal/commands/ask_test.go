@@ -177,3 +177,49 @@ func TestAskAndQuoteAreRateLimitedPerUser(t *testing.T) {
 		t.Errorf("after waiting: got %q", o.final.Data.Content)
 	}
 }
+
+// TestAskOddInput: options of the wrong type read as missing, and invisible
+// characters can neither hide a mention nor reorder what the user sees.
+func TestAskOddInput(t *testing.T) {
+	tests := []struct {
+		name      string
+		opts      []*discordgo.ApplicationCommandInteractionDataOption
+		wantAsked int
+		want      []string
+		wantNot   []string
+	}{
+		{"question of the wrong type", []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "question", Type: discordgo.ApplicationCommandOptionInteger, Value: 42.0}}, 0,
+			[]string{"Please ask a question"}, nil},
+		{"private of the wrong type", []*discordgo.ApplicationCommandInteractionDataOption{
+			opt("question", "who?"), {Name: "private", Type: discordgo.ApplicationCommandOptionString, Value: "yes"}}, 1,
+			[]string{"**Sources**"}, nil},
+		{"zero-width characters hiding a mention", []*discordgo.ApplicationCommandInteractionDataOption{
+			opt("question", "@\u200beveryone who leaked it?")}, 1,
+			[]string{"@\u200deveryone who leaked it?"}, []string{"\u200b"}},
+		{"right-to-left override", []*discordgo.ApplicationCommandInteractionDataOption{
+			opt("question", "who \u202eti dekael\u202c?")}, 1,
+			[]string{"who ti dekael?"}, []string{"\u202e", "\u202c"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fa := &fakeAnswerer{ans: sampleAnswer()}
+			reg, _ := newTestRegistry(t, deps{ans: fa})
+			o := run(t, reg, slash(member, "ask", tt.opts...))
+			if fa.calls() != tt.wantAsked {
+				t.Errorf("answerer called %d times, want %d", fa.calls(), tt.wantAsked)
+			}
+			text := visibleText(o.final.Data)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("reply lacks %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(text, w) {
+					t.Errorf("reply has %q:\n%s", w, text)
+				}
+			}
+		})
+	}
+}
