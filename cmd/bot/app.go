@@ -79,7 +79,7 @@ func (a *app) newLibrary() *library.Library {
 	an := analysis.New()
 	return library.New(library.Options{
 		CorpusDir:       a.cfg.CorpusDir,
-		Store:           &retrieval.Store{Dir: a.cfg.DataDir},
+		Store:           &retrieval.Store{Dir: a.cfg.DataDir, Logger: a.log},
 		Embedder:        a.embedder(an),
 		Analyzer:        an,
 		MaxArticleBytes: a.cfg.MaxArticleBytes,

@@ -135,6 +135,7 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 	ix, stats, err := retrieval.Build(ctx, docs, l.opts.Embedder, l.opts.Analyzer, retrieval.BuildOptions{
 		Previous: prevIx,
 		Progress: l.throttled("embedding chunks"),
+		Logger:   log,
 	})
 	if err != nil {
 		return Report{}, fmt.Errorf("reload: %w", err)

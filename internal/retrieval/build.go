@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -31,6 +32,8 @@ type BuildOptions struct {
 	Previous *Index
 	// Progress, when set, is called after each batch of chunks is embedded.
 	Progress func(done, total int)
+	// Logger hears searches that had to do without vectors; nil discards.
+	Logger *slog.Logger
 }
 
 // Build chunks the documents and indexes them. Only chunks whose text is new
@@ -80,6 +83,9 @@ func Build(ctx context.Context, docs []*corpus.Document, emb Embedder, a *analys
 		}
 	}
 	ix, err := assemble(ctx, docs, chunks, vecs, emb, a)
+	if ix != nil {
+		ix.log = orDiscard(opts.Logger)
+	}
 	return ix, stats, err
 }
 
@@ -108,7 +114,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, chunks []corpus.Chun
 	}
 	return &Index{
 		embedder: emb, analyzer: a, docs: docs, chunks: chunks, pos: pos,
-		db: db, vectors: coll, bm25: newBM25(a, texts),
+		db: db, vectors: coll, bm25: newBM25(a, texts), log: orDiscard(nil),
 	}, nil
 }
 
@@ -141,6 +147,13 @@ func (ix *Index) vectorsByKey(embedderID string) map[string][]float32 {
 		}
 	}
 	return m
+}
+
+func orDiscard(l *slog.Logger) *slog.Logger {
+	if l == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return l
 }
 
 // collectionName is the chromem collection of an embedder's vectors: one

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 
 	chromem "github.com/philippgille/chromem-go"
@@ -40,6 +41,7 @@ type Index struct {
 	db       *chromem.DB
 	vectors  *chromem.Collection
 	bm25     *bm25
+	log      *slog.Logger
 }
 
 // Result is one passage found by Search.
@@ -105,7 +107,13 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Result, err
 
 	qv, err := ix.queryVector(ctx, query)
 	if err != nil {
-		return nil, err
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		// The embedding server is down or failing: BM25 alone still finds
+		// the passages, so answer from it rather than not at all.
+		ix.log.Warn("query embedding failed; ranking by BM25 alone", "err", err)
+		qv = nil
 	}
 	if qv != nil {
 		hits, err := ix.vectors.QueryEmbedding(ctx, qv, depth, nil, nil)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -38,6 +39,8 @@ type Store struct {
 	// CreateTemp opens the temporary file a save writes to; nil means
 	// os.CreateTemp. Tests use it to write to /dev/full.
 	CreateTemp func(dir, pattern string) (*os.File, error)
+	// Logger is given to the indexes Load returns; nil discards.
+	Logger *slog.Logger
 }
 
 type manifest struct {
@@ -138,6 +141,7 @@ func (s *Store) Load(ctx context.Context, emb Embedder, a *analysis.Analyzer) (*
 	if err != nil {
 		return nil, fmt.Errorf("load index %s: %w", path, err)
 	}
+	ix.log = orDiscard(s.Logger)
 	return ix, nil
 }
 
@@ -202,5 +206,5 @@ func fromDB(ctx context.Context, db *chromem.DB, m manifest, emb Embedder, a *an
 		texts[i] = c.Text
 	}
 	return &Index{embedder: emb, analyzer: a, docs: m.Docs, chunks: chunks, pos: pos,
-		db: db, vectors: coll, bm25: newBM25(a, texts)}, nil
+		db: db, vectors: coll, bm25: newBM25(a, texts), log: orDiscard(nil)}, nil
 }
