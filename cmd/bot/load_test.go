@@ -33,6 +33,12 @@ var (
 	loadClients  = flag.Int("load.clients", 8, "concurrent clients of the load test")
 	loadFor      = flag.Duration("load.max", 2*time.Minute, "bound on the load test's sending time")
 	loadOnly     = flag.String("load.only", "", "send only this kind: ask, quote or autocomplete")
+	// With -load.url the test sends to a bot already running elsewhere
+	// ("bot serve" in another process, to measure its memory alone), signing
+	// with -load.seed, the hex Ed25519 seed of the key whose public half the
+	// bot was given. No reloads run then.
+	loadURL  = flag.String("load.url", "", "interactions URL of a running bot (default: start one in the test)")
+	loadSeed = flag.String("load.seed", "", "hex Ed25519 private key seed for -load.url")
 )
 
 // loadKind is one kind of interaction the load test sends.
@@ -85,6 +91,16 @@ func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test skipped in -short mode")
 	}
+	if *loadURL != "" {
+		seed, err := hex.DecodeString(*loadSeed)
+		if err != nil || len(seed) != ed25519.SeedSize {
+			t.Fatalf("-load.seed: want %d hex-encoded bytes", ed25519.SeedSize)
+		}
+		reqs := signedRequests(t, ed25519.NewKeyFromSeed(seed))
+		elapsed := sendAll(*loadURL, reqs)
+		report(t, reqs, elapsed, 0)
+		return
+	}
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	corpusDir := t.TempDir()
@@ -116,26 +132,7 @@ func TestLoad(t *testing.T) {
 	go func() { served <- srv.Serve(ctx, ln, 10*time.Second) }()
 	url := "http://" + ln.Addr().String() + "/interactions"
 
-	reqs := make([]*signedRequest, *loadRequests)
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	for n := range reqs {
-		k := 0 // 70% ask, 15% quote, 15% autocomplete
-		switch n % 20 {
-		case 0, 7, 14:
-			k = 1
-		case 3, 10, 17:
-			k = 2
-		}
-		if *loadOnly != "" {
-			k = slices.IndexFunc(loadKinds, func(l loadKind) bool { return l.name == *loadOnly })
-			if k < 0 {
-				t.Fatalf("-load.only %q: want ask, quote or autocomplete", *loadOnly)
-			}
-		}
-		body := []byte(loadKinds[k].body(n))
-		reqs[n] = &signedRequest{kind: k, body: body, ts: ts,
-			sig: hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...)))}
-	}
+	reqs := signedRequests(t, priv)
 
 	// A reload every second, each changing one article, as a moderator
 	// editing the corpus would.
@@ -165,6 +162,51 @@ func TestLoad(t *testing.T) {
 		}
 	}()
 
+	elapsed := sendAll(url, reqs)
+	close(stopReloads)
+	<-reloadsDone
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("server: %v", err)
+	}
+
+	report(t, reqs, elapsed, reloads.Load())
+	if reloadErrors.Load() > 0 {
+		t.Errorf("%d reloads failed", reloadErrors.Load())
+	}
+}
+
+// signedRequests makes the requests: 70% /ask, 15% /quote, 15%
+// autocomplete, unless -load.only says otherwise.
+func signedRequests(t *testing.T, priv ed25519.PrivateKey) []*signedRequest {
+	t.Helper()
+	reqs := make([]*signedRequest, *loadRequests)
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	for n := range reqs {
+		k := 0
+		switch n % 20 {
+		case 0, 7, 14:
+			k = 1
+		case 3, 10, 17:
+			k = 2
+		}
+		if *loadOnly != "" {
+			k = slices.IndexFunc(loadKinds, func(l loadKind) bool { return l.name == *loadOnly })
+			if k < 0 {
+				t.Fatalf("-load.only %q: want ask, quote or autocomplete", *loadOnly)
+			}
+		}
+		body := []byte(loadKinds[k].body(n))
+		reqs[n] = &signedRequest{kind: k, body: body, ts: ts,
+			sig: hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...)))}
+	}
+	return reqs
+}
+
+// sendAll sends the requests from -load.clients concurrent clients, each
+// sending its next request as soon as the last is answered, and returns
+// how long it took.
+func sendAll(url string, reqs []*signedRequest) time.Duration {
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: *loadClients}}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -184,18 +226,7 @@ func TestLoad(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
-	close(stopReloads)
-	<-reloadsDone
-	cancel()
-	if err := <-served; err != nil {
-		t.Errorf("server: %v", err)
-	}
-
-	report(t, reqs, elapsed, reloads.Load())
-	if reloadErrors.Load() > 0 {
-		t.Errorf("%d reloads failed", reloadErrors.Load())
-	}
+	return time.Since(start)
 }
 
 func send(client *http.Client, url string, r *signedRequest) {

@@ -2,10 +2,15 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
+	"dossier/internal/analysis"
+	"dossier/internal/corpus"
+	"dossier/internal/embed"
 	"dossier/internal/evalset"
 	"dossier/internal/retrieval"
+	"dossier/internal/synthetic"
 )
 
 // BenchmarkAnswer is one extractive answer (search included) over the seed
@@ -22,6 +27,33 @@ func BenchmarkAnswer(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// BenchmarkAnswerBySize is an extractive answer over the seed corpus
+// grown with generated articles to 100, 10,000 and 100,000 chunks: the
+// search grows with the corpus, the answerer's own work does not.
+func BenchmarkAnswerBySize(b *testing.B) {
+	seed, _ := seedIndex(b)
+	for _, n := range []int{100, 10000, 100000} {
+		docs := append(append([]*corpus.Document{}, seed.Docs()...), synthetic.Docs(seed.Docs(), n-seed.Len())...)
+		an := analysis.New()
+		ix, _, err := retrieval.Build(context.Background(), docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		e := NewExtractive(ix, WithAnalyzer(an))
+		qs := evalset.Questions()
+		b.Run(fmt.Sprintf("chunks=%d", ix.Len()), func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := e.Answer(context.Background(), qs[i%len(qs)].Question); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
 }
 

@@ -3,58 +3,26 @@ package retrieval
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
+	"dossier/internal/synthetic"
 )
 
-// syntheticDocs generates documents that chunk into about n chunks of about
-// a hundred words each, drawing words with a Zipf distribution from the seed
-// corpus's vocabulary so that term statistics resemble news text.
+// syntheticDocs generates documents that chunk into about n chunks, with
+// the seed corpus's vocabulary.
 func syntheticDocs(tb testing.TB, n int) []*corpus.Document {
 	tb.Helper()
 	seed, err := corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	seen := map[string]bool{}
-	var vocab []string
-	for _, d := range seed {
-		for _, w := range strings.Fields(d.Text()) {
-			w = strings.Trim(w, ".,;:“”\"’()")
-			if w != "" && !seen[w] {
-				seen[w] = true
-				vocab = append(vocab, w)
-			}
-		}
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	zipf := rand.NewZipf(rand.New(rand.NewPCG(3, 4)), 1.1, 2, uint64(len(vocab)-1))
-	const perDoc = 10
-	var docs []*corpus.Document
-	for i := 0; len(docs)*perDoc < n; i++ {
-		d := &corpus.Document{Meta: corpus.Meta{ID: fmt.Sprintf("gen-%d", i), Title: fmt.Sprintf("Generated %d", i)}}
-		for p := 0; p < perDoc && len(docs)*perDoc+p < n; p++ {
-			var b strings.Builder
-			for s := 0; s < 5; s++ {
-				words := 15 + rng.IntN(10)
-				for w := 0; w < words; w++ {
-					if w > 0 {
-						b.WriteByte(' ')
-					}
-					b.WriteString(vocab[zipf.Uint64()])
-				}
-				b.WriteString(". ")
-			}
-			d.Paragraphs = append(d.Paragraphs, strings.TrimSpace(b.String()))
-		}
-		docs = append(docs, d)
-	}
-	return docs
+	return synthetic.Docs(seed, n)
 }
 
 func buildDocs(tb testing.TB, docs []*corpus.Document) *Index {
@@ -131,4 +99,56 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkIndexMemory reports what a built index holds in memory: heap in
+// use after a collection, and the process's peak resident set while
+// building and searching it (from /proc; run one size at a time for a
+// clean peak, e.g. -bench 'IndexMemory/chunks=100000$').
+func BenchmarkIndexMemory(b *testing.B) {
+	for _, n := range []int{23, 100000} {
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			var docs []*corpus.Document
+			if n == 23 {
+				var err error
+				if docs, err = corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			} else {
+				docs = syntheticDocs(b, n)
+			}
+			var ix *Index
+			for b.Loop() {
+				ix = buildDocs(b, docs)
+				for _, q := range benchQueries {
+					ix.Search(context.Background(), q, 5)
+				}
+			}
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MB")
+			if rss := peakRSSMB(); rss > 0 {
+				b.ReportMetric(rss, "peak-RSS-MB")
+			}
+			runtime.KeepAlive(ix)
+		})
+	}
+}
+
+// peakRSSMB is the process's peak resident set size in MiB, where Linux
+// reports it, else 0.
+func peakRSSMB() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb float64
+			fmt.Sscanf(strings.TrimSpace(v), "%f", &kb)
+			return kb / 1024
+		}
+	}
+	return 0
 }
