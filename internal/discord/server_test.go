@@ -5,9 +5,11 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -324,4 +326,58 @@ func TestPrivateDeferredAnswerIsEditedInPlace(t *testing.T) {
 	if n := s.rest.count(); n != 1 {
 		t.Errorf("%d REST calls, want 1", n)
 	}
+}
+
+// TestFollowupFailingForGoodIsLogged: Discord's REST API answering 5xx to
+// every try: the follow-up is retried (within the token's life), then the
+// operator is told, with the token kept out of the log.
+func TestFollowupFailingForGoodIsLogged(t *testing.T) {
+	pub, priv := keys(t)
+	discord := newFakeDiscord(t)
+	discord.reply = func(_ int, w http.ResponseWriter) bool {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		return true
+	}
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	rest := NewREST(discord.base(), nil)
+	rest.BaseDelay = time.Millisecond
+	fol := NewFollowups(rest, log)
+	now := time.Now()
+	srv := NewServer(ServerOptions{PublicKey: pub, Dispatcher: newRegistry(t, &fakeAnswerer{}, true), Followups: fol, Log: log,
+		Now: func() time.Time { return now }})
+	body := readTestdata(t, "ask.json")
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, signed(t, priv, now, body))
+	if err := fol.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := discord.count(); n != rest.Attempts {
+		t.Errorf("%d requests, want %d tries", n, rest.Attempts)
+	}
+	var i struct{ Token string }
+	json.Unmarshal(body, &i)
+	l := logs.String()
+	if !strings.Contains(l, "could not deliver a deferred answer") || !strings.Contains(l, "503") || strings.Contains(l, i.Token) {
+		t.Errorf("log does not report the failure (or shows the token):\n%s", l)
+	}
+}
+
+// lockedBuffer is a buffer the follow-up goroutine writes while the test
+// reads.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
