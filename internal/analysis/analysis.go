@@ -224,3 +224,16 @@ func fold(s string) string {
 
 // Fold lower-cases s and removes its accents.
 func Fold(s string) string { return fold(s) }
+
+// StripInvisible removes the characters that change nothing a reader sees
+// but break matching or mislead the eye: Unicode's format characters (zero-
+// width spaces and joiners, the byte-order mark, soft hyphens, bidirectional
+// controls). Articles, questions and every echoed text go through it.
+func StripInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}

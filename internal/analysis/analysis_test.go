@@ -56,3 +56,16 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestStripInvisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ush\u200bakov":         "Ushakov",
+		"\ufeffre\u00adopen":    "reopen",
+		"who \u202eti\u202c?":   "who ti?",
+		"plain text, “quoted”.": "plain text, “quoted”.",
+	} {
+		if got := StripInvisible(in); got != want {
+			t.Errorf("StripInvisible(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

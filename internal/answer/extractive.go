@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"dossier/internal/analysis"
@@ -117,12 +116,7 @@ func cleanQuestion(q string) (string, error) {
 	}
 	// Invisible format characters (zero-width spaces, bidirectional
 	// controls) would split words and hide them from search.
-	q = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, q)
+	q = analysis.StripInvisible(q)
 	q = strings.Join(strings.Fields(q), " ")
 	switch {
 	case q == "":

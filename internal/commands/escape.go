@@ -3,6 +3,8 @@ package commands
 import (
 	"net/url"
 	"strings"
+
+	"dossier/internal/analysis"
 )
 
 // zwj is a zero-width joiner: put after an @ it keeps "@everyone" readable
@@ -19,23 +21,14 @@ var markdownEscaper = strings.NewReplacer(
 	"@everyone", "@"+zwj+"everyone", "@here", "@"+zwj+"here",
 )
 
-// invisible are characters a reader cannot see that change how text
-// reads: zero-width spaces and joiners (which can hide "@everyone" from a
-// naive check) and bidirectional controls (which can make text display in
-// another order than it is). Escape removes them before anything else.
-var invisible = strings.NewReplacer(
-	"\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "",
-	"\u200e", "", "\u200f", "", "\u061c", "",
-	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
-	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "",
-)
-
 // Escape makes text from articles, models or users safe to show in a
 // message: it renders as the same characters, creates no formatting, no
-// masked link and no mention, and carries no invisible characters. It
-// collapses runs of white space within a line so a passage reads as prose.
+// masked link and no mention, and carries no invisible characters (which
+// could hide "@everyone" from the escaping, or make text display in another
+// order than it is). It collapses runs of white space within a line so a
+// passage reads as prose.
 func Escape(s string) string {
-	s = invisible.Replace(s)
+	s = analysis.StripInvisible(s)
 	lines := strings.Split(s, "\n")
 	for i, line := range lines {
 		line = strings.Join(strings.Fields(line), " ")
@@ -48,7 +41,7 @@ func Escape(s string) string {
 // Mentionless neutralises @everyone and @here without escaping anything
 // else, for text shown verbatim in a code block.
 func Mentionless(s string) string {
-	s = invisible.Replace(s)
+	s = analysis.StripInvisible(s)
 	return strings.NewReplacer("@everyone", "@"+zwj+"everyone", "@here", "@"+zwj+"here").Replace(s)
 }
 

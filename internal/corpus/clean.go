@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"dossier/internal/analysis"
 )
 
 // Removed is a paragraph the cleaner dropped, and why. The loader keeps
@@ -65,20 +67,13 @@ func Clean(body, title string) (paragraphs []string, removed []Removed) {
 	return paragraphs, removed
 }
 
-// invisible are characters that change nothing a reader sees but break
-// matching: zero-width spaces and joiners, the byte-order mark, soft hyphens
-// and bidirectional controls.
-var invisible = strings.NewReplacer(
-	"\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "",
-	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
-	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "",
-	"\r\n", "\n", "\r", "\n",
-)
+// lineEnds makes every line end a "\n".
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // normalizeSpace removes invisible characters and turns every other kind of
 // space into a plain one, keeping line breaks.
 func normalizeSpace(s string) string {
-	s = invisible.Replace(s)
+	s = analysis.StripInvisible(lineEnds.Replace(s))
 	return strings.Map(func(r rune) rune {
 		if r != '\n' && unicode.IsSpace(r) {
 			return ' '
