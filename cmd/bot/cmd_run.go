@@ -25,7 +25,7 @@ func cmdRun(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if a.cfg.MetricsAddr != "" {
-		if err := serveMetrics(ctx, a.cfg.MetricsAddr, b.metrics, b.ready); err != nil {
+		if err := serveMetrics(ctx, a.cfg.MetricsAddr, b.metrics, b.ready, a.log); err != nil {
 			return fmt.Errorf("metrics on %s (METRICS_ADDR): %w", a.cfg.MetricsAddr, err)
 		}
 		a.log.Info("serving metrics", "addr", a.cfg.MetricsAddr, "paths", "/metrics /healthz")

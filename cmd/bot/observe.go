@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
 
 	"dossier/internal/answer"
+	"dossier/internal/discord"
 	"dossier/internal/library"
 	"dossier/internal/metrics"
 )
@@ -60,10 +62,10 @@ func (s indexSize) Quotes() int {
 // serveMetrics serves /metrics and /healthz on addr until ctx ends: the
 // gateway mode's window for the operator (serve mode has both on its own
 // port).
-func serveMetrics(ctx context.Context, addr string, m *metrics.Metrics, ready func() error) error {
+func serveMetrics(ctx context.Context, addr string, m *metrics.Metrics, ready func() error, log *slog.Logger) error {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler())
-	mux.HandleFunc("GET /healthz", healthz(ready))
+	mux.HandleFunc("GET /healthz", discord.Healthz(ready))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -76,22 +78,9 @@ func serveMetrics(ctx context.Context, addr string, m *metrics.Metrics, ready fu
 		srv.Shutdown(sctx)
 	}()
 	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			_ = err // the listener was ours and is closed; nothing to report
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			log.Error("metrics server stopped", "addr", addr, "err", err)
 		}
 	}()
 	return nil
-}
-
-// healthz answers 200 "ok" once an index is loaded, 503 before.
-func healthz(ready func() error) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		if err := ready(); err != nil {
-			w.WriteHeader(http.StatusServiceUnavailable)
-			w.Write([]byte("not ready: " + err.Error() + "\n"))
-			return
-		}
-		w.Write([]byte("ok\n"))
-	}
 }

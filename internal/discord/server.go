@@ -52,7 +52,7 @@ func NewServer(opts ServerOptions) *Server {
 	s := &Server{opts: opts, mux: http.NewServeMux()}
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	s.mux.HandleFunc("POST /interactions", s.interactions)
-	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.HandleFunc("GET /healthz", Healthz(opts.Ready))
 	if opts.Metrics != nil {
 		s.mux.Handle("GET /metrics", opts.Metrics)
 	}
@@ -62,16 +62,21 @@ func NewServer(opts ServerOptions) *Server {
 // ServeHTTP routes the requests.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if s.opts.Ready != nil {
-		if err := s.opts.Ready(); err != nil {
-			w.WriteHeader(http.StatusServiceUnavailable)
-			fmt.Fprintln(w, "not ready:", err)
-			return
+// Healthz answers "ok" when ready reports no error (or is nil), and 503
+// with the reason when it does: for load balancers, here and wherever else
+// the bot serves health.
+func Healthz(ready func() error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if ready != nil {
+			if err := ready(); err != nil {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				fmt.Fprintln(w, "not ready:", err)
+				return
+			}
 		}
+		fmt.Fprintln(w, "ok")
 	}
-	fmt.Fprintln(w, "ok")
 }
 
 func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
