@@ -29,6 +29,7 @@ type Snapshot struct {
 	// so that /quote and the search never disagree about the corpus.
 	Quotes   *quotes.Index
 	LoadedAt time.Time
+	saved    bool // the store holds this very index
 }
 
 // Docs returns the articles in corpus order.
@@ -97,7 +98,9 @@ func (l *Library) LoadSaved(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	l.cur.Store(l.snapshot(ix))
+	snap := l.snapshot(ix)
+	snap.saved = true
+	l.cur.Store(snap)
 	l.opts.Logger.Info("loaded saved index", "articles", len(ix.Docs()), "chunks", ix.Len(), "embedder", ix.EmbedderID())
 	return nil
 }
@@ -128,6 +131,15 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("reload: %w", err)
 	}
+	if prev != nil && prev.saved && sameDocs(prev.Docs(), docs) {
+		// Nothing changed and the index on disk is this one: rebuilding
+		// would only produce the same snapshot again.
+		rep = diff(prev.Index, prev.Index)
+		rep.Quotes, rep.Saved = prev.Quotes.Len(), true
+		rep.Duration = l.opts.Now().Sub(start)
+		log.Info("reloaded", rep.LogAttrs()...)
+		return rep, nil
+	}
 	var prevIx *retrieval.Index
 	if prev != nil {
 		prevIx = prev.Index
@@ -155,11 +167,26 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 		}
 	}
 	snap := l.snapshot(ix)
+	snap.saved = rep.Saved
 	rep.Quotes = snap.Quotes.Len()
 	l.cur.Store(snap)
 	rep.Duration = l.opts.Now().Sub(start)
 	log.Info("reloaded", rep.LogAttrs()...)
 	return rep, nil
+}
+
+// sameDocs reports whether two loads of the corpus gave the same articles,
+// in the same order, with the same text and metadata.
+func sameDocs(a, b []*corpus.Document) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Hash() != b[i].Hash() {
+			return false
+		}
+	}
+	return true
 }
 
 // throttled returns a progress callback that reports about every tenth of
