@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 
 	"dossier/internal/analysis"
@@ -109,4 +111,12 @@ func (a *app) openLibrary(ctx context.Context) (*library.Library, error) {
 		fmt.Fprintf(a.io.err, "warning: could not refresh the index from %s, answering from the last good index:\n%v\n", a.cfg.CorpusDir, err)
 	}
 	return lib, nil
+}
+
+// writeJSON prints v as indented JSON, the form of every --json output.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // articles are text, not HTML: keep "&" readable
+	return enc.Encode(v)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -56,9 +55,7 @@ func cmdAsk(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(a.io.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(toAskJSON(ans))
+		return writeJSON(a.io.out, toAskJSON(ans))
 	}
 	printAnswer(a.io.out, ans)
 	return nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -165,13 +164,6 @@ func cmdSpeakers(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.io.out, "%4d  %s\n", s.Quotes, s.Name)
 	}
 	return nil
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // quotations are text, not HTML: keep "&" readable
-	return enc.Encode(v)
 }
 
 func orUnattributed(s string) string {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"strings"
@@ -57,9 +56,7 @@ func cmdSearch(ctx context.Context, a *app, args []string) error {
 		})
 	}
 	if *asJSON {
-		enc := json.NewEncoder(a.io.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(a.io.out, out)
 	}
 	if len(out.Results) == 0 {
 		fmt.Fprintln(a.io.out, "No passage matches.")
