@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 )
 
@@ -60,6 +61,7 @@ const (
 // answer the question. It is safe for concurrent use.
 type Extractor struct {
 	searcher  Searcher
+	lang      *lang.Language
 	analyzer  *analysis.Analyzer
 	passages  int
 	threshold float64
@@ -70,6 +72,10 @@ type Option func(*Extractor)
 
 // WithAnalyzer shares an analyzer (and its stem cache) with the index.
 func WithAnalyzer(a *analysis.Analyzer) Option { return func(e *Extractor) { e.analyzer = a } }
+
+// WithLanguage sets the language questions and articles are read in
+// (lang.English() by default).
+func WithLanguage(l *lang.Language) Option { return func(e *Extractor) { e.lang = l } }
 
 // WithPassages sets how many passages are retrieved per question.
 func WithPassages(k int) Option {
@@ -91,6 +97,9 @@ func NewExtractive(s Searcher, opts ...Option) *Extractor {
 	}
 	if e.analyzer == nil {
 		e.analyzer = analysis.New()
+	}
+	if e.lang == nil {
+		e.lang = lang.English()
 	}
 	return e
 }
@@ -138,8 +147,8 @@ func (e *Extractor) search(ctx context.Context, q string) ([]retrieval.Result, e
 // compose builds the answer from the retrieved passages. It also returns
 // the relevance of the best unit, which decided whether to abstain.
 func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, float64) {
-	q := parseQuestion(e.analyzer, text)
-	p := buildPool(e.analyzer, &q, results)
+	q := parseQuestion(e.lang, e.analyzer, text)
+	p := buildPool(e.lang, e.analyzer, &q, results)
 	units := p.units()
 	for _, u := range units {
 		u.score = u.rel + kindWeight*u.kind + rankWeight*rankPrior(results[u.para.result].Rank) - lengthPenalty(u.words)

@@ -5,38 +5,6 @@ import (
 	"unicode"
 )
 
-// Word lists for recognising the kind of thing a sentence states. They are
-// general English, not words of any one story.
-var (
-	months = wordSet("january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-		"aug", "sep", "sept", "oct", "nov", "dec")
-	weekdays = wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-	// relativeDays name a day without a date.
-	relativeDays = wordSet("yesterday", "today", "tomorrow", "tonight")
-	// periods follow "last", "next", "earlier"… in relative dates.
-	periods       = wordSet("week", "weekend", "month", "year", "morning", "night", "evening", "day")
-	periodLeads   = wordSet("last", "next", "this", "earlier", "later", "same", "previous", "following")
-	numberWords   = wordSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens", "half")
-	durationUnits = wordSet("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
-		"week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries")
-	// locatives stand before a place: "in Miami", "aboard Air Force One",
-	// "visited Israel".
-	locatives = wordSet("in", "at", "to", "from", "near", "aboard", "inside", "outside", "into",
-		"across", "throughout", "visited", "visit", "visiting", "toward", "towards")
-	// speechWords report speech in a sentence.
-	speechWords = wordSet("said", "says", "say", "told", "tell", "wrote", "writes", "posted", "called",
-		"described", "claimed", "claims", "remarked", "noted", "added", "argued", "insisted",
-		"warned", "stated", "urged", "responded", "denied", "accused", "dismissed", "criticized",
-		"criticised", "according")
-)
-
-// unknownPhrases say that the thing asked for is not known, which answers
-// a who, when, where or how-many question as squarely as a name does.
-var unknownPhrases = []string{"unknown", "unclear", "not known", "did not say", "didn't say",
-	"declined to say", "would not say", "refused to say", "not disclosed", "undisclosed",
-	"unidentified", "not been identified", "did not disclose", "did not reveal"}
-
 // kindScore says how well a unit states the kind of thing the question asks
 // for, from 0 (not at all) to 1.
 func (p *pool) kindScore(u *unit) float64 {
@@ -50,17 +18,17 @@ func (p *pool) kindScore(u *unit) float64 {
 func (p *pool) sentenceKind(s *sentence) float64 {
 	switch p.q.kind {
 	case kindEntity:
-		return max(p.newName(s, false), statesUnknown(s))
+		return max(p.newName(s, false), p.statesUnknown(s))
 	case kindPlace:
-		return max(p.newName(s, true), statesUnknown(s))
+		return max(p.newName(s, true), p.statesUnknown(s))
 	case kindTime:
-		return max(dateScore(s), statesUnknown(s))
+		return max(p.dateScore(s), p.statesUnknown(s))
 	case kindNumber:
-		return max(p.numberScore(s), statesUnknown(s))
+		return max(p.numberScore(s), p.statesUnknown(s))
 	case kindDuration:
-		return max(durationScore(s), statesUnknown(s))
+		return max(p.durationScore(s), p.statesUnknown(s))
 	case kindStatement:
-		return statementScore(s)
+		return p.statementScore(s)
 	case kindAge:
 		return p.ageScore(s)
 	}
@@ -73,7 +41,7 @@ func (p *pool) sentenceKind(s *sentence) float64 {
 func (p *pool) newName(s *sentence, place bool) float64 {
 	best := 0.0
 	for i, t := range s.toks {
-		if !p.isName(s, i) || months[t.Word] || weekdays[t.Word] || p.inQuestion(s, i) {
+		if !p.isName(s, i) || p.l.IsMonth(t.Word) || p.l.Weekdays.Has(t.Word) || p.inQuestion(s, i) {
 			continue
 		}
 		if !place {
@@ -84,7 +52,7 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 			continue
 		}
 		for j := max(0, i-2); j < i; j++ {
-			if locatives[s.toks[j].Word] {
+			if p.l.Answer.Locatives.Has(s.toks[j].Word) {
 				return 1
 			}
 		}
@@ -143,17 +111,17 @@ func (p *pool) inQuestion(s *sentence, i int) bool {
 
 // dateScore is 1 for a calendar date, 0.8 for a year, a weekday or a
 // relative date ("last week", "yesterday").
-func dateScore(s *sentence) float64 {
+func (p *pool) dateScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
 		switch {
-		case months[t.Word] && capitalised(s.text, t) && (isDigits(word(s, i+1)) || isDigits(word(s, i-1))):
+		case p.l.IsMonth(t.Word) && capitalised(s.text, t) && (isDigits(word(s, i+1)) || isDigits(word(s, i-1))):
 			return 1
 		case isYear(t.Word):
 			best = max(best, 0.8)
-		case weekdays[t.Word] || relativeDays[t.Word]:
+		case p.l.Weekdays.Has(t.Word) || p.l.RelativeDays.Has(t.Word):
 			best = max(best, 0.8)
-		case periodLeads[t.Word] && periods[word(s, i+1)]:
+		case p.l.PeriodLeads.Has(t.Word) && p.l.Periods.Has(word(s, i+1)):
 			best = max(best, 0.8)
 		case t.Word == "ago":
 			best = max(best, 0.8)
@@ -169,7 +137,7 @@ func dateScore(s *sentence) float64 {
 func (p *pool) numberScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
-		if !isNumber(t.Word) || months[word(s, i-1)] || months[word(s, i+1)] {
+		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) {
 			continue
 		}
 		if p.q.counted == "" {
@@ -192,7 +160,7 @@ func (p *pool) numberScore(s *sentence) float64 {
 func (p *pool) ageScore(s *sentence) float64 {
 	for i, t := range s.toks {
 		switch {
-		case strings.HasSuffix(t.Word, "-year-old") && isNumber(strings.Split(t.Word, "-")[0]):
+		case strings.HasSuffix(t.Word, "-year-old") && p.isNumber(strings.Split(t.Word, "-")[0]):
 			return 1
 		case (t.Word == "aged" || t.Word == "age") && isDigits(word(s, i+1)):
 			return 1
@@ -206,12 +174,12 @@ func (p *pool) ageScore(s *sentence) float64 {
 
 // durationScore is 1 for a length of time: a number before a unit of time
 // ("five-minute", "40 years") or "since" before a year ("since 2012").
-func durationScore(s *sentence) float64 {
+func (p *pool) durationScore(s *sentence) float64 {
 	for i, t := range s.toks {
-		if parts := strings.Split(t.Word, "-"); len(parts) > 1 && isNumber(parts[0]) && durationUnits[parts[len(parts)-1]] {
+		if parts := strings.Split(t.Word, "-"); len(parts) > 1 && p.isNumber(parts[0]) && p.l.DurationUnits.Has(parts[len(parts)-1]) {
 			return 1
 		}
-		if isNumber(t.Word) && durationUnits[word(s, i+1)] {
+		if p.isNumber(t.Word) && p.l.DurationUnits.Has(word(s, i+1)) {
 			return 1
 		}
 		if t.Word == "since" {
@@ -226,21 +194,21 @@ func durationScore(s *sentence) float64 {
 }
 
 // statementScore is 1 for a quotation, 0.6 for reported speech.
-func statementScore(s *sentence) float64 {
+func (p *pool) statementScore(s *sentence) float64 {
 	if strings.ContainsAny(s.text, "“\"") {
 		return 1
 	}
 	for _, t := range s.toks {
-		if speechWords[t.Word] {
+		if p.l.IsSpeechVerb(t.Word) || t.Word == "according" {
 			return 0.6
 		}
 	}
 	return 0
 }
 
-func statesUnknown(s *sentence) float64 {
+func (p *pool) statesUnknown(s *sentence) float64 {
 	folded := strings.ToLower(strings.ReplaceAll(s.text, "’", "'"))
-	for _, ph := range unknownPhrases {
+	for _, ph := range p.l.Answer.UnknownPhrases {
 		if strings.Contains(folded, ph) {
 			return 1
 		}
@@ -256,12 +224,12 @@ func word(s *sentence, i int) string {
 	return s.toks[i].Word
 }
 
-func isNumber(w string) bool {
-	if numberWords[w] {
+func (p *pool) isNumber(w string) bool {
+	if p.l.NumberWords.Has(w) {
 		return true
 	}
 	if parts := strings.Split(w, "-"); len(parts) > 1 {
-		return isNumber(parts[0])
+		return p.isNumber(parts[0])
 	}
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != ',' && r != '.' }) < 0
 }

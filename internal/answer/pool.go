@@ -8,6 +8,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 )
 
@@ -16,6 +17,7 @@ const maxTerms = 64
 
 // pool is every sentence of the retrieved passages, analysed once.
 type pool struct {
+	l       *lang.Language
 	q       *question
 	results []retrieval.Result
 	paras   []*paragraph
@@ -50,8 +52,8 @@ type sentence struct {
 
 // buildPool splits the passages into sentences and matches them against
 // the question's terms.
-func buildPool(an *analysis.Analyzer, q *question, results []retrieval.Result) *pool {
-	p := &pool{q: q, results: results, names: map[string]bool{}}
+func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []retrieval.Result) *pool {
+	p := &pool{l: l, q: q, results: results, names: map[string]bool{}}
 	terms := q.terms
 	if len(terms) > maxTerms {
 		terms = terms[:maxTerms]
@@ -62,7 +64,7 @@ func buildPool(an *analysis.Analyzer, q *question, results []retrieval.Result) *
 		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
 			para := &paragraph{result: ri, text: text}
 			for _, span := range corpus.SplitSentences(text) {
-				s := newSentence(an, text, span)
+				s := newSentence(l, an, text, span)
 				s.match = matchTerms(terms, s.stems)
 				for i := range terms {
 					if s.match&(1<<i) != 0 {
@@ -101,15 +103,15 @@ func termWeight(df, n int) float64 {
 	return w
 }
 
-func newSentence(an *analysis.Analyzer, para string, span corpus.Span) *sentence {
+func newSentence(l *lang.Language, an *analysis.Analyzer, para string, span corpus.Span) *sentence {
 	s := &sentence{start: span.Start, end: span.End, text: para[span.Start:span.End]}
 	s.toks = analysis.Tokenize(s.text)
 	s.stems = make([][]string, len(s.toks))
 	for i, t := range s.toks {
-		s.stems[i] = termsOf(an, nil, t)
+		s.stems[i] = termsOf(l, an, nil, t)
 	}
 	s.quotes = quoteBalance(s.text)
-	s.dependent = pointsBack(s.text, s.toks)
+	s.dependent = pointsBack(l, s.text, s.toks)
 	return s
 }
 
@@ -172,7 +174,7 @@ func (p *pool) noteNames(s *sentence) {
 // isName reports whether token i of s is (part of) a proper name.
 func (p *pool) isName(s *sentence, i int) bool {
 	t := s.toks[i]
-	if !capitalised(s.text, t) || (analysis.IsStopWord(t.Word) && !t.Acronym) || t.Word == "i" {
+	if !capitalised(s.text, t) || (p.l.IsStopWord(t.Word) && !t.Acronym) || t.Word == "i" {
 		return false
 	}
 	return !initial(s, i) || p.names[t.Word]
@@ -212,16 +214,12 @@ func quoteBalance(s string) int {
 	return n
 }
 
-// backPronouns open sentences that cannot be understood alone.
-var backPronouns = wordSet("he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
-	"this", "these", "those", "such")
-
 // pointsBack reports whether a sentence opens with a pronoun that refers
 // to an earlier sentence ("He said…", "This meeting…"). Inside quotation
 // marks the speaker's "he" is left to the quotation rules. "It is unlikely
 // that…" is the common exception: an "it" that stands for what follows.
-func pointsBack(text string, toks []analysis.Token) bool {
-	if len(toks) == 0 || !backPronouns[toks[0].Word] || strings.ContainsAny(text[:toks[0].Start], "“\"‘") {
+func pointsBack(l *lang.Language, text string, toks []analysis.Token) bool {
+	if len(toks) == 0 || !l.BackPronouns.Has(toks[0].Word) || strings.ContainsAny(text[:toks[0].Start], "“\"‘") {
 		return false
 	}
 	if toks[0].Word == "it" && len(toks) > 2 && (toks[1].Word == "is" || toks[1].Word == "was") {

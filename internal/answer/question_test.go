@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 )
 
 func TestParseQuestion(t *testing.T) {
@@ -33,7 +34,7 @@ func TestParseQuestion(t *testing.T) {
 		{q: "Where did the minister meet the envoy?", kind: kindPlace, terms: []string{"minist", "meet", "envoy"}},
 	}
 	for _, tt := range tests {
-		q := parseQuestion(an, tt.q)
+		q := parseQuestion(lang.English(), an, tt.q)
 		if q.kind != tt.kind {
 			t.Errorf("%q: kind = %s, want %s", tt.q, q.kind, tt.kind)
 		}
@@ -58,7 +59,7 @@ func TestParseQuestion(t *testing.T) {
 
 func TestIrregularVerbsMeetTheirBase(t *testing.T) {
 	an := analysis.New()
-	q := parseQuestion(an, "Where did the envoy meet the minister?")
+	q := parseQuestion(lang.English(), an, "Where did the envoy meet the minister?")
 	s := newSentenceFor(an, "The envoy met the minister in Oslo.")
 	if m := matchTerms(q.terms, s.stems); m != 1<<len(q.terms)-1 {
 		t.Errorf("terms %v, sentence stems %v: matched %b, want all", q.terms, s.stems, m)
@@ -67,7 +68,7 @@ func TestIrregularVerbsMeetTheirBase(t *testing.T) {
 
 func TestGivenNamesWeighLess(t *testing.T) {
 	an := analysis.New()
-	q := parseQuestion(an, "What did Jane Smith announce?")
+	q := parseQuestion(lang.English(), an, "What did Jane Smith announce?")
 	for i, term := range q.terms {
 		want := 1.0
 		if term == "jane" {
@@ -100,5 +101,5 @@ func TestSameTerm(t *testing.T) {
 }
 
 func newSentenceFor(an *analysis.Analyzer, text string) *sentence {
-	return newSentence(an, text, corpusSpan(0, len(text)))
+	return newSentence(lang.English(), an, text, corpusSpan(0, len(text)))
 }

@@ -107,6 +107,9 @@ type Language struct {
 	NamingVerbs WordSet
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
+
+	// Answer holds the words an answerer needs (answer_words.go).
+	Answer AnswerWords
 }
 
 // IsStopWord reports whether a folded word is a stop word.
