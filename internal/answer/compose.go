@@ -2,7 +2,6 @@ package answer
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -24,19 +23,15 @@ type group struct {
 }
 
 // pick chooses the answer's units from the ranked candidates: the lead is
-// the best-scoring unit that clears the threshold by itself; then up to
-// MaxSentences-1 more that score nearly as well as the best and say
-// something new. A candidate that repeats a chosen unit's fact from another
-// article adds its citation to that unit instead.
+// the most probable answer; then up to MaxSentences-1 more that are nearly
+// as probable and say something new. A candidate that repeats a chosen
+// unit's fact from another article adds its citation to that unit instead.
 func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
-	lead := slices.IndexFunc(ranked, func(u *unit) bool { return u.rel >= e.threshold })
-	if lead < 0 {
-		return nil
-	}
-	groups := []*group{{units: []*unit{ranked[lead]}, terms: unitTerms(ranked[lead])}}
-	words, top := ranked[lead].words, ranked[0].score
-	for i, u := range ranked {
-		if i == lead || u.rel < e.threshold*extraRelShare || overlapsAny(groups, u) {
+	lead := ranked[0]
+	groups := []*group{{units: []*unit{lead}, terms: unitTerms(lead)}}
+	words, top := lead.words, lead.score
+	for _, u := range ranked[1:] {
+		if u.score < keepRatio*top || overlapsAny(groups, u) {
 			continue
 		}
 		terms := unitTerms(u)
@@ -46,7 +41,7 @@ func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
 			}
 			continue
 		}
-		if len(groups) == MaxSentences || u.score < keepRatio*top || words+u.words > maxAnswerWords {
+		if len(groups) == MaxSentences || words+u.words > maxAnswerWords {
 			continue
 		}
 		groups = append(groups, &group{units: []*unit{u}, terms: terms})

@@ -26,6 +26,8 @@ type pool struct {
 	// about Witkoff) counts little and a rare one much.
 	weight []float64
 	total  float64 // sum of weight
+	// absent is the share of total that no retrieved sentence holds.
+	absent float64
 	// names are words written with a capital away from the start of a
 	// sentence somewhere in the pool: proper names, not capitalised
 	// sentence openers.
@@ -84,6 +86,12 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []r
 	for i := range terms {
 		p.weight[i] = termWeight(df[i], n) * q.factor[i]
 		p.total += p.weight[i]
+		if df[i] == 0 {
+			p.absent += p.weight[i]
+		}
+	}
+	if p.total > 0 {
+		p.absent /= p.total
 	}
 	return p
 }

@@ -46,6 +46,9 @@ type question struct {
 	// counted is the stem of the noun after "how many" ("points"), which a
 	// number in the answer should be attached to; empty otherwise.
 	counted string
+	// names are the stems of the proper names the question holds, and
+	// numbers its numbers in digits: an answer should hold them too.
+	names, numbers []string
 }
 
 // Category nouns after "which"/"what" name the kind of answer ("which
@@ -137,6 +140,8 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		q.kind = otherKind(l, toks)
 	}
 	given := givenNames(l, text, toks)
+	q.names = questionNames(an, l.IsStopWord, text, toks, given)
+	q.numbers = questionNumbers(toks)
 	seen := map[string]bool{}
 	for i, t := range toks {
 		if skip[i] || (q.kind == kindStatement && sayOrTell(l, t.Word)) ||

@@ -21,7 +21,8 @@ type unit struct {
 	words       int
 	rel         float64 // share of the question's term weight the unit holds
 	kind        float64 // kindScore
-	score       float64
+	feat        [NumFeatures]float64
+	score       float64 // the model's probability that the unit answers
 }
 
 func (u *unit) sents() []*sentence { return u.para.sents[u.first : u.last+1] }
