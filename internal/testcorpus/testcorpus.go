@@ -6,8 +6,12 @@
 //
 //   - seed: a frozen copy of the five seed articles (the leaked Witkoff call),
 //     exactly as corpus/ held them when the tests were moved here;
-//   - second: a story the team wrote for tests about something unrelated,
-//     in several house styles, so that every rule is tested on two stories.
+//   - second: a story the team wrote for tests about something unrelated (a
+//     river flood in the invented town of Velmora, with invented people,
+//     bodies and places), over six days and in four house styles: wire
+//     stories, web pages with their boilerplate, a Q&A interview and a plain
+//     text file in the seeds' format. Its evaluation sets are in
+//     internal/evalset. Every rule is tested on both stories.
 //
 // The functions return absolute directories, found from this source file's
 // location, so a test in any package can call them whatever its working
@@ -50,6 +54,13 @@ func Dir(tb testing.TB, name string) string {
 func SeedDir(tb testing.TB) string {
 	tb.Helper()
 	return Dir(tb, Seed)
+}
+
+// SecondDir returns the directory of the second story, written for tests:
+// the Velmora flood, in wire, web-page, interview and plain-text styles.
+func SecondDir(tb testing.TB) string {
+	tb.Helper()
+	return Dir(tb, Second)
 }
 
 // Files returns the article files of the named story, sorted by name.
