@@ -15,6 +15,7 @@ import (
 
 	"dossier/internal/config"
 	"dossier/internal/discord"
+	"dossier/internal/testcorpus"
 )
 
 // BenchmarkSignedAskOnTheCorpus measures a signed /ask through the HTTP
@@ -23,7 +24,7 @@ import (
 func BenchmarkSignedAskOnTheCorpus(b *testing.B) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	a, err := newApp(stdio{strings.NewReader(""), io.Discard, io.Discard}, env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", b.TempDir(), "LOG_LEVEL", "error",
+		"CORPUS_DIR", testcorpus.SeedDir(b), "DATA_DIR", b.TempDir(), "LOG_LEVEL", "error",
 		"RATE_LIMIT_PER_MINUTE", "1000000000"))
 	if err != nil {
 		b.Fatal(err)

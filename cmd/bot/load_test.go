@@ -22,6 +22,7 @@ import (
 
 	"dossier/internal/config"
 	"dossier/internal/discord"
+	"dossier/internal/testcorpus"
 )
 
 // The load test's size. CI runs it small under -race; the figures in the
@@ -104,11 +105,8 @@ func TestLoad(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	corpusDir := t.TempDir()
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		b, _ := os.ReadFile(f)
-		os.WriteFile(filepath.Join(corpusDir, filepath.Base(f)), b, 0o644)
-	}
+	testcorpus.CopyTo(t, testcorpus.Seed, corpusDir)
+	files := testcorpus.Files(t, testcorpus.Seed)
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	a, err := newApp(stdio{strings.NewReader(""), io.Discard, io.Discard}, env(
 		"CORPUS_DIR", corpusDir, "DATA_DIR", t.TempDir(), "LOG_LEVEL", "error",

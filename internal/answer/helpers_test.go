@@ -14,17 +14,15 @@ import (
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
 	"dossier/internal/retrieval"
+	"dossier/internal/testcorpus"
 )
-
-// corpusDir is the repository's seed corpus.
-const corpusDir = "../../corpus"
 
 // seedIndex builds the index of the seed corpus in memory, as the bot
 // does, and returns it with the cleaned documents.
 func seedIndex(tb testing.TB) (*retrieval.Index, []*corpus.Document) {
 	tb.Helper()
 	ctx := context.Background()
-	docs, err := corpus.LoadDir(ctx, corpusDir, corpus.LoadOptions{})
+	docs, err := corpus.LoadDir(ctx, testcorpus.SeedDir(tb), corpus.LoadOptions{})
 	if err != nil {
 		tb.Fatalf("load corpus: %v", err)
 	}

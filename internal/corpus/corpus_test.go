@@ -8,16 +8,16 @@ import (
 	"testing"
 
 	"dossier/internal/evalset"
+	"dossier/internal/testcorpus"
 )
 
-// repoCorpus is the story's corpus at the top of the repository.
-const repoCorpus = "../../corpus"
-
+// loadRepoCorpus loads the frozen copy of the seed story.
 func loadRepoCorpus(t testing.TB) []*Document {
 	t.Helper()
-	docs, err := LoadDir(context.Background(), repoCorpus, LoadOptions{})
+	dir := testcorpus.SeedDir(t)
+	docs, err := LoadDir(context.Background(), dir, LoadOptions{})
 	if err != nil {
-		t.Fatalf("LoadDir(%s): %v", repoCorpus, err)
+		t.Fatalf("LoadDir(%s): %v", dir, err)
 	}
 	return docs
 }

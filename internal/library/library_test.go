@@ -15,6 +15,7 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/retrieval"
+	"dossier/internal/testcorpus"
 )
 
 // countingEmbedder wraps the local embedder, counting calls and texts, and
@@ -42,16 +43,7 @@ var _ retrieval.Embedder = (*countingEmbedder)(nil)
 // test may change.
 func copyCorpus(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644)
-	}
-	return dir
+	return testcorpus.CopyTo(t, testcorpus.Seed, t.TempDir())
 }
 
 func newTestLibrary(t *testing.T, corpusDir string) (*Library, *countingEmbedder) {

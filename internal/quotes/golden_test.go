@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"dossier/internal/corpus"
+	"dossier/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -17,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // loadCorpus reads the repository's articles.
 func loadCorpus(t testing.TB) []*corpus.Document {
 	t.Helper()
-	docs, err := corpus.LoadDir(context.Background(), filepath.Join("..", "..", "corpus"), corpus.LoadOptions{})
+	docs, err := corpus.LoadDir(context.Background(), testcorpus.SeedDir(t), corpus.LoadOptions{})
 	if err != nil {
 		t.Fatalf("load corpus: %v", err)
 	}
@@ -52,7 +53,7 @@ func render(ix *Index) string {
 // review the diff.
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ name, dir string }{
-		{"corpus", filepath.Join("..", "..", "corpus")},
+		{"corpus", testcorpus.SeedDir(t)},
 		{"port-strike", filepath.Join("testdata", "port-strike")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

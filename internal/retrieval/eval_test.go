@@ -10,11 +10,12 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/testcorpus"
 )
 
 func seedIndex(t testing.TB) *Index {
 	t.Helper()
-	docs, err := corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{})
+	docs, err := corpus.LoadDir(context.Background(), testcorpus.SeedDir(t), corpus.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
