@@ -12,6 +12,7 @@ import (
 	"dossier/internal/answer/answereval"
 	"dossier/internal/corpus"
 	"dossier/internal/evalset"
+	"dossier/internal/testcorpus"
 )
 
 // squadFull runs every question of the SQuAD slice instead of a sample:
@@ -30,12 +31,22 @@ type qualitySet struct {
 	items func(t *testing.T) []answereval.Item
 }
 
-func seedDocs(t *testing.T) []*corpus.Document {
-	docs, err := answereval.LoadStory(context.Background(), "../../corpus")
-	if err != nil {
-		t.Fatal(err)
+func storyDocs(story string) func(t *testing.T) []*corpus.Document {
+	return func(t *testing.T) []*corpus.Document {
+		docs, err := answereval.LoadStory(context.Background(), testcorpus.Dir(t, story))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docs
 	}
-	return docs
+}
+
+func storyItems(story string) []answereval.Item {
+	var items []answereval.Item
+	for _, q := range evalset.StoryQuestions(story) {
+		items = append(items, answereval.Item{Question: q, Group: story})
+	}
+	return items
 }
 
 func loadItems(t *testing.T, group string, files ...string) []answereval.Item {
@@ -75,15 +86,14 @@ func TestQuality(t *testing.T) {
 	var squadDocs []*corpus.Document
 	var squadItems []answereval.Item
 	sets := []qualitySet{
-		{"shared eval", seedDocs, func(*testing.T) []answereval.Item {
-			var items []answereval.Item
-			for _, q := range evalset.Questions() {
-				items = append(items, answereval.Item{Question: q, Group: "seed"})
-			}
-			return items
+		{"shared eval", storyDocs(testcorpus.Seed), func(*testing.T) []answereval.Item {
+			return storyItems(testcorpus.Seed)
 		}},
-		{"seed story", seedDocs, func(t *testing.T) []answereval.Item {
-			return loadItems(t, "seed", "dev_questions.json", "heldout_questions.json", "story_questions.json")
+		{"seed story", storyDocs(testcorpus.Seed), func(t *testing.T) []answereval.Item {
+			return loadItems(t, testcorpus.Seed, "dev_questions.json", "heldout_questions.json", "story_questions.json")
+		}},
+		{"second story", storyDocs(testcorpus.Second), func(*testing.T) []answereval.Item {
+			return storyItems(testcorpus.Second)
 		}},
 		{"SQuAD slice", func(t *testing.T) []*corpus.Document {
 			squadDocs, squadItems = squad(t)
