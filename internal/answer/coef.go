@@ -4,8 +4,8 @@ package answer
 
 // fitted is a placeholder until the first fit: the old hand-set score
 // (relevance + 0.5 × kind) scaled to a probability.
-var fitted = model{weights: [NumFeatures]float64{
+var fitted = model{weights: Weights{
 	featRel: 10, featKind: 5, featBias: -4.7,
-}, threshold: fittedThreshold}
+}}
 
 const fittedThreshold = 0.5

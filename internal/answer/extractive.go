@@ -83,6 +83,16 @@ func WithPassages(k int) Option {
 	}
 }
 
+// Weights are the coefficients of the answerer's model, one per feature
+// (FeatureNames), as the fitting command writes them.
+type Weights [NumFeatures]float64
+
+// WithWeights replaces the fitted model's coefficients: the fitting
+// command measures the weights of each cross-validation fold with it.
+func WithWeights(w Weights) Option {
+	return func(e *Extractor) { e.model = &model{weights: w} }
+}
+
 // WithThreshold sets the abstention threshold (see DefaultThreshold).
 func WithThreshold(t float64) Option { return func(e *Extractor) { e.threshold = t } }
 
@@ -145,10 +155,14 @@ func (e *Extractor) search(ctx context.Context, q string) ([]retrieval.Result, e
 // the probability of the best unit, which decided whether to abstain.
 func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, float64) {
 	p, best, units := e.rank(text, results)
+	var a Answer
 	if len(units) == 0 || best < e.threshold {
-		return abstain(text, p, units), best
+		a = abstain(text, p, units)
+	} else {
+		a = p.answer(text, e.pick(p, units))
 	}
-	return p.answer(text, e.pick(p, units)), best
+	a.Confidence = best
+	return a, best
 }
 
 // rank reads the question, builds the pool of sentences and returns its

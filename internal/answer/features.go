@@ -12,21 +12,21 @@ import (
 // to say how likely the unit answers the question. Each is measured the
 // same way for any story and any question; the weights come from data.
 const (
-	featRel          = iota // share of the question's term weight the unit holds, 0–1
-	featRelGap              // the unit's relevance minus the best unit's (≤ 0)
-	featKind                // how well it states the kind of thing asked (0–1), 0 when no kind is asked
-	featKindAsked           // the question asks for a kind of thing (who, when, how many, why…)
-	featKindMissing         // a kind is asked and the unit states none of it
-	featAbsent              // share of the question's weight no retrieved sentence holds
-	featRank                // 1/rank of the unit's passage in retrieval
-	featPosition            // 1/(1+n) for the unit's passage, the n-th chunk of its article
-	featFragment            // the unit has fewer than five words
-	featLong                // words beyond thirty, per thirty
-	featNamesHeld           // share of the question's proper names the unit holds (0 when it names none)
-	featNameMissing         // the question names someone or something the unit does not
-	featNumberMissing       // the question holds a number the unit does not
-	featYesNo               // the question is a yes/no question
-	featBias                // 1
+	featRel           = iota // share of the question's term weight the unit holds, 0–1
+	featRelGap               // the unit's relevance minus the best unit's (≤ 0)
+	featKind                 // how well it states the kind of thing asked (0–1), 0 when no kind is asked
+	featKindAsked            // the question asks for a kind of thing (who, when, how many, why…)
+	featKindMissing          // a kind is asked and the unit states none of it
+	featAbsent               // share of the question's weight no retrieved sentence holds
+	featRank                 // 1/rank of the unit's passage in retrieval
+	featPosition             // 1/(1+n) for the unit's passage, the n-th chunk of its article
+	featFragment             // the unit has fewer than five words
+	featLong                 // words beyond thirty, per thirty
+	featNamesHeld            // share of the question's proper names the unit holds (0 when it names none)
+	featNameMissing          // the question names someone or something the unit does not
+	featNumberMissing        // the question holds a number the unit does not
+	featYesNo                // the question is a yes/no question
+	featBias                 // 1
 	numFeatures
 )
 
@@ -150,8 +150,7 @@ func (u *unit) holdsWord(w string) bool {
 
 // model is a logistic regression over the features.
 type model struct {
-	weights   [NumFeatures]float64
-	threshold float64 // answer when the best unit's probability reaches it
+	weights Weights
 }
 
 // prob is the probability that a unit with these features answers the
