@@ -44,10 +44,10 @@ const (
 
 // Composition of a longer answer.
 const (
-	// keepRatio: a second or third unit is given only when its probability
-	// is at least this share of the best unit's, so a clear answer is not
-	// diluted.
-	keepRatio = 0.8
+	// keepMargin: a second or third unit is given only when its log-odds
+	// are within this of the best unit's (its odds at least a third of the
+	// best's), so a clear answer is not diluted.
+	keepMargin = 1.1
 	// maxAnswerWords bounds the answer's length; the best unit is always
 	// given whole.
 	maxAnswerWords = 120
@@ -62,6 +62,7 @@ type Extractor struct {
 	passages  int
 	threshold float64
 	model     *model
+	quotes    Quoter
 }
 
 // Option configures an Extractor.
@@ -87,10 +88,10 @@ func WithPassages(k int) Option {
 // (FeatureNames), as the fitting command writes them.
 type Weights [NumFeatures]float64
 
-// WithWeights replaces the fitted model's coefficients: the fitting
+// WithWeights replaces the fitted models' coefficients: the fitting
 // command measures the weights of each cross-validation fold with it.
-func WithWeights(w Weights) Option {
-	return func(e *Extractor) { e.model = &model{weights: w} }
+func WithWeights(w Weights, a AnswerWeights) Option {
+	return func(e *Extractor) { e.model = &model{weights: w, answer: a} }
 }
 
 // WithThreshold sets the abstention threshold (see DefaultThreshold).
@@ -152,24 +153,29 @@ func (e *Extractor) search(ctx context.Context, q string) ([]retrieval.Result, e
 }
 
 // compose builds the answer from the retrieved passages. It also returns
-// the probability of the best unit, which decided whether to abstain.
+// the confidence that decided whether to abstain.
 func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, float64) {
-	p, best, units := e.rank(text, results)
+	p, units, af := e.rank(text, results)
+	conf := 0.0
+	if len(units) > 0 {
+		conf = e.model.confidence(&af)
+	}
 	var a Answer
-	if len(units) == 0 || best < e.threshold {
+	if len(units) == 0 || conf < e.threshold {
 		a = abstain(text, p, units)
 	} else {
 		a = p.answer(text, e.pick(p, units))
 	}
-	a.Confidence = best
-	return a, best
+	a.Confidence = conf
+	return a, conf
 }
 
 // rank reads the question, builds the pool of sentences and returns its
-// units, most probable answer first, with the best probability.
-func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, float64, []*unit) {
+// units, most likely answer first, with the features the abstention model
+// weighs.
+func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, []*unit, AnswerFeatures) {
 	q := parseQuestion(e.lang, e.analyzer, text)
-	p := buildPool(e.lang, e.analyzer, &q, results)
+	p := buildPool(e.lang, e.analyzer, &q, results, lookupSpeaker(e.quotes, &q))
 	units := p.units()
 	bestRel := 0.0
 	for _, u := range units {
@@ -177,7 +183,7 @@ func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, float6
 	}
 	for _, u := range units {
 		p.features(u, bestRel)
-		u.score = e.model.prob(&u.feat)
+		u.score = e.model.logit(&u.feat)
 	}
 	slices.SortStableFunc(units, func(a, b *unit) int {
 		switch {
@@ -188,8 +194,5 @@ func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, float6
 		}
 		return 0
 	})
-	if len(units) == 0 {
-		return p, 0, nil
-	}
-	return p, units[0].score, units
+	return p, units, p.answerFeatures(units)
 }

@@ -12,7 +12,46 @@ func (p *pool) kindScore(u *unit) float64 {
 	for _, s := range u.sents() {
 		best = max(best, p.sentenceKind(s))
 	}
+	// What someone said is their words: a quotation by someone else
+	// ("what did Peskov say" answered with Ushakov's words) is not an
+	// answer. When the quote index knows the speaker, a unit that holds one
+	// of their quotations states it fully and one that only names them at
+	// most as reported speech; without the index, the unit must at least
+	// name them.
+	if p.q.kind == kindStatement && len(p.q.names) > 0 {
+		switch {
+		case p.speakerQuotes != nil && u.holdsQuoteOf():
+			return 1
+		case !u.holdsAnyName(p.q.names):
+			return 0
+		case p.speakerQuotes != nil:
+			return min(best, reportedSpeech)
+		}
+	}
 	return best
+}
+
+// reportedSpeech is how well a unit that reports speech without quoting
+// ("X said that…") states what someone said.
+const reportedSpeech = 0.6
+
+// holdsQuoteOf reports whether a sentence of the unit holds a quotation of
+// the speaker the question asks about.
+func (u *unit) holdsQuoteOf() bool {
+	for _, s := range u.sents() {
+		if s.speakerQuote {
+			return true
+		}
+	}
+	return false
+}
+func (u *unit) holdsAnyName(names []string) bool {
+	for _, n := range names {
+		if u.holdsStem(n) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *pool) sentenceKind(s *sentence) float64 {
@@ -31,6 +70,10 @@ func (p *pool) sentenceKind(s *sentence) float64 {
 		return p.statementScore(s)
 	case kindAge:
 		return p.ageScore(s)
+	case kindReason:
+		return p.reasonScore(s)
+	case kindIdentity:
+		return p.identityScore(s)
 	}
 	return 0
 }
@@ -117,7 +160,9 @@ func (p *pool) dateScore(s *sentence) float64 {
 		switch {
 		case p.l.IsMonth(t.Word) && capitalised(s.text, t) && (isDigits(word(s, i+1)) || isDigits(word(s, i-1))):
 			return 1
-		case isYear(t.Word):
+		case isYear(t.Word) || isDecade(t.Word):
+			best = max(best, 0.8)
+		case (t.Word == "century" || t.Word == "centuries") && isOrdinal(word(s, i-1)):
 			best = max(best, 0.8)
 		case p.l.Weekdays.Has(t.Word) || p.l.RelativeDays.Has(t.Word):
 			best = max(best, 0.8)
@@ -153,6 +198,60 @@ func (p *pool) numberScore(s *sentence) float64 {
 		best = 0.5
 	}
 	return best
+}
+
+// reasonScore is 1 for a sentence that gives a cause or a purpose:
+// "because…", "meant to…", "aimed at…", "to hinder…" after "in order".
+func (p *pool) reasonScore(s *sentence) float64 {
+	folded := " " + strings.ToLower(strings.Join(strings.Fields(s.text), " ")) + " "
+	for _, m := range p.l.Answer.CauseMarkers {
+		if strings.Contains(folded, " "+m+" ") {
+			return 1
+		}
+	}
+	return 0
+}
+
+// identityScore is 1 for a sentence that says who the question's person
+// is: a role noun or title next to their name ("Army Secretary Dan
+// Driscoll", "Kirill Dmitriev, head of the fund", "Rep. Don Bacon, a
+// Nebraska Republican").
+func (p *pool) identityScore(s *sentence) float64 {
+	for i := range s.toks {
+		if !p.isName(s, i) || !p.inQuestion(s, i) {
+			continue
+		}
+		// A title or role before the name, in the same clause.
+		for j := max(0, i-3); j < i; j++ {
+			if p.isRole(word(s, j)) && sameClause(s, j, i) {
+				return 1
+			}
+		}
+		// An apposition after it: ", a Nebraska Republican", ", head of…".
+		k := i + 1
+		for k < len(s.toks) && p.isName(s, k) {
+			k++
+		}
+		if k < len(s.toks) && strings.TrimSpace(s.text[s.toks[k-1].End:s.toks[k].Start]) == "," {
+			for j := k; j < min(k+4, len(s.toks)); j++ {
+				if p.isRole(word(s, j)) || (j > k && p.isName(s, j)) {
+					return 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// isRole reports whether a folded word names a role, office or title.
+func (p *pool) isRole(w string) bool {
+	if p.l.RoleNouns.Has(w) || p.l.TitleAbbrevs.Has(w) || p.l.Honorifics.Has(w) {
+		return true
+	}
+	if _, ok := p.l.TitleExpansions[w]; ok {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && p.l.RoleNouns.Has(strings.TrimSuffix(w, "s"))
 }
 
 // ageScore is 1 for a person's age: "Ushakov, 78," after a name the
@@ -193,14 +292,14 @@ func (p *pool) durationScore(s *sentence) float64 {
 	return 0
 }
 
-// statementScore is 1 for a quotation, 0.6 for reported speech.
+// statementScore is 1 for a quotation, reportedSpeech for reported speech.
 func (p *pool) statementScore(s *sentence) float64 {
 	if strings.ContainsAny(s.text, "“\"") {
 		return 1
 	}
 	for _, t := range s.toks {
 		if p.l.IsSpeechVerb(t.Word) || t.Word == "according" {
-			return 0.6
+			return reportedSpeech
 		}
 	}
 	return 0
@@ -236,6 +335,22 @@ func (p *pool) isNumber(w string) bool {
 
 func isDigits(w string) bool {
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+// isDecade reports whether w names a decade: "1990s", "1990's".
+func isDecade(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "'")
+	return isYear(w) && strings.HasSuffix(w, "0")
+}
+
+// isOrdinal reports whether w is an ordinal written in digits: "19th".
+func isOrdinal(w string) bool {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(w, suf); ok && isDigits(n) {
+			return true
+		}
+	}
+	return false
 }
 
 func isYear(w string) bool {

@@ -28,6 +28,9 @@ type pool struct {
 	total  float64 // sum of weight
 	// absent is the share of total that no retrieved sentence holds.
 	absent float64
+	// speakerQuotes are the quotations (folded) of the speaker a statement
+	// question names, from the quote index; nil without one.
+	speakerQuotes []string
 	// names are words written with a capital away from the start of a
 	// sentence somewhere in the pool: proper names, not capitalised
 	// sentence openers.
@@ -50,12 +53,15 @@ type sentence struct {
 	match      uint64           // bit i: the sentence holds question term i
 	quotes     int              // opening minus closing double quotes
 	dependent  bool             // opens with a pronoun that points back
+	// speakerQuote: the sentence holds a quotation of the speaker the
+	// question asks about.
+	speakerQuote bool
 }
 
 // buildPool splits the passages into sentences and matches them against
 // the question's terms.
-func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []retrieval.Result) *pool {
-	p := &pool{l: l, q: q, results: results, names: map[string]bool{}}
+func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []retrieval.Result, speakerQuotes []string) *pool {
+	p := &pool{l: l, q: q, results: results, names: map[string]bool{}, speakerQuotes: speakerQuotes}
 	terms := q.terms
 	if len(terms) > maxTerms {
 		terms = terms[:maxTerms]
@@ -68,6 +74,9 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []r
 			for _, span := range corpus.SplitSentences(text) {
 				s := newSentence(l, an, text, span)
 				s.match = matchTerms(terms, s.stems)
+				if speakerQuotes != nil {
+					s.speakerQuote = marksSpeakerQuote(speakerQuotes, s.text)
+				}
 				for i := range terms {
 					if s.match&(1<<i) != 0 {
 						df[i]++

@@ -3,6 +3,7 @@ package answer_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"dossier/internal/answer/answereval"
 	"dossier/internal/corpus"
 	"dossier/internal/evalset"
+	"dossier/internal/quotes"
 	"dossier/internal/testcorpus"
 )
 
@@ -109,7 +111,7 @@ func TestQuality(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e := answer.NewExtractive(ix, answer.WithAnalyzer(an))
+		e := answer.NewExtractive(ix, answer.WithAnalyzer(an), answer.WithQuotes(quotes.Build(docs)))
 		var tally answereval.Tally
 		var wrong []string
 		for _, it := range s.items(t) {
@@ -119,8 +121,8 @@ func TestQuality(t *testing.T) {
 			}
 			r := reply(a)
 			tally.Add(it.Question, r)
-			if ok, why := answereval.Judge(it.Question, r); !ok && !(it.Answerable && a.Abstained) {
-				wrong = append(wrong, it.ID+" "+it.Question.Question+" → "+why+": "+shortText(a.Text))
+			if ok, why := answereval.Judge(it.Question, r); !ok {
+				wrong = append(wrong, fmt.Sprintf("%s %s → %s (confidence %.2f): %s", it.ID, it.Question.Question, why, a.Confidence, shortText(a.Text)))
 			}
 		}
 		if name == "SQuAD slice" && !*squadFull {

@@ -22,9 +22,11 @@ const (
 	kindStatement      // what did X say, how did X react: a quotation or report of speech
 	kindYesNo          // did, is, was …
 	kindAge            // how old
+	kindReason         // why: a cause or a purpose
+	kindIdentity       // who is X: X's role, title or description
 )
 
-var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age"}
+var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age", "reason", "identity"}
 
 func (k kind) String() string { return kindNames[k] }
 
@@ -49,6 +51,9 @@ type question struct {
 	// names are the stems of the proper names the question holds, and
 	// numbers its numbers in digits: an answer should hold them too.
 	names, numbers []string
+	// nameRuns are the question's runs of capitalised words, as written
+	// ("Dmitry Peskov"), for looking the speaker up in the quote index.
+	nameRuns []string
 }
 
 // Category nouns after "which"/"what" name the kind of answer ("which
@@ -73,7 +78,10 @@ institution union court embassy media source sources`)
 	placeNouns = lang.NewWordSet(`country countries city cities town towns region regions territory territories state
 states province provinces place places location locations area areas nation nations
 venue`)
-	timeNouns = lang.NewWordSet(`day days date dates year years month months time week hour`)
+	timeNouns = lang.NewWordSet(`day days date dates year years month months time week hour decade
+decades century centuries period era`)
+	numberNouns = lang.NewWordSet(`number numbers percentage percent proportion share amount
+amounts total sum figure figures population size count`)
 )
 
 // termsOf appends the search terms of one token, irregular verbs taken to
@@ -108,6 +116,11 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		switch t.Word {
 		case "who", "whom", "whose":
 			q.kind = kindEntity
+			if i == 0 && identityQuestion(l, text, toks) {
+				q.kind = kindIdentity
+			}
+		case "why":
+			q.kind = kindReason
 		case "when":
 			q.kind = kindTime
 		case "where":
@@ -133,6 +146,8 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 				q.kind, skip[i+1] = kindPlace, true
 			case timeNouns.Has(n):
 				q.kind, skip[i+1] = kindTime, true
+			case numberNouns.Has(n):
+				q.kind, skip[i+1] = kindNumber, true
 			}
 		}
 	}
@@ -142,6 +157,7 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	given := givenNames(l, text, toks)
 	q.names = questionNames(an, l.IsStopWord, text, toks, given)
 	q.numbers = questionNumbers(toks)
+	q.nameRuns = nameRuns(l, text, toks)
 	seen := map[string]bool{}
 	for i, t := range toks {
 		if skip[i] || (q.kind == kindStatement && sayOrTell(l, t.Word)) ||
@@ -161,6 +177,53 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		}
 	}
 	return q
+}
+
+// identityQuestion reports whether a question that opens with "who" asks
+// who someone is: "Who is Kirill Dmitriev?", "who was Ushakov" — a form of
+// "be" and then only a name.
+func identityQuestion(l *lang.Language, text string, toks []analysis.Token) bool {
+	if len(toks) < 3 || !isBe(toks[1].Word) {
+		return false
+	}
+	for _, t := range toks[2:] {
+		if !capitalised(text, t) && !l.NameParticles.Has(t.Word) {
+			return false
+		}
+	}
+	return true
+}
+
+func isBe(w string) bool { return w == "is" || w == "was" || w == "are" || w == "were" }
+
+// nameRuns returns the runs of capitalised words of the question after
+// its first word, as written.
+func nameRuns(l *lang.Language, text string, toks []analysis.Token) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, text[toks[start].Start:toks[end].End])
+			start = -1
+		}
+	}
+	for i := 1; i < len(toks); i++ {
+		name := capitalised(text, toks[i]) && !l.IsStopWord(toks[i].Word)
+		joined := start >= 0 && strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) == ""
+		switch {
+		case name && (start < 0 || joined):
+			if start < 0 {
+				start = i
+			}
+		case name:
+			flush(i - 1)
+			start = i
+		default:
+			flush(i - 1)
+		}
+	}
+	flush(len(toks) - 1)
+	return out
 }
 
 // givenNameFactor is the weight of a given name relative to a surname.

@@ -22,7 +22,7 @@ type unit struct {
 	rel         float64 // share of the question's term weight the unit holds
 	kind        float64 // kindScore
 	feat        [NumFeatures]float64
-	score       float64 // the model's probability that the unit answers
+	score       float64 // the unit model's log-odds that the unit answers
 }
 
 func (u *unit) sents() []*sentence { return u.para.sents[u.first : u.last+1] }

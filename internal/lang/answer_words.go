@@ -30,7 +30,9 @@ type AnswerWords struct {
 // clauses of reason and purpose, §15.45–15.49); event and reaction verbs
 // are WordNet 3.1's verbs of occurrence (verb.change "happen, occur, take
 // place") and of reaction (verb.communication "react, respond") with
-// their inflected forms; unknown phrases are the ways the AP Stylebook's
+// their inflected forms (a bare infinitive of purpose, "leaked to hinder
+// talks", cannot be told from other infinitives without a parser, so only
+// its marked forms are listed); unknown phrases are the ways the AP Stylebook's
 // entry on anonymous sources says a fact is withheld.
 func englishAnswerWords() AnswerWords {
 	return AnswerWords{
@@ -60,7 +62,8 @@ var (
 		"declined to say", "would not say", "refused to say", "not disclosed", "undisclosed",
 		"unidentified", "not been identified", "did not disclose", "did not reveal"}
 
-	enCauseMarkers = []string{"because", "since", "due to", "owing to", "as a result of",
-		"in order to", "so that", "so as to", "aimed at", "aims to", "aimed to", "meant to",
-		"intended to", "with the intention of", "designed to", "in an effort to", "to"}
+	enCauseMarkers = []string{"because", "due to", "owing to", "as a result of", "in order to",
+		"so that", "so as to", "aimed at", "aims to", "aimed to", "meant to", "intended to",
+		"with the intention of", "designed to", "in an effort to", "in a bid to", "seeking to",
+		"for fear of", "the reason", "reason for", "aim of", "purpose of", "in response to"}
 )

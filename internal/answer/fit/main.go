@@ -1,8 +1,9 @@
-// Command fit fits the extractive answerer's model: a logistic regression
-// that gives each candidate unit the probability that it answers the
-// question, and the probability the best unit must reach for the answerer
-// to answer rather than abstain. It writes the coefficients to
-// internal/answer/coef.go. Run it from the repository's root:
+// Command fit fits the extractive answerer's two models and writes their
+// coefficients to internal/answer/coef.go: a logistic regression that
+// ranks the candidate units by how likely each answers the question (the
+// unit model), and one that says how likely the answer built on the best
+// unit is right (the abstention model), with the probability it must reach
+// for the answerer to answer rather than abstain. Run it from the repository's root:
 //
 //	go run ./internal/answer/fit
 //
@@ -41,6 +42,7 @@ import (
 	"dossier/internal/answer/answereval"
 	"dossier/internal/corpus"
 	"dossier/internal/evalset"
+	"dossier/internal/quotes"
 	"dossier/internal/retrieval"
 )
 
@@ -63,8 +65,34 @@ func main() {
 type set struct {
 	name      string
 	questions []question
-	ix        *retrieval.Index
+	ix        *memo
 	an        *analysis.Analyzer
+	quotes    *quotes.Index
+}
+
+// extractor returns the set's answerer with the options given.
+func (s *set) extractor(opts ...answer.Option) *answer.Extractor {
+	return answer.NewExtractive(s.ix, append([]answer.Option{answer.WithAnalyzer(s.an), answer.WithQuotes(s.quotes)}, opts...)...)
+}
+
+// memo remembers the passages found for each question: retrieval does not
+// change between folds, and asking again would double the command's time.
+type memo struct {
+	ix   *retrieval.Index
+	seen map[string][]retrieval.Result
+}
+
+func (m *memo) Search(ctx context.Context, q string, k int) ([]retrieval.Result, error) {
+	key := fmt.Sprintf("%d\x00%s", k, q)
+	if r, ok := m.seen[key]; ok {
+		return r, nil
+	}
+	r, err := m.ix.Search(ctx, q, k)
+	if err != nil {
+		return nil, err
+	}
+	m.seen[key] = r
+	return r, nil
 }
 
 // question is one question with the candidates the answerer weighed.
@@ -128,8 +156,12 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	sort.Strings(names)
 	oof := map[*question]outcome{}
 	for _, g := range names {
-		w := fit(sets, func(q *question) bool { return q.item.Group != g })
-		if err := answerAll(ctx, sets, w, oof, func(q *question) bool { return q.item.Group == g }); err != nil {
+		train := func(q *question) bool { return q.item.Group != g }
+		m, err := fitModels(ctx, sets, train)
+		if err != nil {
+			return err
+		}
+		if err := answerAll(ctx, sets, m, oof, func(q *question) bool { return q.item.Group == g }); err != nil {
 			return err
 		}
 	}
@@ -137,22 +169,102 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	fmt.Printf("cross-validated by group (%d groups: %s)\n", len(names), strings.Join(names, ", "))
 	fmt.Printf("operating point: threshold %.2f (cost 2×wrong + withheld, per question, summed over sets: %.3f)\n\n", threshold, cost)
 	report(sets, oof, threshold)
+	fmt.Println("\nsame predictions, answering every question (threshold 0):")
+	report(sets, oof, 0)
 
-	weights := fit(sets, func(*question) bool { return true })
-	fmt.Println("\nweights fitted on all sets:")
-	for i, n := range answer.FeatureNames {
-		fmt.Printf("  %-15s %+.3f\n", n, weights[i])
-	}
-	inSample := map[*question]outcome{}
-	if err := answerAll(ctx, sets, weights, inSample, func(*question) bool { return true }); err != nil {
+	m, err := fitModels(ctx, sets, func(*question) bool { return true })
+	if err != nil {
 		return err
 	}
-	fmt.Println("\nin-sample (final weights, same threshold):")
+	fmt.Println("\nunit model fitted on all sets:")
+	for i, n := range answer.FeatureNames {
+		fmt.Printf("  %-15s %+.3f\n", n, m.units[i])
+	}
+	fmt.Println("abstention model fitted on all sets:")
+	for i, n := range answer.AnswerFeatureNames {
+		fmt.Printf("  %-15s %+.3f\n", n, m.answer[i])
+	}
+	inSample := map[*question]outcome{}
+	if err := answerAll(ctx, sets, m, inSample, func(*question) bool { return true }); err != nil {
+		return err
+	}
+	fmt.Println("\nin-sample (final models, same threshold):")
 	report(sets, inSample, threshold)
 	if dry {
 		return nil
 	}
-	return writeCoef(out, sets, weights, threshold, len(names))
+	return writeCoef(out, sets, m, threshold, len(names))
+}
+
+// models are the coefficients of the answerer's two models.
+type models struct {
+	units  answer.Weights
+	answer answer.AnswerWeights
+}
+
+// fitModels fits the unit model on the candidates of the questions kept,
+// then the abstention model on the answers the answerer composes for them
+// with that unit model.
+func fitModels(ctx context.Context, sets []*set, keep func(*question) bool) (models, error) {
+	var m models
+	var rows []row
+	for _, s := range sets {
+		n := count(s, keep)
+		for i := range s.questions {
+			q := &s.questions[i]
+			if !keep(q) {
+				continue
+			}
+			for j := range q.cands {
+				rows = append(rows, row{x: q.cands[j].Features[:], y: q.right[j], w: 1 / float64(n)})
+			}
+		}
+	}
+	copy(m.units[:], fitLR(rows, answer.NumFeatures))
+
+	rows = rows[:0]
+	for _, s := range sets {
+		n := count(s, keep)
+		e := s.extractor(answer.WithWeights(m.units, answer.AnswerWeights{}))
+		for i := range s.questions {
+			q := &s.questions[i]
+			if !keep(q) {
+				continue
+			}
+			right, af, err := weigh(ctx, e, q)
+			if err != nil {
+				return m, fmt.Errorf("%s: %w", s.name, err)
+			}
+			rows = append(rows, row{x: af[:], y: right, w: 1 / float64(n)})
+		}
+	}
+	copy(m.answer[:], fitLR(rows, answer.NumAnswerFeatures))
+	return m, nil
+}
+
+func count(s *set, keep func(*question) bool) int {
+	n := 0
+	for i := range s.questions {
+		if keep(&s.questions[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// weigh answers a question without abstaining for want of confidence and
+// judges the answer.
+func weigh(ctx context.Context, e *answer.Extractor, q *question) (bool, answer.AnswerFeatures, error) {
+	a, af, err := e.Weigh(ctx, q.item.Question.Question)
+	if err != nil {
+		return false, af, fmt.Errorf("%s: %w", q.item.ID, err)
+	}
+	r := answereval.Reply{Abstained: a.Abstained, Text: a.Text}
+	for _, c := range a.Citations {
+		r.Cited = append(r.Cited, c.Text)
+	}
+	right, _ := answereval.Judge(q.item.Question, r)
+	return right && q.item.Answerable && !a.Abstained, af, nil
 }
 
 func itemsOf(group string, qs []evalset.Question) []answereval.Item {
@@ -170,8 +282,9 @@ func collect(ctx context.Context, name string, docs []*corpus.Document, items []
 	if err != nil {
 		return nil, err
 	}
-	e := answer.NewExtractive(ix, answer.WithAnalyzer(an))
-	s := &set{name: name, ix: ix, an: an}
+	mix := &memo{ix: ix, seen: map[string][]retrieval.Result{}}
+	s := &set{name: name, ix: mix, an: an, quotes: quotes.Build(docs)}
+	e := s.extractor()
 	for _, it := range items {
 		cands, err := e.Candidates(ctx, it.Question.Question)
 		if err != nil {
@@ -196,55 +309,40 @@ func holdsEvidence(q evalset.Question, text string) bool {
 	return false
 }
 
-type weights = answer.Weights
+// row is one example of a logistic regression: features (the last one
+// the bias), label and weight.
+type row struct {
+	x []float64
+	y bool
+	w float64
+}
 
-// fit fits the logistic regression on the candidates of the questions
-// kept, by Newton's method; each set's rows together weigh the same.
-func fit(sets []*set, keep func(*question) bool) weights {
-	type row struct {
-		x *[answer.NumFeatures]float64
-		y float64
-		w float64
-	}
-	var rows []row
-	for _, s := range sets {
-		n := 0
-		for i := range s.questions {
-			if keep(&s.questions[i]) {
-				n++
-			}
-		}
-		for i := range s.questions {
-			q := &s.questions[i]
-			if !keep(q) {
-				continue
-			}
-			for j := range q.cands {
-				y := 0.0
-				if q.right[j] {
-					y = 1
-				}
-				rows = append(rows, row{x: &q.cands[j].Features, y: y, w: 1 / float64(n)})
-			}
-		}
-	}
-	const k = answer.NumFeatures
-	var w weights
+// fitLR fits a logistic regression by Newton's method with an L2 penalty
+// on every weight but the bias (the last feature).
+func fitLR(rows []row, k int) []float64 {
+	w := make([]float64, k)
 	total := 0.0
 	for _, r := range rows {
 		total += r.w
 	}
 	for iter := 0; iter < 50; iter++ {
-		var grad [k]float64
-		var hess [k][k]float64
+		grad := make([]float64, k)
+		hess := make([][]float64, k)
+		for i := range hess {
+			hess[i] = make([]float64, k)
+		}
 		for _, r := range rows {
 			z := 0.0
 			for i := 0; i < k; i++ {
 				z += w[i] * r.x[i]
 			}
 			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if r.y {
+				y = 1
+			}
 			for i := 0; i < k; i++ {
-				grad[i] += r.w * (p - r.y) * r.x[i]
+				grad[i] += r.w * (p - y) * r.x[i]
 				for j := 0; j <= i; j++ {
 					hess[i][j] += r.w * p * (1 - p) * r.x[i] * r.x[j]
 				}
@@ -254,7 +352,7 @@ func fit(sets []*set, keep func(*question) bool) weights {
 			for j := 0; j < i; j++ {
 				hess[j][i] = hess[i][j]
 			}
-			if answer.FeatureNames[i] != "bias" {
+			if i < k-1 {
 				grad[i] += lambda * total * w[i]
 				hess[i][i] += lambda * total
 			}
@@ -274,8 +372,8 @@ func fit(sets []*set, keep func(*question) bool) weights {
 }
 
 // solve solves a·x = b by Gaussian elimination with partial pivoting.
-func solve(a [answer.NumFeatures][answer.NumFeatures]float64, b [answer.NumFeatures]float64) [answer.NumFeatures]float64 {
-	const n = answer.NumFeatures
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
 	for c := 0; c < n; c++ {
 		p := c
 		for r := c + 1; r < n; r++ {
@@ -293,7 +391,7 @@ func solve(a [answer.NumFeatures][answer.NumFeatures]float64, b [answer.NumFeatu
 			b[r] -= f * b[c]
 		}
 	}
-	var x [n]float64
+	x := make([]float64, n)
 	for r := n - 1; r >= 0; r-- {
 		s := b[r]
 		for j := r + 1; j < n; j++ {
@@ -312,17 +410,17 @@ type outcome struct {
 	right bool
 }
 
-// answerAll answers the questions chosen with the weights given and no
+// answerAll answers the questions chosen with the models given and no
 // threshold, and records the outcomes.
-func answerAll(ctx context.Context, sets []*set, w weights, out map[*question]outcome, chosen func(*question) bool) error {
+func answerAll(ctx context.Context, sets []*set, m models, out map[*question]outcome, chosen func(*question) bool) error {
 	for _, s := range sets {
-		e := answer.NewExtractive(s.ix, answer.WithAnalyzer(s.an), answer.WithWeights(w), answer.WithThreshold(0))
+		e := s.extractor(answer.WithWeights(m.units, m.answer))
 		for i := range s.questions {
 			q := &s.questions[i]
 			if !chosen(q) {
 				continue
 			}
-			a, err := e.Answer(ctx, q.item.Question.Question)
+			a, _, err := e.Weigh(ctx, q.item.Question.Question)
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", s.name, q.item.ID, err)
 			}
@@ -331,7 +429,7 @@ func answerAll(ctx context.Context, sets []*set, w weights, out map[*question]ou
 				r.Cited = append(r.Cited, c.Text)
 			}
 			right, _ := answereval.Judge(q.item.Question, r)
-			out[q] = outcome{prob: a.Confidence, right: right && q.item.Answerable}
+			out[q] = outcome{prob: a.Confidence, right: right && q.item.Answerable && !a.Abstained}
 		}
 	}
 	return nil
@@ -392,32 +490,33 @@ func report(sets []*set, picks map[*question]outcome, t float64) {
 	answereval.WriteTable(os.Stdout, rows)
 }
 
-func writeCoef(path string, sets []*set, w weights, threshold float64, groups int) error {
+func writeCoef(path string, sets []*set, m models, threshold float64, groups int) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by go run ./internal/answer/fit; DO NOT EDIT.\n\npackage answer\n\n")
-	fmt.Fprintf(&b, "// fitted is the logistic regression that gives a candidate unit the\n")
-	fmt.Fprintf(&b, "// probability that it answers the question, fitted by Newton's method\n")
-	fmt.Fprintf(&b, "// (L2 penalty %g) on the candidates of", lambda)
-	for i, s := range sets {
-		sep := ","
-		if i == len(sets)-1 {
-			sep = ""
-		} else if i == len(sets)-2 {
-			sep = " and"
-		}
-		fmt.Fprintf(&b, " %s (%d questions)%s", s.name, len(s.questions), sep)
+	var data []string
+	for _, s := range sets {
+		data = append(data, fmt.Sprintf("%s (%d questions)", s.name, len(s.questions)))
 	}
-	fmt.Fprintf(&b, ",\n// each set weighing the same; a candidate is labelled right when it holds\n")
-	fmt.Fprintf(&b, "// the answer terms and an evidence phrase (SQuAD: a gold answer).\n")
-	fmt.Fprintf(&b, "var fitted = model{weights: Weights{\n")
+	fmt.Fprintf(&b, "// fitted holds the answerer's two logistic regressions, fitted by\n")
+	fmt.Fprintf(&b, "// Newton's method (L2 penalty %g) on %s,\n", lambda, strings.Join(data, ", "))
+	fmt.Fprintf(&b, "// each set weighing the same. The unit model's labels: a candidate unit\n")
+	fmt.Fprintf(&b, "// is right when it holds the answer terms and an evidence phrase (SQuAD: a\n")
+	fmt.Fprintf(&b, "// gold answer). The abstention model's labels: the answer composed with\n")
+	fmt.Fprintf(&b, "// the unit model, judged as the quality test judges it.\n")
+	fmt.Fprintf(&b, "var fitted = model{\n\tweights: Weights{\n")
 	for i, n := range answer.FeatureNames {
-		fmt.Fprintf(&b, "\tfeat%s: %.4f,\n", goName(n), w[i])
+		fmt.Fprintf(&b, "\t\tfeat%s: %.4f,\n", goName(n), m.units[i])
 	}
-	fmt.Fprintf(&b, "}}\n\n")
-	fmt.Fprintf(&b, "// fittedThreshold is the operating point: the threshold with the lowest\n")
-	fmt.Fprintf(&b, "// cost, a wrong answer shown counting twice a right answer withheld, on\n")
-	fmt.Fprintf(&b, "// predictions cross-validated over %d groups (each SQuAD article, each\n", groups)
-	fmt.Fprintf(&b, "// story left out in turn), each set's cost per question.\n")
+	fmt.Fprintf(&b, "\t},\n\tanswer: AnswerWeights{\n")
+	for i, n := range answer.AnswerFeatureNames {
+		fmt.Fprintf(&b, "\t\tans%s: %.4f,\n", goName(n), m.answer[i])
+	}
+	fmt.Fprintf(&b, "\t},\n}\n\n")
+	fmt.Fprintf(&b, "// fittedThreshold is the operating point: the abstention model's\n")
+	fmt.Fprintf(&b, "// probability with the lowest cost, a wrong answer shown counting twice\n")
+	fmt.Fprintf(&b, "// a right answer withheld, on predictions cross-validated over %d groups\n", groups)
+	fmt.Fprintf(&b, "// (each SQuAD article and each story left out in turn), each set's cost\n")
+	fmt.Fprintf(&b, "// taken per question.\n")
 	fmt.Fprintf(&b, "const fittedThreshold = %.2f\n", threshold)
 	src, err := format.Source(b.Bytes())
 	if err != nil {

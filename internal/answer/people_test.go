@@ -1,0 +1,136 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dossier/internal/analysis"
+	"dossier/internal/corpus"
+	"dossier/internal/embed"
+	"dossier/internal/evalset"
+	"dossier/internal/lang"
+	"dossier/internal/quotes"
+	"dossier/internal/retrieval"
+	"dossier/internal/testcorpus"
+)
+
+// storyAnswerer builds the answerer over a test story as the library does:
+// the index and the quote index of the same articles.
+func storyAnswerer(t *testing.T, story string) (*Extractor, *retrieval.Index) {
+	t.Helper()
+	ctx := context.Background()
+	docs, err := corpus.LoadDir(ctx, testcorpus.Dir(t, story), corpus.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := analysis.New()
+	ix, _, err := retrieval.Build(ctx, docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewExtractive(ix, WithAnalyzer(an), WithQuotes(quotes.Build(docs))), ix
+}
+
+// TestQuestionsPeopleAsk: each kind of question people ask, on both
+// stories — yes/no, why, who is X, what did X say about T, how did X
+// react — is read as that kind and answered with a sentence that states
+// it; what did X say, for someone the articles do not quote, is abstained
+// on.
+func TestQuestionsPeopleAsk(t *testing.T) {
+	tests := []struct {
+		story, question string
+		kind            kind
+		want            []string // the answer holds one of these; none: abstain
+	}{
+		{testcorpus.Seed, "Did the White House dispute the transcript?", kindYesNo, []string{"did not dispute"}},
+		{testcorpus.Second, "Will Pieter Halloran step down?", kindYesNo, []string{"not"}},
+		{testcorpus.Seed, "Why was the disclosure made, according to Peskov?", kindReason, []string{"intended to undermine"}},
+		{testcorpus.Second, "Why did the water authority open the gates of the Kessel Dam?", kindReason, []string{"overflow", "at risk", "overtopping"}},
+		{testcorpus.Seed, "Who is Dmitry Peskov?", kindIdentity, []string{"spokesman"}},
+		{testcorpus.Second, "Who is Irena Vasko?", kindIdentity, []string{"mayor"}},
+		{testcorpus.Seed, "What did Dmitriev say about warmongers?", kindStatement, []string{"warmongers"}},
+		{testcorpus.Second, "What did Greta Moll say about her rescue?", kindStatement, []string{"hymn", "dreaming", "six hours"}},
+		{testcorpus.Seed, "How did Dmitriev react to the Bloomberg report?", kindStatement, []string{"fake", "warmongers"}},
+		{testcorpus.Second, "How did residents react to the dam release?", kindStatement, []string{"protest", "anger", "angry"}},
+		{testcorpus.Seed, "What did Putin say about the transcript?", kindStatement, nil},
+		{testcorpus.Second, "What did Helena Marsh say about the inquiry?", kindStatement, nil},
+	}
+	answerers := map[string]*Extractor{}
+	for _, tt := range tests {
+		t.Run(tt.story+"/"+tt.question, func(t *testing.T) {
+			e := answerers[tt.story]
+			if e == nil {
+				e, _ = storyAnswerer(t, tt.story)
+				answerers[tt.story] = e
+			}
+			if q := parseQuestion(lang.English(), analysis.New(), tt.question); q.kind != tt.kind {
+				t.Errorf("read as %v, want %v", q.kind, tt.kind)
+			}
+			a, err := e.Answer(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want == nil {
+				if !a.Abstained {
+					t.Errorf("answered %q, want an abstention", a.Text)
+				}
+				return
+			}
+			if a.Abstained {
+				t.Fatalf("abstained (confidence %.2f), want one of %q", a.Confidence, tt.want)
+			}
+			for _, w := range tt.want {
+				if evalset.Contains(a.Text, w) {
+					return
+				}
+			}
+			t.Errorf("answer %q holds none of %q", a.Text, tt.want)
+		})
+	}
+}
+
+// TestArticlesDiffer: units of different articles that report the same
+// fact with different numbers, or one denying what the other affirms in
+// reply to a yes/no question, are not cited as one fact.
+func TestArticlesDiffer(t *testing.T) {
+	tests := []struct {
+		question string
+		passages []string
+		differ   bool
+	}{
+		{"How long will the port strike last?", []string{
+			"The port strike in Hallen would last 1 week, the union said on Monday.",
+			"The port strike in Hallen would last 3 weeks, the union said on Monday.",
+		}, true},
+		{"How long will the port strike last?", []string{
+			"The port strike in Hallen would last 2 weeks, the union said on Monday.",
+			"The port strike in Hallen would last 2 weeks, the union said on Monday, Oct. 14.",
+		}, false},
+		{"Did the ministry approve the port expansion plan?", []string{
+			"The ministry approved the port expansion plan on Friday after a long review.",
+			"The ministry did not approve the port expansion plan on Friday after a long review.",
+		}, true},
+	}
+	for _, tt := range tests {
+		e := NewExtractive(passages(tt.passages...), WithThreshold(0))
+		a, err := e.Answer(context.Background(), tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAnswer(t, a, func(id string) (corpus.Chunk, bool) {
+			for _, r := range passages(tt.passages...).results {
+				if r.Chunk.ID == id {
+					return r.Chunk, true
+				}
+			}
+			return corpus.Chunk{}, false
+		})
+		if got := strings.HasPrefix(a.Text, DifferPrefix); got != tt.differ {
+			t.Errorf("%q over %q: answer %q, want differ=%v", tt.question, tt.passages, a.Text, tt.differ)
+		}
+		if tt.differ && len(a.Citations) != 2 {
+			t.Errorf("%q: %d citations, want one per version", tt.question, len(a.Citations))
+		}
+	}
+}
