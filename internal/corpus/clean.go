@@ -228,13 +228,13 @@ func labelPattern(labels []string) string {
 }
 
 // capitalisedWords is one to four capitalised words, as names of people and
-// agencies in credits are written ("Jane Roe", "The Daily Post", "AFP").
+// agencies in credits are written ("Jane Roe", "The Daily Post", "XYZ").
 const capitalisedWords = `\p{Lu}[\p{L}\p{M}&'’.-]*(\s+\p{Lu}[\p{L}\p{M}&'’.-]*){0,3}`
 
 // isCaption recognises photo captions and credits: a paragraph that ends in
-// a parenthesised credit ("(AP Photo/…)", "(… Pool Photo via AP)"), or a
-// short one that carries a credit anywhere ("… Charly Triballeau/AFP via
-// Getty Images", "Vladimir Putin. Photo: Russian media").
+// a parenthesised credit ("(Agency Photo/Jane Roe)", "(… Pool Photo via
+// Agency)"), or a short one that carries a credit anywhere ("… Jane
+// Roe/Agency via Picture Agency", "The minister. Photo: local media").
 func isCaption(p string) bool {
 	if m := endCreditRe.FindStringSubmatch(p); m != nil && creditRe.MatchString(m[1]) {
 		return true
@@ -258,8 +258,8 @@ func stripInlineCredit(p string) string {
 }
 
 // isAltText: a short line that the following caption merely repeats and
-// continues ("White House envoy Steve Witkoff." then "White House envoy
-// Steve Witkoff arrives before…").
+// continues ("Minister Jane Roe." then "Minister Jane Roe arrives for
+// talks…").
 func isAltText(p, next string) bool {
 	stem := strings.TrimRight(p, ". ")
 	return wordCount(p) <= 15 && stem != "" && strings.HasPrefix(next, stem)
