@@ -21,8 +21,14 @@ import (
 // does, and returns it with the cleaned documents.
 func seedIndex(tb testing.TB) (*retrieval.Index, []*corpus.Document) {
 	tb.Helper()
+	return storyIndex(tb, testcorpus.Seed)
+}
+
+// storyIndex builds the index of one of the test stories in memory.
+func storyIndex(tb testing.TB, story string) (*retrieval.Index, []*corpus.Document) {
+	tb.Helper()
 	ctx := context.Background()
-	docs, err := corpus.LoadDir(ctx, testcorpus.SeedDir(tb), corpus.LoadOptions{})
+	docs, err := corpus.LoadDir(ctx, testcorpus.Dir(tb, story), corpus.LoadOptions{})
 	if err != nil {
 		tb.Fatalf("load corpus: %v", err)
 	}
