@@ -17,9 +17,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// DefaultAPIBase is Discord's REST API.
-const DefaultAPIBase = "https://discord.com/api/v10"
-
 // REST sends interaction responses and follow-ups through Discord's REST
 // API. The endpoints it uses are authorised by the interaction's token,
 // not the bot's, so it works in HTTP mode with no bot token at all.
