@@ -135,9 +135,7 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 		c.RateLimit = n
 	}
 	if v, ok := lookup("MODERATOR_ROLE_IDS"); ok && strings.TrimSpace(v) != "" {
-		for _, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-			c.ModeratorRoleIDs = append(c.ModeratorRoleIDs, id)
-		}
+		c.ModeratorRoleIDs = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
 	}
 	if v, ok := lookup("LOG_LEVEL"); ok && strings.TrimSpace(v) != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {
