@@ -4,12 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dossier/internal/corpus"
+	"dossier/internal/golden"
 	"dossier/internal/testcorpus"
 )
 
@@ -69,19 +69,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("load %s: %v", tc.dir, err)
 			}
 			got := render(Build(docs))
-			path := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("quotations differ from %s (run with -update and review the diff):\ngot:\n%s", path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), got, *update)
 		})
 	}
 }
