@@ -12,6 +12,7 @@ import (
 	"dossier/internal/analysis"
 	"dossier/internal/config"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/library"
 	"dossier/internal/modelapi"
 	"dossier/internal/retrieval"
@@ -78,7 +79,7 @@ func (a *app) endpoint() modelapi.Endpoint {
 
 // newLibrary builds the library without loading anything.
 func (a *app) newLibrary() *library.Library {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	return library.New(library.Options{
 		CorpusDir:       a.cfg.CorpusDir,
 		Store:           &retrieval.Store{Dir: a.cfg.DataDir, Logger: a.log},

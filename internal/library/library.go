@@ -15,6 +15,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
+	"dossier/internal/lang"
 	"dossier/internal/quotes"
 	"dossier/internal/retrieval"
 )
@@ -64,7 +65,7 @@ func New(opts Options) *Library {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.Analyzer == nil {
-		opts.Analyzer = analysis.New()
+		opts.Analyzer = analysis.New(lang.English())
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

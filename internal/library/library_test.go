@@ -14,6 +14,7 @@ import (
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 )
 
@@ -56,7 +57,7 @@ func copyCorpus(t *testing.T) string {
 
 func newTestLibrary(t *testing.T, corpusDir string) (*Library, *countingEmbedder) {
 	t.Helper()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	emb := &countingEmbedder{Local: embed.NewLocal(a, 0)}
 	lib := New(Options{CorpusDir: corpusDir, Store: &retrieval.Store{Dir: t.TempDir()}, Embedder: emb, Analyzer: a})
 	return lib, emb
@@ -86,7 +87,7 @@ func TestReloadUnchangedCorpusEmbedsNothing(t *testing.T) {
 
 func TestReloadAfterRestartReusesSavedVectors(t *testing.T) {
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	st := &retrieval.Store{Dir: t.TempDir()}
 	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
 	if _, err := first.Reload(context.Background()); err != nil {
@@ -302,7 +303,7 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 	ctx := context.Background()
 	dir := copyCorpus(t)
 	data := t.TempDir()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	st := &retrieval.Store{Dir: data}
 	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
 	if _, err := first.Reload(ctx); err != nil {
@@ -338,7 +339,7 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 
 func TestOnReloadHearsEveryOutcome(t *testing.T) {
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	var heard []string
 	lib := New(Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a,
 		OnReload: func(r Report, err error) {

@@ -10,6 +10,7 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 )
 
 func seedIndex(t testing.TB) *Index {
@@ -18,7 +19,7 @@ func seedIndex(t testing.TB) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
