@@ -11,6 +11,7 @@ import (
 	"dossier/internal/cli"
 	"dossier/internal/commands"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/library"
 	"dossier/internal/metrics"
 	"dossier/internal/modelapi"
@@ -24,7 +25,7 @@ const shutdownGrace = 30 * time.Second
 // libraryOptions describe the configured library; onReload, when set,
 // hears every reload.
 func (m *Main) libraryOptions(onReload func(library.Report, error)) library.Options {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	var emb retrieval.Embedder = embed.NewLocal(an, 0)
 	if m.Config.EmbedWithOpenAI() {
 		emb = embed.NewOpenAI(m.endpoint(), embed.OpenAIOptions{Model: m.Config.EmbeddingModel})
