@@ -69,7 +69,10 @@ func (a *app) newAnswerer(s answer.Searcher) questionAnswerer {
 	if !a.cfg.UseOpenAI() {
 		return ext
 	}
-	return answer.NewModel(a.endpoint(), a.cfg.ChatModel, a.cfg.AnswerTimeout, ext, a.log)
+	return answer.NewModel(a.endpoint(), answer.ModelOptions{
+		Model: a.cfg.ChatModel, Timeout: a.cfg.AnswerTimeout, MaxTokens: a.cfg.ChatMaxTokens,
+		Temperature: float32(a.cfg.ChatTemperature), ContextTokens: a.cfg.ChatContextTokens,
+	}, ext, a.log)
 }
 
 func toAskJSON(ans answer.Answer) askJSON {
