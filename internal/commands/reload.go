@@ -60,20 +60,12 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	q := &reloadQueue{r: r, running: make(chan struct{}, 1)}
-	perms := int64(discordgo.PermissionManageGuild)
 	always := func(*Request) bool { return true }
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "reload",
-			Description: "Moderators: read the articles again and report what changed.",
-			// Hidden from members without Manage Server; checked again below,
-			// since server admins can change who sees the command.
-			DefaultMemberPermissions: &perms,
-			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
-		},
-		Guards:  []Guard{opts.Moderators.Check},
-		Slow:    always,
-		Private: always,
+		Definition: reloadDefinition(),
+		Guards:     []Guard{opts.Moderators.Check},
+		Slow:       always,
+		Private:    always,
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 			if err := opts.Moderators.Check(req); err != nil {
 				return nil, err
@@ -86,6 +78,18 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 			opts.Log.Info("reload requested from Discord", "user", req.UserID(), "articles", rep.Articles)
 			return reply(true, reportEmbed(rep)), nil
 		},
+	}
+}
+
+func reloadDefinition() *discordgo.ApplicationCommand {
+	perms := int64(discordgo.PermissionManageGuild)
+	return &discordgo.ApplicationCommand{
+		Name:        "reload",
+		Description: "Moderators: read the articles again and report what changed.",
+		// Hidden from members without Manage Server; checked again below,
+		// since server admins can change who sees the command.
+		DefaultMemberPermissions: &perms,
+		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 	}
 }
 
@@ -169,9 +173,21 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 			{Name: "Passages", Value: fmt.Sprintf("%d added, %d changed, %d removed; %d embedded in %d call%s",
 				r.ChunksAdded, r.ChunksChanged, r.ChunksRemoved, r.ChunksEmbedded, r.EmbedCalls, plural(r.EmbedCalls))},
 			{Name: "Quotes found", Value: fmt.Sprint(r.Quotes), Inline: true},
+			unsupportedField(r),
 			{Name: "Took", Value: r.Duration.Round(time.Millisecond).String() + ", " + saved, Inline: true},
 		},
 	}
+}
+
+// unsupportedField names the articles in a language the bot cannot read,
+// or says none is.
+func unsupportedField(r library.Report) *discordgo.MessageEmbedField {
+	f := &discordgo.MessageEmbedField{Name: "Other languages", Value: "none", Inline: true}
+	if len(r.Unsupported) > 0 {
+		f.Value = fmt.Sprintf("%d (%s): searchable, no quotations read", len(r.Unsupported),
+			Inline(strings.Join(r.UnsupportedIDs(), ", ")))
+	}
+	return f
 }
 
 func reloadFailedEmbed(err error) *discordgo.MessageEmbed {

@@ -8,12 +8,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"dossier/internal/answer"
 	"dossier/internal/corpus"
 )
 
@@ -60,22 +62,12 @@ const (
 	DefaultMaxArticleBytes = corpus.DefaultMaxArticleBytes
 	DefaultEmbeddingModel  = "text-embedding-3-small"
 	DefaultChatModel       = "gpt-4o-mini"
-	DefaultAnswerTimeout   = 20 * time.Second
-	// DefaultChatMaxTokens: the model is asked for three short sentences
-	// (about 100 tokens); 512 leaves it five times that, and caps a model
-	// that never stops at 3.5-8 s of generation at the 65-150 tokens/s
-	// llama.cpp's server measured on these 2 cores, well inside
-	// DefaultAnswerTimeout.
-	DefaultChatMaxTokens = 512
-	// DefaultChatTemperature: 0 picks the likeliest words, so the same
-	// question over the same passages gets the same answer, and the model
-	// strays least from the passages.
-	DefaultChatTemperature = 0
-	// DefaultChatContextTokens is the smallest context of the models the
-	// bot is meant for: Ollama's default window (4,096 tokens); OpenAI's
-	// models have far more. The prompt (six passages of at most 150 words)
-	// and a 512-token reply fit in it.
-	DefaultChatContextTokens = 4096
+	DefaultAnswerTimeout   = answer.DefaultTimeout
+	// DefaultChatMaxTokens, DefaultChatTemperature and
+	// DefaultChatContextTokens are the answerer's; it says why each.
+	DefaultChatMaxTokens     = answer.DefaultMaxTokens
+	DefaultChatTemperature   = answer.DefaultTemperature
+	DefaultChatContextTokens = answer.DefaultContextTokens
 	// MinChatPromptTokens is the least room CHAT_CONTEXT_TOKENS must leave
 	// beside CHAT_MAX_TOKENS: the instructions (about 200 tokens), a
 	// question and at least one passage.
@@ -179,9 +171,7 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 		c.RateLimit = n
 	}
 	if v, ok := lookup("MODERATOR_ROLE_IDS"); ok && strings.TrimSpace(v) != "" {
-		for _, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-			c.ModeratorRoleIDs = append(c.ModeratorRoleIDs, id)
-		}
+		c.ModeratorRoleIDs = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
 	}
 	if v, ok := lookup("LOG_LEVEL"); ok && strings.TrimSpace(v) != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {
@@ -312,4 +302,20 @@ func isSnowflake(s string) bool {
 	}
 	_, err := strconv.ParseUint(s, 10, 64)
 	return err == nil
+}
+
+// Logger returns the structured log the settings ask for, writing to w.
+// Quiet commands print their result on stdout, so routine lines would only
+// be noise unless the operator asked for them: they log warnings and worse
+// unless LOG_LEVEL says otherwise.
+func (c *Config) Logger(w io.Writer, quiet bool) *slog.Logger {
+	level := c.LogLevel
+	if quiet && level == slog.LevelInfo {
+		level = slog.LevelWarn
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
