@@ -11,6 +11,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/lang"
+	"dossier/internal/modelapi"
 )
 
 // groundingSet is testdata/grounding.json: passages of the two test
@@ -264,4 +265,49 @@ func TestGroundingDebug(t *testing.T) {
 			t.Logf("%v  %q", g.support(claim{text: c.text, cites: cites}, c.texts), c.text)
 		}
 	}
+}
+
+// FuzzGroundModelReply: whatever a model replies, the check neither
+// panics nor shows a marker that names no citation, and every sentence it
+// keeps cites a passage.
+func FuzzGroundModelReply(f *testing.F) {
+	for _, seed := range []string{
+		"The strike began on June 4 [1]. The Dockers Union called it [2][1].",
+		"Qorvath plindle sut [1]. Zubrem [2-3] ostica.",
+		"- The strike began on June 4. [1]\n- About 1,200 workers joined it. [2]",
+		"[1] [2]. [3",
+		"NO_ANSWER",
+		"It began on the 4th [1, 3]; pickets closed the gates [1].",
+	} {
+		f.Add(seed)
+	}
+	s := strikePassages()
+	m := NewModel(modelapi.Endpoint{BaseURL: "http://127.0.0.1:1/v1"}, ModelOptions{Model: "m"}, NewExtractive(s), nil)
+	var texts []string
+	for _, r := range s.results {
+		texts = append(texts, r.Chunk.Text)
+	}
+	f.Fuzz(func(t *testing.T, reply string) {
+		for _, c := range splitClaims(reply, len(texts)) {
+			for _, n := range c.cites {
+				if n < 1 || n > len(texts) {
+					t.Fatalf("claim %q cites %d of %d passages", c.text, n, len(texts))
+				}
+			}
+			if err := m.ground.support(c, texts); err == nil && len(c.cites) == 0 {
+				t.Fatalf("claim %q supported without citing a passage", c.text)
+			}
+		}
+		a, err := m.check(strikeQuestion, reply, s.results, texts)
+		if err != nil || a.Abstained {
+			return
+		}
+		for _, mk := range findMarkers(a.Text) {
+			for _, n := range mk.nums {
+				if n < 1 || n > len(a.Citations) {
+					t.Fatalf("answer %q: marker %d names no citation (%d)", a.Text, n, len(a.Citations))
+				}
+			}
+		}
+	})
 }
