@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -38,8 +39,12 @@ const (
 	llamaContext   = 2048             // small: faster to allocate; the prompt needs about 1,000
 	llamaStartWait = 3 * time.Minute  // loading a 135M model takes seconds; a busy machine, longer
 	llamaTimeout   = 60 * time.Second // ANSWER_TIMEOUT for these tests: generous on shared cores
-	llamaMaxTokens = 96               // max_tokens: enough for several gibberish sentences
 )
+
+// llamaMaxTokens is max_tokens in these tests: by default enough for
+// several gibberish sentences and quick on shared cores; -llama.max-tokens
+// 512 measures the bot's default.
+var llamaMaxTokens = flag.Int("llama.max-tokens", 96, "max_tokens asked of llama-server in the TestLlamaServer tests")
 
 // gibberishGrammar makes the random model write sentences of made-up
 // words, each ending with a well-formed citation of passage 1 to 3, and
@@ -224,7 +229,7 @@ func TestLlamaServerGibberishFallsBack(t *testing.T) {
 	logs := &bytes.Buffer{}
 	s := groundingPassages(t)
 	m := NewModel(modelapi.Endpoint{BaseURL: srv.url + "/v1", HTTPClient: &http.Client{Transport: rec}},
-		ModelOptions{Model: "synthetic", Timeout: llamaTimeout, MaxTokens: llamaMaxTokens, ContextTokens: llamaContext},
+		ModelOptions{Model: "synthetic", Timeout: llamaTimeout, MaxTokens: *llamaMaxTokens, ContextTokens: llamaContext},
 		NewExtractive(s), slog.New(slog.NewTextHandler(logs, nil)))
 	for _, q := range []string{"Who leaked the call?", "What did the union leader say about the strike?"} {
 		start := time.Now()
@@ -238,9 +243,9 @@ func TestLlamaServerGibberishFallsBack(t *testing.T) {
 			t.Errorf("%q: mode %q, want %q: the gibberish was shown: %q", q, a.Mode, LLMFallback, a.Text)
 		}
 		reply := lastReply(t, rec)
-		if reply.Choices[0].FinishReason != "length" || reply.Usage.CompletionTokens != llamaMaxTokens {
+		if reply.Choices[0].FinishReason != "length" || reply.Usage.CompletionTokens != *llamaMaxTokens {
 			t.Errorf("%q: finish_reason %q after %d tokens, want length after max_tokens %d",
-				q, reply.Choices[0].FinishReason, reply.Usage.CompletionTokens, llamaMaxTokens)
+				q, reply.Choices[0].FinishReason, reply.Usage.CompletionTokens, *llamaMaxTokens)
 		}
 		if len(findMarkers(reply.Choices[0].Message.Content)) == 0 {
 			t.Errorf("%q: the server's reply has no markers, so it does not test the grounding check: %q", q, reply.Choices[0].Message.Content)
@@ -312,7 +317,7 @@ func TestLlamaServerTokenEstimate(t *testing.T) {
 		len(s.results), minRatio, maxRatio, float64(nBytes)/float64(tokens), bytesPerToken)
 
 	// The whole prompt, as the server counts it after its chat template.
-	p, err := buildPrompt("Who leaked the call, and what did Ushakov say about it?", s.results[:modelPassages], llamaContext-llamaMaxTokens)
+	p, err := buildPrompt("Who leaked the call, and what did Ushakov say about it?", s.results[:modelPassages], llamaContext-*llamaMaxTokens)
 	if err != nil {
 		t.Fatal(err)
 	}
