@@ -60,20 +60,12 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	q := &reloadQueue{r: r, running: make(chan struct{}, 1)}
-	perms := int64(discordgo.PermissionManageGuild)
 	always := func(*Request) bool { return true }
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "reload",
-			Description: "Moderators: read the articles again and report what changed.",
-			// Hidden from members without Manage Server; checked again below,
-			// since server admins can change who sees the command.
-			DefaultMemberPermissions: &perms,
-			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
-		},
-		Guards:  []Guard{opts.Moderators.Check},
-		Slow:    always,
-		Private: always,
+		Definition: reloadDefinition(),
+		Guards:     []Guard{opts.Moderators.Check},
+		Slow:       always,
+		Private:    always,
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 			if err := opts.Moderators.Check(req); err != nil {
 				return nil, err
@@ -86,6 +78,18 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 			opts.Log.Info("reload requested from Discord", "user", req.UserID(), "articles", rep.Articles)
 			return reply(true, reportEmbed(rep)), nil
 		},
+	}
+}
+
+func reloadDefinition() *discordgo.ApplicationCommand {
+	perms := int64(discordgo.PermissionManageGuild)
+	return &discordgo.ApplicationCommand{
+		Name:        "reload",
+		Description: "Moderators: read the articles again and report what changed.",
+		// Hidden from members without Manage Server; checked again below,
+		// since server admins can change who sees the command.
+		DefaultMemberPermissions: &perms,
+		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 	}
 }
 

@@ -8,12 +8,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"dossier/internal/answer"
 	"dossier/internal/corpus"
 )
 
@@ -54,7 +56,7 @@ const (
 	DefaultMaxArticleBytes = corpus.DefaultMaxArticleBytes
 	DefaultEmbeddingModel  = "text-embedding-3-small"
 	DefaultChatModel       = "gpt-4o-mini"
-	DefaultAnswerTimeout   = 20 * time.Second
+	DefaultAnswerTimeout   = answer.DefaultTimeout
 	DefaultRateLimit       = 6
 	DefaultAddr            = ":8080"
 	DefaultDiscordAPIBase  = "https://discord.com/api/v10"
@@ -133,9 +135,7 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 		c.RateLimit = n
 	}
 	if v, ok := lookup("MODERATOR_ROLE_IDS"); ok && strings.TrimSpace(v) != "" {
-		for _, id := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
-			c.ModeratorRoleIDs = append(c.ModeratorRoleIDs, id)
-		}
+		c.ModeratorRoleIDs = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
 	}
 	if v, ok := lookup("LOG_LEVEL"); ok && strings.TrimSpace(v) != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {
@@ -261,4 +261,20 @@ func isSnowflake(s string) bool {
 	}
 	_, err := strconv.ParseUint(s, 10, 64)
 	return err == nil
+}
+
+// Logger returns the structured log the settings ask for, writing to w.
+// Quiet commands print their result on stdout, so routine lines would only
+// be noise unless the operator asked for them: they log warnings and worse
+// unless LOG_LEVEL says otherwise.
+func (c *Config) Logger(w io.Writer, quiet bool) *slog.Logger {
+	level := c.LogLevel
+	if quiet && level == slog.LevelInfo {
+		level = slog.LevelWarn
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -15,10 +14,9 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-)
 
-// DefaultAPIBase is Discord's REST API.
-const DefaultAPIBase = "https://discord.com/api/v10"
+	"dossier/internal/retry"
+)
 
 // REST sends interaction responses and follow-ups through Discord's REST
 // API. The endpoints it uses are authorised by the interaction's token,
@@ -53,6 +51,7 @@ type StatusError struct {
 	Method, Path string // the path with the token elided
 	Status       int
 	Body         string
+	retryAfter   time.Duration // what a 429 asked us to wait
 }
 
 func (e *StatusError) Error() string {
@@ -96,49 +95,45 @@ func (c *REST) Followup(ctx context.Context, i *discordgo.Interaction, d *discor
 
 func seg(s string) string { return url.PathEscape(s) }
 
-// do sends a request, retrying rate limits (after Retry-After) and server
-// failures (with jittered exponential backoff) while ctx allows. logPath is
-// the path without the token, which is a credential for 15 minutes.
+// do sends a request, retrying rate limits (after Retry-After), server
+// failures and network errors (with jittered exponential backoff) while
+// ctx allows. logPath is the path without the token, which is a credential
+// for 15 minutes.
 func (c *REST) do(ctx context.Context, method, path, logPath string, body []byte) error {
-	attempts := max(c.Attempts, 1)
-	var last error
-	for try := 0; try < attempts; try++ {
-		wait, err := c.once(ctx, method, path, logPath, body)
-		if err == nil {
-			return nil
-		}
-		last = err
-		if wait < 0 || try == attempts-1 {
-			break
-		}
-		if wait == 0 {
-			wait = c.BaseDelay << try
-			wait += time.Duration(rand.Int64N(int64(wait)/2 + 1))
-		}
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-			return fmt.Errorf("%w (no time left to retry before the interaction expires)", err)
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return errors.Join(last, ctx.Err())
-		case <-t.C:
-		}
-	}
-	return last
+	return retry.Do(ctx, retry.Policy{Attempts: c.Attempts, Base: c.BaseDelay}, retryable, func(ctx context.Context) error {
+		return c.once(ctx, method, path, logPath, body)
+	})
 }
 
-// once sends one request. On failure it says how long to wait before the
-// next try: -1 for never (a request Discord refused), 0 for the backoff.
-func (c *REST) once(ctx context.Context, method, path, logPath string, body []byte) (time.Duration, error) {
+// retryable says which failures of a request are passing: a rate limit
+// (wait as told), a server error, a network failure other than our own
+// deadline. Anything else Discord refused is final.
+func retryable(err error) (bool, time.Duration) {
+	var se *StatusError
+	switch {
+	case errors.As(err, &se):
+		return se.Status == http.StatusTooManyRequests || se.Status >= 500, se.retryAfter
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return false, 0
+	}
+	return errors.As(err, new(*networkError)), 0
+}
+
+// networkError is a request that got no response.
+type networkError struct{ err error }
+
+func (e *networkError) Error() string { return e.err.Error() }
+func (e *networkError) Unwrap() error { return e.err }
+
+// once sends one request.
+func (c *REST) once(ctx context.Context, method, path, logPath string, body []byte) error {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, rd)
 	if err != nil {
-		return -1, fmt.Errorf("%s %s: %w", method, logPath, err)
+		return fmt.Errorf("%s %s: %w", method, logPath, err)
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -147,28 +142,25 @@ func (c *REST) once(ctx context.Context, method, path, logPath string, body []by
 	resp, err := c.HTTPClient.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return -1, fmt.Errorf("%s %s: %w", method, logPath, ctx.Err())
+			return fmt.Errorf("%s %s: %w", method, logPath, ctx.Err())
 		}
 		// The error names the URL, and with it the token: say less.
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return 0, fmt.Errorf("%s %s: %w", method, logPath, err)
+		return &networkError{fmt.Errorf("%s %s: %w", method, logPath, err)}
 	}
 	defer resp.Body.Close()
 	msg, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
 	if resp.StatusCode < 300 {
-		return 0, nil
+		return nil
 	}
 	serr := &StatusError{Method: method, Path: logPath, Status: resp.StatusCode, Body: strings.TrimSpace(string(msg))}
-	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
-		return retryAfter(resp.Header, msg), serr
-	case resp.StatusCode >= 500:
-		return 0, serr
+	if resp.StatusCode == http.StatusTooManyRequests {
+		serr.retryAfter = retryAfter(resp.Header, msg)
 	}
-	return -1, serr
+	return serr
 }
 
 // retryAfter reads how long Discord asks us to wait: the Retry-After

@@ -30,6 +30,54 @@ type Snapshot struct {
 	Quotes   *quotes.Index
 	LoadedAt time.Time
 	saved    bool // the store holds this very index
+	contents func() Contents
+}
+
+// Contents is what a snapshot serves, counted: /sources lists it and the
+// metrics report its size.
+type Contents struct {
+	Articles []Article // in corpus order
+	Chunks   int
+	// Quotes counts distinct quotations: one reported by two articles
+	// counts once here and once in each article's count.
+	Quotes int
+}
+
+// Article is one served article and what it holds.
+type Article struct {
+	ID, Title, Date, Outlet, URL string
+	Chunks, Quotes               int
+}
+
+// Contents counts what the snapshot serves. It is computed once.
+func (s *Snapshot) Contents() Contents {
+	if s.contents == nil { // a snapshot made outside this package
+		return countContents(s)
+	}
+	return s.contents()
+}
+
+func countContents(s *Snapshot) Contents {
+	chunks := map[string]int{}
+	for _, ch := range s.Index.Chunks() {
+		chunks[ch.Doc.ID]++
+	}
+	cs := Contents{Articles: make([]Article, 0, len(s.Docs())), Chunks: s.Index.Len()}
+	quotes := map[string]int{}
+	if s.Quotes != nil {
+		all := s.Quotes.All()
+		cs.Quotes = len(all)
+		for _, q := range all {
+			for _, src := range q.Sources {
+				quotes[src.Doc]++
+			}
+		}
+	}
+	for _, d := range s.Docs() {
+		cs.Articles = append(cs.Articles, Article{ID: d.ID, Title: d.Title, Date: d.Date, Outlet: d.Outlet, URL: d.URL,
+			Chunks: chunks[d.ID], Quotes: quotes[d.ID]})
+	}
+	return cs
 }
 
 // Docs returns the articles in corpus order.
@@ -72,8 +120,59 @@ func New(opts Options) *Library {
 	return &Library{opts: opts}
 }
 
+// StaleError is a Load whose refresh from the corpus failed while the
+// index saved by an earlier run keeps serving.
+type StaleError struct {
+	CorpusDir string
+	Err       error
+}
+
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("could not refresh the index from %s, answering from the last good index:\n%v", e.CorpusDir, e.Err)
+}
+
+func (e *StaleError) Unwrap() error { return e.Err }
+
+// Open returns a library loaded as Load does. On a *StaleError the
+// library is returned too, serving the saved index.
+func Open(ctx context.Context, opts Options) (*Library, error) {
+	l := New(opts)
+	err := l.Load(ctx)
+	var stale *StaleError
+	if err != nil && !errors.As(err, &stale) {
+		return nil, err
+	}
+	return l, err
+}
+
+// Load serves the saved index, if there is a usable one, then refreshes it
+// from the corpus. When the refresh fails but the saved index serves, the
+// error is a *StaleError; any other error means there is nothing to serve.
+func (l *Library) Load(ctx context.Context) error {
+	if err := l.LoadSaved(ctx); err != nil && !errors.Is(err, retrieval.ErrNoIndex) {
+		l.opts.Logger.Warn("saved index unusable; rebuilding from the corpus", "err", err)
+	}
+	if _, err := l.Reload(ctx); err != nil {
+		if l.Snapshot() == nil {
+			return err
+		}
+		return &StaleError{CorpusDir: l.opts.CorpusDir, Err: err}
+	}
+	return nil
+}
+
 // Snapshot returns the current snapshot, or nil before the first load.
 func (l *Library) Snapshot() *Snapshot { return l.cur.Load() }
+
+// Contents counts what the current snapshot serves; ErrNotLoaded before
+// the first load.
+func (l *Library) Contents() (Contents, error) {
+	s := l.cur.Load()
+	if s == nil {
+		return Contents{}, ErrNotLoaded
+	}
+	return s.Contents(), nil
+}
 
 // Search searches the current snapshot.
 func (l *Library) Search(ctx context.Context, query string, k int) ([]retrieval.Result, error) {
@@ -106,7 +205,9 @@ func (l *Library) LoadSaved(ctx context.Context) error {
 }
 
 func (l *Library) snapshot(ix *retrieval.Index) *Snapshot {
-	return &Snapshot{Index: ix, Quotes: quotes.Build(ix.Docs()), LoadedAt: l.opts.Now()}
+	s := &Snapshot{Index: ix, Quotes: quotes.Build(ix.Docs()), LoadedAt: l.opts.Now()}
+	s.contents = sync.OnceValue(func() Contents { return countContents(s) })
+	return s
 }
 
 // Reload reads the corpus again and swaps in the new library. Only new or

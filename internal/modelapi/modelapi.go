@@ -6,13 +6,14 @@ package modelapi
 import (
 	"context"
 	"errors"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"strings"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"dossier/internal/retry"
 )
 
 // Endpoint says where the model server is.
@@ -58,25 +59,8 @@ func Transient(err error) bool {
 // waiting an exponentially growing, jittered delay (base, 2·base, …) between
 // tries. It stops early when ctx ends.
 func Retry(ctx context.Context, attempts int, base time.Duration, fn func(context.Context) error) error {
-	var err error
-	for try := 0; try < attempts; try++ {
-		if err = fn(ctx); err == nil || !Transient(err) {
-			return err
-		}
-		if try == attempts-1 {
-			break
-		}
-		delay := base << try
-		delay += time.Duration(rand.Int64N(int64(delay)/2 + 1))
-		t := time.NewTimer(delay)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return errors.Join(err, ctx.Err())
-		case <-t.C:
-		}
-	}
-	return err
+	return retry.Do(ctx, retry.Policy{Attempts: attempts, Base: base},
+		func(err error) (bool, time.Duration) { return Transient(err), 0 }, fn)
 }
 
 // Redact removes the API key from an error's text, in case a server echoes

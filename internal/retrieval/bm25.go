@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"container/heap"
 	"math"
 	"slices"
 	"sync"
@@ -108,11 +109,12 @@ func (b *bm25) search(terms []string, n int) []hit {
 	return hits
 }
 
-// topN keeps the n best hits seen, in a min-heap on score, so choosing the
-// best n of many matches costs O(m log n) rather than a full sort.
+// topN keeps the n best hits seen, in a min-heap on score
+// (container/heap), so choosing the best n of many matches costs
+// O(m log n) rather than a full sort.
 type topN struct {
 	n int
-	h []hit
+	h hitHeap
 }
 
 // worse orders hits: lower score first, later document first on ties.
@@ -123,37 +125,30 @@ func worse(a, b hit) bool {
 	return a.doc > b.doc
 }
 
+// hitHeap is a heap.Interface with the worst kept hit on top.
+type hitHeap []hit
+
+func (h hitHeap) Len() int           { return len(h) }
+func (h hitHeap) Less(i, j int) bool { return worse(h[i], h[j]) }
+func (h hitHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)        { *h = append(*h, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
 func (t *topN) offer(x hit) {
 	if len(t.h) < t.n {
-		t.h = append(t.h, x)
-		for i := len(t.h) - 1; i > 0; {
-			p := (i - 1) / 2
-			if !worse(t.h[i], t.h[p]) {
-				break
-			}
-			t.h[i], t.h[p] = t.h[p], t.h[i]
-			i = p
-		}
+		heap.Push(&t.h, x)
 		return
 	}
 	if !worse(t.h[0], x) {
 		return
 	}
 	t.h[0] = x
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < len(t.h) && worse(t.h[l], t.h[m]) {
-			m = l
-		}
-		if r < len(t.h) && worse(t.h[r], t.h[m]) {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		t.h[i], t.h[m] = t.h[m], t.h[i]
-		i = m
-	}
+	heap.Fix(&t.h, 0)
 }
 
 // sorted returns the kept hits, best first.

@@ -1,7 +1,6 @@
-package main
+package metrics
 
 import (
-	"errors"
 	"io"
 	"log/slog"
 	"net"
@@ -9,13 +8,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-
-	"dossier/internal/metrics"
 )
 
-// TestMetricsServer: gateway mode's METRICS_ADDR serves the metrics and a
-// health check that says ready only once an index is loaded.
-func TestMetricsServer(t *testing.T) {
+// TestServe: gateway mode's METRICS_ADDR serves the metrics and the health
+// check it is given.
+func TestServe(t *testing.T) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -23,15 +20,16 @@ func TestMetricsServer(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	var loaded atomic.Bool
-	ready := func() error {
+	health := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !loaded.Load() {
-			return errors.New("the library has not been loaded yet")
+			http.Error(w, "not ready", http.StatusServiceUnavailable)
+			return
 		}
-		return nil
-	}
-	m := metrics.New(nil)
+		io.WriteString(w, "ok\n")
+	})
+	m := New(nil)
 	m.Reload(nil)
-	if err := serveMetrics(t.Context(), addr, m, ready, slog.New(slog.DiscardHandler)); err != nil {
+	if err := m.Serve(t.Context(), addr, health, slog.New(slog.DiscardHandler)); err != nil {
 		t.Fatal(err)
 	}
 	get := func(path string) (int, string) {
