@@ -316,7 +316,7 @@ func (m *Manager) docs(ctx context.Context) []*corpus.Document {
 
 // prepare gives the article an id and renders its file.
 func (m *Manager) prepare(a *extract.Article, docs []*corpus.Document) (*Added, string, error) {
-	meta := corpus.Meta{ID: m.uniqueID(titleSlug(a.Title), docs), Title: a.Title, Date: a.Date, URL: a.URL, Outlet: a.Outlet}
+	meta := corpus.Meta{ID: m.uniqueID(titleSlug(a.Title), docs), Title: a.Title, Date: a.Date, URL: a.URL, Outlet: a.Outlet, Lang: a.Lang}
 	if !validURL(meta.URL) {
 		meta.URL = ""
 	}

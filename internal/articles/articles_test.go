@@ -105,7 +105,7 @@ func TestAddFromURL(t *testing.T) {
 		t.Errorf("reload report added %v", res.Report.Added)
 	}
 	got, ok := served(lib)[wantID]
-	want := corpus.Meta{ID: wantID, Title: a.Title, Date: "2020-01-20", URL: "https://www.reuters.com/article/us-awards-sag-idUSKBN1ZI0EH", Outlet: "Reuters"}
+	want := corpus.Meta{ID: wantID, Title: a.Title, Date: "2020-01-20", URL: "https://www.reuters.com/article/us-awards-sag-idUSKBN1ZI0EH", Outlet: "Reuters", Lang: "en"}
 	if !ok || got != want {
 		t.Errorf("served meta = %+v, want %+v", got, want)
 	}
@@ -310,7 +310,7 @@ func TestFromFile(t *testing.T) {
 
 func TestRenderRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	meta := corpus.Meta{ID: "a-b", Title: `He said "no" \ then: yes # not a comment`, Date: "2025-01-02", URL: "https://x.example/a?b=1#c", Outlet: "The \"Daily\""}
+	meta := corpus.Meta{ID: "a-b", Title: `He said "no" \ then: yes # not a comment`, Date: "2025-01-02", URL: "https://x.example/a?b=1#c", Outlet: "The \"Daily\"", Lang: "de"}
 	paras := []string{"First paragraph of the report, long enough to be a sentence.", "Second one, also a full sentence of reporting."}
 	path := filepath.Join(dir, "a-b.md")
 	if err := writeAtomic(path, []byte(render(meta, paras))); err != nil {

@@ -28,6 +28,9 @@ func render(m corpus.Meta, paragraphs []string) string {
 	if m.Outlet != "" {
 		fmt.Fprintf(&b, "outlet: %s\n", quote(m.Outlet))
 	}
+	if m.Lang != "" {
+		fmt.Fprintf(&b, "lang: %s\n", m.Lang)
+	}
 	b.WriteString("---\n")
 	for i, p := range paragraphs {
 		if i > 0 {

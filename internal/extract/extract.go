@@ -21,6 +21,8 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"dossier/internal/lang"
 )
 
 // Thresholds, each with its reason.
@@ -51,6 +53,7 @@ type Article struct {
 	Date   string // YYYY-MM-DD; empty when the page does not say
 	URL    string // canonical URL when the page gives one, else where it was fetched
 	Outlet string // site name; empty when unknown
+	Lang   string // ISO 639-1 code the page declares; empty when it does not
 	// Paragraphs is the main text, in order; headings and list items are
 	// paragraphs of their own.
 	Paragraphs []string
@@ -102,6 +105,9 @@ func HTML(body []byte, pageURL, contentType string) (*Article, error) {
 		URL:        canonical(m.URL, pageURL),
 		Outlet:     clean(m.Sitename),
 		Paragraphs: trimTrailer(withoutPromos(blocks(res.ContentNode))),
+	}
+	if code := strings.ToLower(m.Language); len(code) >= 2 && lang.IsLanguageCode(code[:2]) && (len(code) == 2 || code[2] == '-' || code[2] == '_') {
+		a.Lang = code[:2]
 	}
 	if !m.Date.IsZero() {
 		a.Date = m.Date.Format("2006-01-02")
