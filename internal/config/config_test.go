@@ -28,6 +28,15 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
+func TestArticleFetchAllowPrivate(t *testing.T) {
+	if c, _ := FromEnv(env()); c.ArticleFetchAllowPrivate {
+		t.Error("private addresses must be refused by default")
+	}
+	if c, err := FromEnv(env("ARTICLE_FETCH_ALLOW_PRIVATE", "true")); err != nil || !c.ArticleFetchAllowPrivate {
+		t.Errorf("ARTICLE_FETCH_ALLOW_PRIVATE=true: %v, %v", c.ArticleFetchAllowPrivate, err)
+	}
+}
+
 func TestOpenAISwitch(t *testing.T) {
 	c, _ := FromEnv(env("OPENAI_BASE_URL", "http://localhost:11434/v1"))
 	if !c.UseOpenAI() || !c.EmbedWithOpenAI() {
@@ -45,6 +54,7 @@ func TestParseErrorsNameTheVariable(t *testing.T) {
 		{"ANSWER_TIMEOUT", "20"},
 		{"RATE_LIMIT_PER_MINUTE", "-1"},
 		{"LOG_LEVEL", "loud"},
+		{"ARTICLE_FETCH_ALLOW_PRIVATE", "sometimes"},
 	}
 	for _, tt := range tests {
 		_, err := FromEnv(env(tt.name, tt.value))
