@@ -38,6 +38,9 @@ var (
 	ErrFileType        = errors.New("only .txt, .md and .html files can be added")
 	ErrTooLarge        = errors.New("the file is too large")
 	ErrPendingNotFound = errors.New("that article is no longer waiting: it was kept or discarded already")
+	// ErrReload wraps a reload that failed after a change; the change was
+	// undone and the previous articles are still served.
+	ErrReload = errors.New("reload failed; the change was undone")
 )
 
 // Library is what the manager needs of the served library.
@@ -272,7 +275,7 @@ func (m *Manager) Remove(ctx context.Context, id string) (corpus.Meta, library.R
 		if rerr := os.Rename(dst, doc.Path); rerr != nil {
 			err = errors.Join(err, rerr)
 		}
-		return corpus.Meta{}, library.Report{}, fmt.Errorf("reload after removing %s (the article was put back): %w", id, err)
+		return corpus.Meta{}, library.Report{}, fmt.Errorf("removing %s: %w: %w", id, ErrReload, err)
 	}
 	m.opts.Logger.Info("article removed", "id", id, "moved_to", dst)
 	return doc.Meta, rep, nil
@@ -296,7 +299,7 @@ func (m *Manager) serve(ctx context.Context, res *Added, path string, undo func(
 			err = errors.Join(err, fmt.Errorf("taking %s back out: %w", path, uerr))
 		}
 		m.opts.Logger.Warn("reload after adding an article failed; the article was taken out", "path", path, "err", err)
-		return nil, fmt.Errorf("reload with the new article failed (it was taken out again; the articles served before still are): %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrReload, err)
 	}
 	res.ID = strings.TrimSuffix(filepath.Base(path), ".md")
 	res.Path, res.Report = path, rep

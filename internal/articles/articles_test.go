@@ -238,13 +238,13 @@ func TestFailedReloadTakesTheArticleOut(t *testing.T) {
 	snap := lib.Snapshot()
 	lib.fail.Store(true)
 	a := &extract.Article{Title: "Harbour news", Paragraphs: []string{strings.Repeat("The harbour reopened on Monday after a week of repairs. ", 10)}}
-	if _, err := m.Add(ctx, a, false); !errors.Is(err, errReload) {
+	if _, err := m.Add(ctx, a, false); !errors.Is(err, errReload) || !errors.Is(err, ErrReload) {
 		t.Fatalf("Add = %v, want the reload's error", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "harbour-news.md")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("new file left in the corpus: %v", err)
 	}
-	if _, _, err := m.Remove(ctx, "port-strike"); !errors.Is(err, errReload) {
+	if _, _, err := m.Remove(ctx, "port-strike"); !errors.Is(err, errReload) || !errors.Is(err, ErrReload) {
 		t.Fatalf("Remove = %v, want the reload's error", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "001-port.md")); err != nil {
