@@ -74,6 +74,9 @@ type Options struct {
 type Manager struct {
 	opts Options
 	mu   sync.Mutex // one change to the corpus, and its reload, at a time
+	// shingles of the articles served, for the near-duplicate check;
+	// guarded by mu.
+	shingles shingleCache
 }
 
 // New returns a Manager.
@@ -87,7 +90,7 @@ func New(opts Options) *Manager {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Manager{opts: opts}
+	return &Manager{opts: opts, shingles: shingleCache{}}
 }
 
 // Added is what adding an article did.
@@ -184,7 +187,8 @@ func (m *Manager) Add(ctx context.Context, a *extract.Article, force bool) (*Add
 		return nil, err
 	}
 	if !force {
-		if d := nearestDuplicate(a.Paragraphs, a.URL, docs); d != nil {
+		m.shingles.keep(docs)
+		if d := nearestDuplicate(a.Paragraphs, a.URL, docs, m.shingles); d != nil {
 			res.Duplicate = d
 			path, err := m.write(filepath.Join(m.opts.CorpusDir, PendingDir), res.ID, content)
 			if err != nil {

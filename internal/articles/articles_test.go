@@ -330,3 +330,33 @@ func TestRenderRoundTrip(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestArticleThatBreaksTheReloadIsTakenOut: the library refuses the new
+// file (larger than its MAX_ARTICLE_BYTES); the file goes, the old index
+// stays.
+func TestArticleThatBreaksTheReloadIsTakenOut(t *testing.T) {
+	ctx := context.Background()
+	dir := copyDir(t, "seeds")
+	a := analysis.New()
+	lib := library.New(library.Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a, MaxArticleBytes: 8 << 10})
+	if _, err := lib.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	snap := lib.Snapshot()
+	m := New(Options{CorpusDir: dir, Library: lib}) // the manager's own limit is the default 2 MiB
+	big := &extract.Article{Title: "Harbour news", Paragraphs: []string{strings.Repeat("The harbour reopened on Monday after a week of repairs. ", 200)}}
+	_, err := m.Add(ctx, big, false)
+	var fe *corpus.FileError
+	if !errors.Is(err, ErrReload) || !errors.As(err, &fe) || !strings.HasSuffix(fe.Path, "harbour-news.md") {
+		t.Fatalf("Add = %v, want the reload's error naming the new file", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "harbour-news.md")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the breaking file is still in the corpus: %v", err)
+	}
+	if lib.Snapshot() != snap {
+		t.Error("the served snapshot changed")
+	}
+	if _, err := lib.Reload(ctx); err != nil {
+		t.Errorf("the corpus does not reload after the undo: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package articles
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,22 +40,24 @@ type Match struct {
 	SameURL     bool
 }
 
-// shingles returns the set of hashed word n-grams of a text.
-func shingles(paragraphs []string) map[uint64]struct{} {
+// shingles returns the sorted, distinct hashes of a text's word n-grams.
+func shingles(paragraphs []string) []uint64 {
 	var words []string
 	for _, p := range paragraphs {
 		words = append(words, strings.FieldsFunc(strings.ToLower(p), func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 		})...)
 	}
-	set := map[uint64]struct{}{}
+	var out []uint64
 	for i := 0; i+ShingleWords <= len(words); i++ {
-		set[hash(words[i:i+ShingleWords])] = struct{}{}
+		out = append(out, hash(words[i:i+ShingleWords]))
 	}
-	return set
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-// hash is FNV-1a over the words, separated by a byte no word contains.
+// hash is FNV-1a over the words, each followed by a zero byte so that word
+// boundaries count.
 func hash(words []string) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
@@ -63,32 +66,66 @@ func hash(words []string) uint64 {
 			h ^= uint64(w[i])
 			h *= prime
 		}
-		h ^= 0
-		h *= prime
+		h *= prime // xor with the zero byte is a no-op; the multiply is not
 	}
 	return h
 }
 
-// containment is |a ∩ b| / min(|a|, |b|).
-func containment(a, b map[uint64]struct{}) float64 {
+// containment is |a ∩ b| / min(|a|, |b|) for sorted, distinct a and b.
+func containment(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
 	n := 0
-	for s := range a {
-		if _, ok := b[s]; ok {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
-	return float64(n) / float64(len(a))
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+// shingleCache keeps the shingles of the articles served, by content hash,
+// so that checking a new article does not shingle the whole corpus again.
+type shingleCache map[string][]uint64
+
+// of returns the shingles of d, computed once per content.
+func (c shingleCache) of(d *corpus.Document) []uint64 {
+	key := d.Hash()
+	s, ok := c[key]
+	if !ok {
+		s = shingles(d.Paragraphs)
+		c[key] = s
+	}
+	return s
+}
+
+// keep forgets every article not in docs.
+func (c shingleCache) keep(docs []*corpus.Document) {
+	live := map[string]bool{}
+	for _, d := range docs {
+		live[d.Hash()] = true
+	}
+	for k := range c {
+		if !live[k] {
+			delete(c, k)
+		}
+	}
 }
 
 // nearestDuplicate returns the served article that the new text (with its
 // URL) duplicates most, or nil when none reaches DuplicateContainment.
-func nearestDuplicate(paragraphs []string, url string, docs []*corpus.Document) *Match {
+func nearestDuplicate(paragraphs []string, url string, docs []*corpus.Document, cache shingleCache) *Match {
+	if cache == nil {
+		cache = shingleCache{}
+	}
 	mine := shingles(paragraphs)
 	var best *Match
 	for _, d := range docs {
@@ -96,7 +133,7 @@ func nearestDuplicate(paragraphs []string, url string, docs []*corpus.Document) 
 		if url != "" && d.URL != "" && sameURL(url, d.URL) {
 			m.SameURL, m.Containment = true, 1
 		} else {
-			m.Containment = containment(mine, shingles(d.Paragraphs))
+			m.Containment = containment(mine, cache.of(d))
 		}
 		if m.Containment >= DuplicateContainment && (best == nil || m.Containment > best.Containment) {
 			best = &m

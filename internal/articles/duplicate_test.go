@@ -53,7 +53,7 @@ func TestWireCopyIsDuplicate(t *testing.T) {
 	lowest := 1.0
 	for _, d := range docs {
 		copy := republish(d.Paragraphs)
-		m := nearestDuplicate(copy.Paragraphs, "", docs)
+		m := nearestDuplicate(copy.Paragraphs, "", docs, nil)
 		if m == nil || m.ID != d.ID {
 			t.Errorf("copy of %s: match %+v, want %s", d.ID, m, d.ID)
 			continue
