@@ -21,11 +21,12 @@ const (
 	ShingleWords = 5
 	// DuplicateContainment is the share of the shorter article's shingles
 	// that the longer one must hold for the two to be near-duplicates.
-	// Measured on the test articles (the 5 seeds, different reports of one
-	// story, and 2 of another; TestSeedsAreNotDuplicates): the most any
-	// pair shares is 0.09, from quotations they repeat. A wire story cut by a site to its
+	// Measured on the test articles (three stories: the 5 seeds, the 6
+	// articles of testcorpus's second story and 2 of a third;
+	// TestSeedsAreNotDuplicates): the most any two different reports share
+	// is 0.09, from quotations they repeat. A wire story cut by a site to its
 	// first two thirds and given another intro and sign-off
-	// (TestWireCopyIsDuplicate, each of the seven test articles) shares at
+	// (TestWireCopyIsDuplicate, each of the 13 test articles) shares at
 	// least 0.72. 0.5 sits in the gap between 0.09 and 0.72; a false alarm
 	// costs a moderator one "Keep anyway" press, a miss serves a story twice.
 	DuplicateContainment = 0.5

@@ -6,6 +6,7 @@ import (
 
 	"dossier/internal/corpus"
 	"dossier/internal/extract"
+	"dossier/internal/testcorpus"
 )
 
 // republish is what another site does to a wire story: keeps the first two
@@ -20,7 +21,7 @@ func republish(paras []string) *extract.Article {
 func loadTestStories(t *testing.T) []*corpus.Document {
 	t.Helper()
 	var docs []*corpus.Document
-	for _, d := range []string{"testdata/seeds", "testdata/port-strike"} {
+	for _, d := range []string{"testdata/seeds", "testdata/port-strike", testcorpus.SecondDir(t)} {
 		ds, err := corpus.LoadDir(context.Background(), d, corpus.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
