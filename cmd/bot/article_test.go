@@ -53,21 +53,39 @@ func newsSite(t *testing.T) (*httptest.Server, *atomic.Int64) {
 	return srv, hits
 }
 
-// fakeDiscordREST records the follow-ups the bot sends to Discord.
+// fakeDiscordREST records what the bot sends to Discord's REST API: the
+// deferrals (POST /interactions/{id}/{token}/callback) and the follow-ups
+// that replace them.
 type fakeDiscordREST struct {
-	mu    sync.Mutex
-	edits []string // bodies of PATCH …/messages/@original and POST …/webhooks
+	mu        sync.Mutex
+	callbacks []string // bodies of POST …/callback
+	edits     []string // bodies of PATCH …/messages/@original and POST …/webhooks
 }
 
 func (f *fakeDiscordREST) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	if strings.HasPrefix(r.URL.Path, "/api/v10/webhooks/") && (r.Method == http.MethodPatch || r.Method == http.MethodPost) {
-		f.mu.Lock()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/api/v10/interactions/") && strings.HasSuffix(r.URL.Path, "/callback"):
+		f.callbacks = append(f.callbacks, string(body))
+		w.WriteHeader(http.StatusNoContent)
+		return
+	case strings.HasPrefix(r.URL.Path, "/api/v10/webhooks/") && (r.Method == http.MethodPatch || r.Method == http.MethodPost):
 		f.edits = append(f.edits, string(body))
-		f.mu.Unlock()
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Write([]byte(`{"id":"900","channel_id":"600"}`))
+}
+
+// lastCallback is the last deferral received.
+func (f *fakeDiscordREST) lastCallback() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.callbacks) == 0 {
+		return ""
+	}
+	return f.callbacks[len(f.callbacks)-1]
 }
 
 // waitEdit waits for a follow-up that holds want and returns it.
@@ -116,8 +134,8 @@ func (e *endpoint) interact(t *testing.T, perms, data string) (int, map[string]a
 	return resp.StatusCode, out, string(raw)
 }
 
-// startServe runs `bot serve` until the test ends and waits until it is ready.
-func startServe(t *testing.T, vars ...string) *endpoint {
+// startModServe runs `bot serve` until the test ends and waits until it is ready.
+func startModServe(t *testing.T, vars ...string) *endpoint {
 	t.Helper()
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -175,7 +193,7 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 	discord := &fakeDiscordREST{}
 	discordSrv := httptest.NewServer(discord)
 	defer discordSrv.Close()
-	e := startServe(t, "CORPUS_DIR", writableSeeds(t), "DATA_DIR", t.TempDir(),
+	e := startModServe(t, "CORPUS_DIR", writableSeeds(t), "DATA_DIR", t.TempDir(),
 		"DISCORD_API_BASE", discordSrv.URL+"/api/v10", "ARTICLE_FETCH_ALLOW_PRIVATE", "true")
 
 	// Before: the articles don't say.
@@ -193,10 +211,11 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 		t.Errorf("the news site got %d requests from a member's command, want 0", n)
 	}
 
-	// A moderator adds the page: deferred privately, then the follow-up.
-	code, resp, raw = e.interact(t, manageServer, articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html")))
-	if code != 200 || resp["type"] != float64(5) || !strings.Contains(raw, `"flags":64`) {
-		t.Fatalf("moderator's /article add: %d %s, want a private deferral", code, raw)
+	// A moderator adds the page: deferred privately (through the callback
+	// endpoint, so the HTTP answer is 202), then the follow-up.
+	code, _, raw = e.interact(t, manageServer, articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html")))
+	if cb := discord.lastCallback(); code != http.StatusAccepted || !strings.Contains(cb, `"type":5`) || !strings.Contains(cb, `"flags":64`) {
+		t.Fatalf("moderator's /article add: %d %s, deferral %s; want a private deferral", code, raw, cb)
 	}
 	added := discord.waitEdit(t, "Added:")
 	for _, want := range []string{sagTitle, "2020-01-20", "Reuters", "LOS ANGELES (Reuters)", `"label":"Keep"`, `"label":"Undo"`} {
@@ -219,9 +238,9 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 	if id == nil {
 		t.Fatalf("no Undo button id in %s", added)
 	}
-	_, resp, raw = e.interact(t, manageServer, articleData("remove", fmt.Sprintf(`{"name":"article","type":3,"value":%q}`, id[1])))
-	if resp["type"] != float64(5) {
-		t.Fatalf("/article remove: %s, want a deferral", raw)
+	code, _, raw = e.interact(t, manageServer, articleData("remove", fmt.Sprintf(`{"name":"article","type":3,"value":%q}`, id[1])))
+	if code != http.StatusAccepted {
+		t.Fatalf("/article remove: %d %s, want a deferral", code, raw)
 	}
 	discord.waitEdit(t, "Removed:")
 	_, _, removed := e.interact(t, noRights, sagQuestion)

@@ -13,6 +13,7 @@ import (
 	"dossier/internal/commands"
 	"dossier/internal/embed"
 	"dossier/internal/fetch"
+	"dossier/internal/lang"
 	"dossier/internal/library"
 	"dossier/internal/metrics"
 	"dossier/internal/modelapi"
@@ -26,7 +27,7 @@ const shutdownGrace = 30 * time.Second
 // libraryOptions describe the configured library; onReload, when set,
 // hears every reload.
 func (m *Main) libraryOptions(onReload func(library.Report, error)) library.Options {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	var emb retrieval.Embedder = embed.NewLocal(an, 0)
 	if m.Config.EmbedWithOpenAI() {
 		emb = embed.NewOpenAI(m.endpoint(), embed.OpenAIOptions{Model: m.Config.EmbeddingModel})
@@ -70,7 +71,10 @@ func (m *Main) answerer(s answer.Searcher) commands.Answerer {
 	if !m.Config.UseOpenAI() {
 		return ext
 	}
-	return answer.NewModel(m.endpoint(), m.Config.ChatModel, m.Config.AnswerTimeout, ext, m.Log)
+	return answer.NewModel(m.endpoint(), answer.ModelOptions{
+		Model: m.Config.ChatModel, Timeout: m.Config.AnswerTimeout, MaxTokens: m.Config.ChatMaxTokens,
+		Temperature: float32(m.Config.ChatTemperature), ContextTokens: m.Config.ChatContextTokens,
+	}, ext, m.Log)
 }
 
 // bot is what every mode that answers commands shares: the library, the

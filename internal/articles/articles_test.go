@@ -18,6 +18,7 @@ import (
 	"dossier/internal/embed"
 	"dossier/internal/extract"
 	"dossier/internal/fetch"
+	"dossier/internal/lang"
 	"dossier/internal/library"
 )
 
@@ -65,7 +66,7 @@ func pages(t *testing.T) *httptest.Server {
 
 func newManager(t *testing.T, dir string) (*Manager, *flakyLibrary) {
 	t.Helper()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	lib := &flakyLibrary{Library: library.New(library.Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a})}
 	if _, err := lib.Reload(context.Background()); err != nil {
 		t.Fatal(err)
@@ -337,7 +338,7 @@ func TestRenderRoundTrip(t *testing.T) {
 func TestArticleThatBreaksTheReloadIsTakenOut(t *testing.T) {
 	ctx := context.Background()
 	dir := copyDir(t, "seeds")
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	lib := library.New(library.Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a, MaxArticleBytes: 8 << 10})
 	if _, err := lib.Reload(ctx); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/testcorpus"
 )
 
@@ -25,7 +26,7 @@ func storyIndex(t testing.TB, story string) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
