@@ -192,4 +192,3 @@ func postSigned(t *testing.T, base string, priv ed25519.PrivateKey, body []byte)
 	resp.Body.Close()
 	return resp.StatusCode
 }
-
