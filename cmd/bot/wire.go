@@ -62,7 +62,10 @@ func (m *Main) answerer(s answer.Searcher) commands.Answerer {
 	if !m.Config.UseOpenAI() {
 		return ext
 	}
-	return answer.NewModel(m.endpoint(), m.Config.ChatModel, m.Config.AnswerTimeout, ext, m.Log)
+	return answer.NewModel(m.endpoint(), answer.ModelOptions{
+		Model: m.Config.ChatModel, Timeout: m.Config.AnswerTimeout, MaxTokens: m.Config.ChatMaxTokens,
+		Temperature: float32(m.Config.ChatTemperature), ContextTokens: m.Config.ChatContextTokens,
+	}, ext, m.Log)
 }
 
 // bot is what every mode that answers commands shares: the library, the
