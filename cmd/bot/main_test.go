@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -17,6 +18,19 @@ import (
 // noEnv is an environment with nothing set, so tests do not depend on the
 // machine's variables.
 func noEnv(string) (string, bool) { return "", false }
+
+// stdio is where a test's command reads and writes.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// run runs the command line through Main, as main does, with the given
+// input, output and environment, and returns the exit code.
+func run(ctx context.Context, args []string, io stdio, lookup func(string) (string, bool)) int {
+	m := &Main{Stdin: io.in, Stdout: io.out, Stderr: io.err, LookupEnv: lookup}
+	return m.Main(ctx, args)
+}
 
 // runBot runs the command line in-process and returns its exit code and
 // output.

@@ -103,11 +103,11 @@ func NewExtractive(s Searcher, opts ...Option) *Extractor {
 	for _, o := range opts {
 		o(e)
 	}
-	if e.analyzer == nil {
-		e.analyzer = analysis.New()
-	}
 	if e.lang == nil {
 		e.lang = lang.English()
+	}
+	if e.analyzer == nil {
+		e.analyzer = analysis.New(e.lang)
 	}
 	return e
 }

@@ -24,7 +24,7 @@ func storyAnswerer(t *testing.T, story string) (*Extractor, *retrieval.Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	ix, _, err := retrieval.Build(ctx, docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestQuestionsPeopleAsk(t *testing.T) {
 				e, _ = storyAnswerer(t, tt.story)
 				answerers[tt.story] = e
 			}
-			if q := parseQuestion(lang.English(), analysis.New(), tt.question); q.kind != tt.kind {
+			if q := parseQuestion(lang.English(), analysis.New(lang.English()), tt.question); q.kind != tt.kind {
 				t.Errorf("read as %v, want %v", q.kind, tt.kind)
 			}
 			a, err := e.Answer(context.Background(), tt.question)

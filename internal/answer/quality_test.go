@@ -13,6 +13,7 @@ import (
 	"dossier/internal/answer/answereval"
 	"dossier/internal/corpus"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/quotes"
 	"dossier/internal/testcorpus"
 )
@@ -106,7 +107,7 @@ func TestQuality(t *testing.T) {
 	for _, s := range sets {
 		name := s.name
 		docs := s.docs(t)
-		an := analysis.New()
+		an := analysis.New(lang.English())
 		ix, err := answereval.BuildIndex(context.Background(), docs, an)
 		if err != nil {
 			t.Fatal(err)

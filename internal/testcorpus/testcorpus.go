@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -63,7 +64,9 @@ func SecondDir(tb testing.TB) string {
 	return Dir(tb, Second)
 }
 
-// Files returns the article files of the named story, sorted by name.
+// Files returns the article files of the named story, sorted by name: its
+// Markdown and text files but the README that describes the story (which
+// the corpus loader skips too).
 func Files(tb testing.TB, name string) []string {
 	tb.Helper()
 	dir := Dir(tb, name)
@@ -73,7 +76,11 @@ func Files(tb testing.TB, name string) []string {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		files = append(files, m...)
+		for _, f := range m {
+			if !strings.EqualFold(filepath.Base(f), "README.md") {
+				files = append(files, f)
+			}
+		}
 	}
 	if len(files) == 0 {
 		tb.Fatalf("testcorpus: story %q has no articles in %s", name, dir)

@@ -42,6 +42,7 @@ import (
 	"dossier/internal/answer/answereval"
 	"dossier/internal/corpus"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/quotes"
 	"dossier/internal/retrieval"
 )
@@ -277,7 +278,7 @@ func itemsOf(group string, qs []evalset.Question) []answereval.Item {
 
 // collect asks every question of a set and labels its candidates.
 func collect(ctx context.Context, name string, docs []*corpus.Document, items []answereval.Item) (*set, error) {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	ix, err := answereval.BuildIndex(ctx, docs, an)
 	if err != nil {
 		return nil, err
