@@ -32,6 +32,7 @@ const (
 	featDensity              // question terms held per word of the unit
 	featBm25                 // the passage's BM25 score over the best passage's
 	featMissingMax           // the largest share of the question's weight that one term the unit lacks carries
+	featRelated              // share of the question's weight held only through related words (synonyms, derivations)
 	featBias                 // 1
 	numFeatures
 )
@@ -40,7 +41,7 @@ const (
 // report and the generated coefficients.
 var FeatureNames = [numFeatures]string{"rel", "rel_gap", "kind", "kind_asked", "kind_missing",
 	"absent", "rank", "position", "fragment", "long", "names_held", "name_missing",
-	"number_missing", "yes_no", "term_share", "pairs", "density", "bm25", "missing_max", "bias"}
+	"number_missing", "yes_no", "term_share", "pairs", "density", "bm25", "missing_max", "related", "bias"}
 
 // NumFeatures is the number of features of a candidate.
 const NumFeatures = int(numFeatures)
@@ -141,9 +142,10 @@ func (p *pool) features(u *unit, best float64) {
 		f[featDensity] = float64(bits.OnesCount64(u.match)) / float64(max(u.words, 1))
 	}
 	f[featPairs] = p.pairShare(u)
+	f[featRelated] = u.relRelated
 	if p.total > 0 {
 		for i, w := range p.weight {
-			if u.match&(1<<i) == 0 {
+			if (u.match|u.related)&(1<<i) == 0 {
 				f[featMissingMax] = max(f[featMissingMax], w/p.total)
 			}
 		}
@@ -253,6 +255,7 @@ const (
 	ansTerms                // the number of question terms, over ten
 	ansMissingMax           // the largest share of the question's weight one term the best unit lacks carries
 	ansSecondRel            // the relevance of the second best unit
+	ansRelated              // share of the question's weight the best unit holds only through related words
 	ansBias                 // 1
 	numAnswerFeatures
 )
@@ -260,7 +263,7 @@ const (
 // AnswerFeatureNames name the abstention model's features in order.
 var AnswerFeatureNames = [numAnswerFeatures]string{"top", "margin", "rel", "kind",
 	"kind_missing", "kind_asked", "absent", "name_missing", "number_missing", "yes_no",
-	"terms", "missing_max", "second_rel", "bias"}
+	"terms", "missing_max", "second_rel", "related", "bias"}
 
 // NumAnswerFeatures is the number of features of the abstention model.
 const NumAnswerFeatures = int(numAnswerFeatures)
@@ -322,6 +325,7 @@ func (p *pool) answerFeatures(ranked []*unit) AnswerFeatures {
 	a[ansNameMissing] = top.feat[featNameMissing]
 	a[ansNumberMissing] = top.feat[featNumberMissing]
 	a[ansMissingMax] = top.feat[featMissingMax]
+	a[ansRelated] = top.feat[featRelated]
 	if len(ranked) > 1 {
 		a[ansSecondRel] = ranked[1].feat[featRel]
 	}

@@ -3,6 +3,8 @@ package answer
 import (
 	"strings"
 	"unicode"
+
+	"dossier/internal/lang"
 )
 
 // kindScore says how well a unit states the kind of thing the question asks
@@ -18,17 +20,111 @@ func (p *pool) kindScore(u *unit) float64 {
 	// of their quotations states it fully and one that only names them at
 	// most as reported speech; without the index, the unit must at least
 	// name them.
-	if p.q.kind == kindStatement && len(p.q.names) > 0 {
+	if p.q.kind == kindStatement && len(p.q.speaker) > 0 {
 		switch {
 		case p.speakerQuotes != nil && u.holdsQuoteOf():
 			return 1
-		case !u.holdsAnyName(p.q.names):
+		case !p.speaks(u):
 			return 0
-		case p.speakerQuotes != nil:
-			return min(best, reportedSpeech)
 		}
 	}
 	return best
+}
+
+// speakerWindow is how far before a speech verb its subject may stand
+// ("Ushakov, 78, told reporters", "Rep. Don Bacon wrote").
+const speakerWindow = 5
+
+// speaks reports whether the unit reports speech by one the question
+// names: a speech verb whose nearest name before it (within speakerWindow
+// tokens, same clause) or just after it ("said Ushakov", "according to
+// Ushakov") is one of theirs, or whose subject is a pronoun when an
+// earlier sentence of the unit names them.
+func (p *pool) speaks(u *unit) bool {
+	named := false // an earlier sentence of the unit names them
+	for _, s := range u.sents() {
+		quoted := strings.ContainsAny(s.text, "“\"")
+		for j, t := range s.toks {
+			if !p.l.IsSpeechVerb(t.Word) && t.Word != "according" {
+				continue
+			}
+			// "Putin should call Trump": a naming verb reports speech only
+			// beside a quotation ("called it “fake”").
+			if lemma, _ := p.l.SpeechLemma(t.Word); p.l.NamingVerbs.Has(lemma) && !quoted {
+				continue
+			}
+			role := false // a role noun stands between the verb and a name: "a Putin aide said"
+			for k := j - 1; k >= max(0, j-speakerWindow) && sameClause(s, k, j); k-- {
+				if p.l.PersonalPronouns[word(s, k)] != 0 || word(s, k) == "they" {
+					if named {
+						return true
+					}
+					break
+				}
+				if p.isName(s, k) {
+					if p.isQuestionName(s, k) && !role {
+						return true
+					}
+					break
+				}
+				role = role || p.isRole(word(s, k))
+			}
+			if p.inverted(s, j) {
+				for k := j + 1; k <= min(j+4, len(s.toks)-1); k++ {
+					if p.isName(s, k) {
+						if p.isQuestionName(s, k) && !possessive(s, k) {
+							return true
+						}
+						break
+					}
+				}
+			}
+		}
+		for i := range s.toks {
+			named = named || (p.isName(s, i) && p.isQuestionName(s, i))
+		}
+	}
+	return false
+}
+
+// inverted reports whether the speech verb at token j puts its speaker
+// after it: "according to Ushakov", or "…,” said Ushakov" after a
+// quotation or a comma. Verbs that take the one spoken to as their object
+// ("told Putin's adviser", "urged Kyiv") never do.
+func (p *pool) inverted(s *sentence, j int) bool {
+	if word(s, j) == "according" {
+		return true
+	}
+	if lemma, _ := p.l.SpeechLemma(word(s, j)); objectSpeech.Has(lemma) || j == 0 {
+		return false
+	}
+	return strings.ContainsAny(s.text[s.toks[j-1].End:s.toks[j].Start], ",”\"")
+}
+
+// objectSpeech are speech verbs whose object is the one spoken to. They
+// are the answerer's own list: the reporting verbs of lang that take an
+// indirect object in English grammar (Quirk et al. §16.55).
+var objectSpeech = lang.NewWordSet(`tell ask urge inform assure reassure warn accuse advise
+caution question charge`)
+
+// possessive reports whether token i is followed by "'s": "Putin's
+// adviser" names whose adviser, not who spoke.
+func possessive(s *sentence, i int) bool {
+	rest := s.text[s.toks[i].End:]
+	return strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s")
+}
+
+// isQuestionName reports whether token i of s names the speaker the
+// question asks about.
+func (p *pool) isQuestionName(s *sentence, i int) bool {
+	for _, st := range s.stems[i] {
+		for _, n := range p.q.speaker {
+			if sameTerm(st, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reportedSpeech is how well a unit that reports speech without quoting
@@ -45,15 +141,6 @@ func (u *unit) holdsQuoteOf() bool {
 	}
 	return false
 }
-func (u *unit) holdsAnyName(names []string) bool {
-	for _, n := range names {
-		if u.holdsStem(n) {
-			return true
-		}
-	}
-	return false
-}
-
 func (p *pool) sentenceKind(s *sentence) float64 {
 	switch p.q.kind {
 	case kindEntity:

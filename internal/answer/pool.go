@@ -28,6 +28,10 @@ type pool struct {
 	total  float64 // sum of weight
 	// absent is the share of total that no retrieved sentence holds.
 	absent float64
+	// relatedMask maps a stem related to question terms (a synonym or
+	// derivation from the language's table: "react" for "respond") to the
+	// bits of those terms.
+	relatedMask map[string]uint64
 	// speakerQuotes are the quotations (folded) of the speaker a statement
 	// question names, from the quote index; nil without one.
 	speakerQuotes []string
@@ -51,6 +55,7 @@ type sentence struct {
 	toks       []analysis.Token // offsets relative to text
 	stems      [][]string       // the terms of each token
 	match      uint64           // bit i: the sentence holds question term i
+	related    uint64           // bit i: it holds a word related to term i
 	quotes     int              // opening minus closing double quotes
 	dependent  bool             // opens with a pronoun that points back
 	// speakerQuote: the sentence holds a quotation of the speaker the
@@ -68,12 +73,19 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []r
 	}
 	df := make([]int, len(terms))
 	n := 0
+	p.relatedMask = map[string]uint64{}
+	for i, t := range terms {
+		for _, r := range an.Related(t) {
+			p.relatedMask[r] |= 1 << i
+		}
+	}
 	for ri, r := range results {
 		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
 			para := &paragraph{result: ri, text: text}
 			for _, span := range corpus.SplitSentences(text) {
 				s := newSentence(l, an, text, span)
 				s.match = matchTerms(terms, s.stems)
+				s.related = p.matchRelated(s.stems) &^ s.match
 				if speakerQuotes != nil {
 					s.speakerQuote = marksSpeakerQuote(speakerQuotes, s.text)
 				}
@@ -130,6 +142,21 @@ func newSentence(l *lang.Language, an *analysis.Analyzer, para string, span corp
 	s.quotes = quoteBalance(s.text)
 	s.dependent = pointsBack(l, s.text, s.toks)
 	return s
+}
+
+// matchRelated returns the bit set of the terms that some token's stem is
+// related to.
+func (p *pool) matchRelated(stems [][]string) uint64 {
+	var m uint64
+	if len(p.relatedMask) == 0 {
+		return 0
+	}
+	for _, ss := range stems {
+		for _, s := range ss {
+			m |= p.relatedMask[s]
+		}
+	}
+	return m
 }
 
 // matchTerms returns the bit set of the terms that some token's stem

@@ -54,6 +54,10 @@ type question struct {
 	// nameRuns are the question's runs of capitalised words, as written
 	// ("Dmitry Peskov"), for looking the speaker up in the quote index.
 	nameRuns []string
+	// speaker is the stem of the last word of the first run of names (a
+	// surname, as articles name people): in "what did X say about T" and
+	// "how did X react to T", X.
+	speaker []string
 }
 
 // Category nouns after "which"/"what" name the kind of answer ("which
@@ -158,9 +162,13 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	q.names = questionNames(an, l.IsStopWord, text, toks, given)
 	q.numbers = questionNumbers(toks)
 	q.nameRuns = nameRuns(l, text, toks)
+	if len(q.nameRuns) > 0 {
+		run := analysis.Tokenize(q.nameRuns[0])
+		q.speaker = []string{an.Stem(run[len(run)-1].Word)}
+	}
 	seen := map[string]bool{}
 	for i, t := range toks {
-		if skip[i] || (q.kind == kindStatement && sayOrTell(l, t.Word)) ||
+		if skip[i] || (q.kind == kindStatement && (sayOrTell(l, t.Word) || l.Answer.ReactionVerbs.Has(t.Word))) ||
 			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) {
 			continue
 		}
@@ -258,8 +266,9 @@ func otherKind(l *lang.Language, toks []analysis.Token) kind {
 }
 
 // sayOrTell reports whether w is a form of "say" or "tell", which a
-// question about what someone said drops from its terms: the answer says
-// "wrote", "posted", "called it"… as often as "said".
+// question about what someone said drops from its terms (as it drops
+// "react" and "respond"): the answer says "wrote", "posted", "called it"…
+// as often as "said", and rarely repeats "reacted".
 func sayOrTell(l *lang.Language, w string) bool {
 	lemma, _ := l.SpeechLemma(w)
 	return lemma == "say" || lemma == "tell"

@@ -28,9 +28,10 @@ func TestParseQuestion(t *testing.T) {
 		{q: "How long did the strike last?", kind: kindDuration, terms: []string{"strike", "last"}, absent: []string{"long"}},
 		{q: "How old is the mayor?", kind: kindAge, terms: []string{"mayor"}, absent: []string{"old"}},
 		{q: "What did the mayor say about taxes?", kind: kindStatement, terms: []string{"mayor", "tax"}, absent: []string{"say"}},
-		{q: "How did the union react to the offer?", kind: kindStatement, terms: []string{"union", "react", "offer"}},
+		{q: "How did the union react to the offer?", kind: kindStatement, terms: []string{"union", "offer"}, absent: []string{"react"}},
+		{q: "Who is Maria Lopez?", kind: kindIdentity, terms: []string{"maria", "lopez"}},
 		{q: "Did the council approve the budget?", kind: kindYesNo, terms: []string{"council", "approv", "budget"}},
-		{q: "Why was the bridge closed?", kind: kindOther, terms: []string{"bridg", "close"}},
+		{q: "Why was the bridge closed?", kind: kindReason, terms: []string{"bridg", "close"}},
 		{q: "Where did the minister meet the envoy?", kind: kindPlace, terms: []string{"minist", "meet", "envoy"}},
 	}
 	for _, tt := range tests {

@@ -33,7 +33,7 @@ func lookupSpeaker(qr Quoter, q *question) []string {
 	if qr == nil || q.kind != kindStatement || len(q.nameRuns) == 0 {
 		return nil
 	}
-	for _, run := range q.nameRuns {
+	for _, run := range q.nameRuns[:1] {
 		name, exact := qr.Match(run)
 		if name == "" || !exact {
 			continue

@@ -18,6 +18,8 @@ type unit struct {
 	para        *paragraph
 	first, last int // sentence indexes in para, inclusive
 	match       uint64
+	related     uint64  // terms held only through related words
+	relRelated  float64 // share of the question's term weight held only through related words
 	words       int
 	rel         float64 // share of the question's term weight the unit holds
 	kind        float64 // kindScore
@@ -43,7 +45,7 @@ func (p *pool) units() []*unit {
 	seen := map[[3]int]bool{}
 	for pi, para := range p.paras {
 		for i, s := range para.sents {
-			if s.match == 0 && (i == 0 || para.sents[i-1].match == 0) {
+			if s.match|s.related == 0 && (i == 0 || para.sents[i-1].match|para.sents[i-1].related == 0) {
 				continue
 			}
 			u := p.unitAround(para, i)
@@ -52,7 +54,7 @@ func (p *pool) units() []*unit {
 			}
 			p.measure(u)
 			u = p.withContext(u)
-			if u.rel == 0 || seen[[3]int{pi, u.first, u.last}] {
+			if u.rel+u.relRelated == 0 || seen[[3]int{pi, u.first, u.last}] {
 				continue
 			}
 			seen[[3]int{pi, u.first, u.last}] = true
@@ -80,10 +82,22 @@ func (p *pool) unitAround(para *paragraph, i int) *unit {
 			return nil
 		}
 	}
-	if wordCount(u.text()) > maxUnitWords || hasMarker(u.text()) {
+	if wordCount(u.text()) > maxUnitWords || hasMarker(u.text()) || asksOnly(u) {
 		return nil
 	}
 	return u
+}
+
+// asksOnly reports whether every sentence of the unit is a question (an
+// interviewer's, a headline's): a question states nothing, so it answers
+// nothing.
+func asksOnly(u *unit) bool {
+	for _, s := range u.sents() {
+		if !strings.HasSuffix(strings.TrimRight(s.text, "\"”’' "), "?") {
+			return false
+		}
+	}
+	return true
 }
 
 // balanceQuotes widens u until every quotation mark it holds is matched.
@@ -121,11 +135,14 @@ func unattributed(text string) bool {
 
 // measure fills in the unit's matches, relevance and kind.
 func (p *pool) measure(u *unit) {
-	u.match = 0
+	u.match, u.related = 0, 0
 	for _, s := range u.sents() {
 		u.match |= s.match
+		u.related |= s.related
 	}
+	u.related &^= u.match
 	u.rel = p.coverage(u.match)
+	u.relRelated = p.coverage(u.related)
 	u.kind = p.kindScore(u)
 	u.words = wordCount(u.text())
 }
