@@ -58,6 +58,7 @@ type sentence struct {
 	related    uint64           // bit i: it holds a word related to term i
 	quotes     int              // opening minus closing double quotes
 	dependent  bool             // opens with a pronoun that points back
+	words      int              // white-space separated words
 	// speakerQuote: the sentence holds a quotation of the speaker the
 	// question asks about.
 	speakerQuote bool
@@ -140,6 +141,7 @@ func newSentence(l *lang.Language, an *analysis.Analyzer, para string, span corp
 		s.stems[i] = termsOf(l, an, nil, t)
 	}
 	s.quotes = quoteBalance(s.text)
+	s.words = wordCount(s.text)
 	s.dependent = pointsBack(l, s.text, s.toks)
 	return s
 }

@@ -82,7 +82,7 @@ func (p *pool) unitAround(para *paragraph, i int) *unit {
 			return nil
 		}
 	}
-	if wordCount(u.text()) > maxUnitWords || hasMarker(u.text()) || asksOnly(u) {
+	if u.wordTotal() > maxUnitWords || hasMarker(u.text()) || asksOnly(u) {
 		return nil
 	}
 	return u
@@ -144,7 +144,7 @@ func (p *pool) measure(u *unit) {
 	u.rel = p.coverage(u.match)
 	u.relRelated = p.coverage(u.related)
 	u.kind = p.kindScore(u)
-	u.words = wordCount(u.text())
+	u.words = u.wordTotal()
 }
 
 // coverage is the share of the question's term weight that the matched
@@ -173,7 +173,7 @@ func (p *pool) withContext(u *unit) *unit {
 		return u
 	}
 	w := &unit{para: u.para, first: u.first - 1, last: u.last}
-	if !balanceQuotes(w) || w.para.sents[w.first].dependent || wordCount(w.text()) > maxUnitWords || hasMarker(w.text()) {
+	if !balanceQuotes(w) || w.para.sents[w.first].dependent || w.wordTotal() > maxUnitWords || hasMarker(w.text()) {
 		return u
 	}
 	p.measure(w)
@@ -184,3 +184,13 @@ func (p *pool) withContext(u *unit) *unit {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// wordTotal is the unit's number of words: its sentences' counts, made
+// once per sentence.
+func (u *unit) wordTotal() int {
+	n := 0
+	for _, s := range u.sents() {
+		n += s.words
+	}
+	return n
+}
