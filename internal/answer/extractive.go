@@ -63,6 +63,7 @@ type Extractor struct {
 	threshold float64
 	model     *model
 	quotes    Quoter
+	cache     *paragraphCache
 }
 
 // Option configures an Extractor.
@@ -99,7 +100,7 @@ func WithThreshold(t float64) Option { return func(e *Extractor) { e.threshold =
 
 // NewExtractive returns an extractive answerer over the searcher.
 func NewExtractive(s Searcher, opts ...Option) *Extractor {
-	e := &Extractor{searcher: s, passages: DefaultPassages, threshold: DefaultThreshold, model: &fitted}
+	e := &Extractor{searcher: s, passages: DefaultPassages, threshold: DefaultThreshold, model: &fitted, cache: &paragraphCache{}}
 	for _, o := range opts {
 		o(e)
 	}
@@ -175,7 +176,7 @@ func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, fl
 // weighs.
 func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, []*unit, AnswerFeatures) {
 	q := parseQuestion(e.lang, e.analyzer, text)
-	p := buildPool(e.lang, e.analyzer, &q, results, lookupSpeaker(e.quotes, &q))
+	p := buildPool(e.lang, e.analyzer, e.cache, &q, results, lookupSpeaker(e.quotes, &q))
 	units := p.units()
 	bestRel := 0.0
 	for _, u := range units {

@@ -66,7 +66,7 @@ type sentence struct {
 
 // buildPool splits the passages into sentences and matches them against
 // the question's terms.
-func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []retrieval.Result, speakerQuotes []string) *pool {
+func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q *question, results []retrieval.Result, speakerQuotes []string) *pool {
 	p := &pool{l: l, q: q, results: results, names: map[string]bool{}, speakerQuotes: speakerQuotes}
 	terms := q.terms
 	if len(terms) > maxTerms {
@@ -83,8 +83,8 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, q *question, results []r
 	for ri, r := range results {
 		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
 			para := &paragraph{result: ri, text: text}
-			for _, span := range corpus.SplitSentences(text) {
-				s := newSentence(l, an, text, span)
+			for _, base := range cache.sentences(l, an, text) {
+				s := &base
 				s.match = matchTerms(terms, s.stems)
 				s.related = p.matchRelated(s.stems) &^ s.match
 				if speakerQuotes != nil {
