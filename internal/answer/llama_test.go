@@ -37,8 +37,8 @@ const llamaDirEnv = "DOSSIER_LLAMA_SERVER_DIR"
 
 // Settings of the test server.
 const (
-	llamaContext   = 2048             // small: faster to allocate; the prompt needs about 1,000
-	llamaStartWait = 3 * time.Minute  // loading a 135M model takes seconds; a busy machine, longer
+	llamaContext   = 2048            // small: faster to allocate; the prompt needs about 1,000
+	llamaStartWait = 3 * time.Minute // loading a 135M model takes seconds; a busy machine, longer
 	// llamaTimeout is ANSWER_TIMEOUT in these tests: generous, because the
 	// build machines' 2 cores are shared (the server read prompts at 20-50
 	// tokens/s there under load, against 410-650 when idle).
