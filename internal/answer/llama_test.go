@@ -373,3 +373,34 @@ func countTokens(t *testing.T, srv *llamaServer, text string) int {
 	}
 	return len(v.Tokens)
 }
+
+// TestLlamaServerRefusalNotRetried: a server whose context is smaller than
+// the answerer was told (CHAT_CONTEXT_TOKENS set too high) refuses the
+// prompt with a 4xx; that cannot succeed on a second try, so the answerer
+// asks once and falls back at once, saying why.
+func TestLlamaServerRefusalNotRetried(t *testing.T) {
+	srv := startLlama(t, "-c", "256") // the later -c wins
+	rec := &recorder{}
+	logs := &bytes.Buffer{}
+	s := groundingPassages(t, "seed-g", "port-a")
+	m := NewModel(modelapi.Endpoint{BaseURL: srv.url + "/v1", HTTPClient: &http.Client{Transport: rec}},
+		ModelOptions{Model: "synthetic", Timeout: llamaTimeout, MaxTokens: 16, ContextTokens: DefaultContextTokens},
+		NewExtractive(s), slog.New(slog.NewTextHandler(logs, nil)))
+	a, err := m.Answer(context.Background(), "Who leaked the call?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Mode != LLMFallback {
+		t.Errorf("mode %q, want %q", a.Mode, LLMFallback)
+	}
+	rec.mu.Lock()
+	n := len(rec.replies)
+	rec.mu.Unlock()
+	if n != 1 {
+		t.Errorf("%d requests, want 1: a refusal is not retried", n)
+	}
+	if l := logs.String(); !strings.Contains(l, "status code: 4") || !strings.Contains(l, "answering extractively") {
+		t.Errorf("the log does not give the server's refusal:\n%s", l)
+	}
+	t.Logf("log: %s", strings.TrimSpace(logs.String()))
+}
