@@ -180,7 +180,8 @@ func acceptRate(g *grounder, cases []groundingCase) (accepted int, failures []st
 // the rates at thresholds around minSupport.
 func TestGroundingSeparates(t *testing.T) {
 	grounded, wrong, salad, gibberish, swapped := loadGrounding(t)
-	g := newGrounder(analysis.New(), lang.English())
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
 	sets := []struct {
 		name    string
 		cases   []groundingCase
@@ -255,7 +256,8 @@ func TestGroundingDebug(t *testing.T) {
 		t.Skip()
 	}
 	_, _, salad, _, swapped := loadGrounding(t)
-	g := newGrounder(analysis.New(), lang.English())
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
 	for _, set := range [][]groundingCase{swapped, salad[:12]} {
 		for _, c := range set {
 			cites := make([]int, len(c.texts))

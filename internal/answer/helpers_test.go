@@ -13,6 +13,7 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 	"dossier/internal/testcorpus"
 )
@@ -32,7 +33,7 @@ func storyIndex(tb testing.TB, story string) (*retrieval.Index, []*corpus.Docume
 	if err != nil {
 		tb.Fatalf("load corpus: %v", err)
 	}
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	ix, _, err := retrieval.Build(ctx, docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
 	if err != nil {
 		tb.Fatalf("build index: %v", err)

@@ -162,7 +162,7 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 	if !r.Saved {
 		saved = "not saved to disk"
 	}
-	return &discordgo.MessageEmbed{
+	embed := &discordgo.MessageEmbed{
 		Title:       "Reloaded",
 		Description: fmt.Sprintf("Now serving %d article%s in %d passage%s.", r.Articles, plural(r.Articles), r.Chunks, plural(r.Chunks)),
 		Color:       colorInfo,
@@ -173,21 +173,19 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 			{Name: "Passages", Value: fmt.Sprintf("%d added, %d changed, %d removed; %d embedded in %d call%s",
 				r.ChunksAdded, r.ChunksChanged, r.ChunksRemoved, r.ChunksEmbedded, r.EmbedCalls, plural(r.EmbedCalls))},
 			{Name: "Quotes found", Value: fmt.Sprint(r.Quotes), Inline: true},
-			unsupportedField(r),
 			{Name: "Took", Value: r.Duration.Round(time.Millisecond).String() + ", " + saved, Inline: true},
 		},
 	}
-}
-
-// unsupportedField names the articles in a language the bot cannot read,
-// or says none is.
-func unsupportedField(r library.Report) *discordgo.MessageEmbedField {
-	f := &discordgo.MessageEmbedField{Name: "Other languages", Value: "none", Inline: true}
 	if len(r.Unsupported) > 0 {
-		f.Value = fmt.Sprintf("%d (%s): searchable, no quotations read", len(r.Unsupported),
-			Inline(strings.Join(r.UnsupportedIDs(), ", ")))
+		// Articles the bot can search but not read are worth a line of
+		// their own; a corpus without any needs none.
+		embed.Fields = append(embed.Fields, &discordgo.MessageEmbedField{
+			Name: "Other languages",
+			Value: fmt.Sprintf("%d (%s): searchable, no quotations read", len(r.Unsupported),
+				Inline(strings.Join(r.UnsupportedIDs(), ", "))),
+		})
 	}
-	return f
+	return embed
 }
 
 func reloadFailedEmbed(err error) *discordgo.MessageEmbed {

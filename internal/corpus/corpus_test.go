@@ -309,11 +309,14 @@ func TestCleaningRules(t *testing.T) {
 	}
 }
 
-// TestFurnitureLabelsHoldNoWordTwice: every label list of the cleaner
-// names each label once (compared case-folded, as the rules match them).
-func TestFurnitureLabelsHoldNoWordTwice(t *testing.T) {
+// TestListsHoldNoWordTwice: every word list of the cleaner and the sentence
+// splitter names each word once (compared case-folded, as the rules match
+// them).
+func TestListsHoldNoWordTwice(t *testing.T) {
 	for name, list := range map[string][]string{
 		"relatedLabels": relatedLabels, "timestampLabels": timestampLabels, "creditLabels": creditLabels,
+		"titleAbbrevs": titleAbbrevs, "numberedAbbrevs": numberedAbbrevs, "starterWords": starterWords,
+		"attributionForms": attributionForms,
 	} {
 		seen := map[string]bool{}
 		for _, w := range list {

@@ -51,7 +51,32 @@ type StatusError struct {
 	Method, Path string // the path with the token elided
 	Status       int
 	Body         string
-	retryAfter   time.Duration // what a 429 asked us to wait
+	// Code is Discord's JSON error code (10015 Unknown Webhook, 40060
+	// already acknowledged…); 0 when the body had none.
+	Code       int
+	retryAfter time.Duration // what a 429 asked us to wait
+}
+
+// Discord's JSON error codes that change what the client does.
+const (
+	// CodeUnknownWebhook (HTTP 404) also answers, for a few seconds, a
+	// follow-up sent right after a deferral that Discord has not yet
+	// taken in (discord-api-docs #7220): worth retrying then.
+	CodeUnknownWebhook = 10015
+	// CodeAlreadyAcknowledged (HTTP 400) answers a second callback to one
+	// interaction: after a retried callback, proof the first try arrived.
+	CodeAlreadyAcknowledged = 40060
+)
+
+// UnknownWebhookWindow is how long after a deferral an Unknown Webhook
+// answer to its follow-up is taken as Discord not having caught up yet,
+// and retried. The tracker reports "a few seconds".
+const UnknownWebhookWindow = 6 * time.Second
+
+// IsCode reports whether err is Discord refusing a request with code.
+func IsCode(err error, code int) bool {
+	var se *StatusError
+	return errors.As(err, &se) && se.Code == code
 }
 
 func (e *StatusError) Error() string {
@@ -65,7 +90,18 @@ func (c *REST) Callback(ctx context.Context, i *discordgo.Interaction, resp *dis
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodPost, "/interactions/"+seg(i.ID)+"/"+seg(i.Token)+"/callback", "/interactions/{id}/{token}/callback", body)
+	// A retried callback whose first try reached Discord (the answer was
+	// lost on the way back) is refused as already acknowledged: that is
+	// the first try's success, not a failure.
+	tries := 0
+	return c.doWith(ctx, retryable, func(ctx context.Context) error {
+		tries++
+		err := c.once(ctx, http.MethodPost, "/interactions/"+seg(i.ID)+"/"+seg(i.Token)+"/callback", "/interactions/{id}/{token}/callback", body)
+		if tries > 1 && IsCode(err, CodeAlreadyAcknowledged) {
+			return nil
+		}
+		return err
+	})
 }
 
 // EditOriginal replaces the original response, e.g. a deferral, with a
@@ -75,7 +111,19 @@ func (c *REST) EditOriginal(ctx context.Context, i *discordgo.Interaction, d *di
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodPatch, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token)+"/messages/@original", "/webhooks/{app}/{token}/messages/@original", body)
+	// An edit is idempotent, so every passing failure is retried, and so
+	// is Unknown Webhook for a few seconds after the first try: Discord
+	// may not yet know the deferral it answers.
+	start := time.Now()
+	classify := func(err error) (bool, time.Duration) {
+		if IsCode(err, CodeUnknownWebhook) && time.Since(start) < UnknownWebhookWindow {
+			return true, 0
+		}
+		return retryable(err)
+	}
+	return c.doWith(ctx, classify, func(ctx context.Context) error {
+		return c.once(ctx, http.MethodPatch, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token)+"/messages/@original", "/webhooks/{app}/{token}/messages/@original", body)
+	})
 }
 
 // DeleteOriginal deletes the original response.
@@ -90,7 +138,19 @@ func (c *REST) Followup(ctx context.Context, i *discordgo.Interaction, d *discor
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodPost, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token), "/webhooks/{app}/{token}", body)
+	// A follow-up POST is not idempotent: a retry after a lost answer
+	// would post the message twice. Only a rate limit, which Discord
+	// refused before doing anything, is retried.
+	rateLimited := func(err error) (bool, time.Duration) {
+		var se *StatusError
+		if errors.As(err, &se) && se.Status == http.StatusTooManyRequests {
+			return true, se.retryAfter
+		}
+		return false, 0
+	}
+	return c.doWith(ctx, rateLimited, func(ctx context.Context) error {
+		return c.once(ctx, http.MethodPost, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token), "/webhooks/{app}/{token}", body)
+	})
 }
 
 func seg(s string) string { return url.PathEscape(s) }
@@ -100,9 +160,15 @@ func seg(s string) string { return url.PathEscape(s) }
 // ctx allows. logPath is the path without the token, which is a credential
 // for 15 minutes.
 func (c *REST) do(ctx context.Context, method, path, logPath string, body []byte) error {
-	return retry.Do(ctx, retry.Policy{Attempts: c.Attempts, Base: c.BaseDelay}, retryable, func(ctx context.Context) error {
+	return c.doWith(ctx, retryable, func(ctx context.Context) error {
 		return c.once(ctx, method, path, logPath, body)
 	})
+}
+
+// doWith tries fn as the client's policy allows, retrying what classify
+// calls passing.
+func (c *REST) doWith(ctx context.Context, classify retry.Classify, fn func(context.Context) error) error {
+	return retry.Do(ctx, retry.Policy{Attempts: c.Attempts, Base: c.BaseDelay}, classify, fn)
 }
 
 // retryable says which failures of a request are passing: a rate limit
@@ -157,6 +223,12 @@ func (c *REST) once(ctx context.Context, method, path, logPath string, body []by
 		return nil
 	}
 	serr := &StatusError{Method: method, Path: logPath, Status: resp.StatusCode, Body: strings.TrimSpace(string(msg))}
+	var code struct {
+		Code int `json:"code"`
+	}
+	if json.Unmarshal(msg, &code) == nil {
+		serr.Code = code.Code
+	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		serr.retryAfter = retryAfter(resp.Header, msg)
 	}

@@ -113,7 +113,7 @@ func New(opts Options) *Library {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.Analyzer == nil {
-		opts.Analyzer = analysis.New()
+		opts.Analyzer = analysis.New(lang.English())
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

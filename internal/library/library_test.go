@@ -14,6 +14,7 @@ import (
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 	"dossier/internal/testcorpus"
 )
@@ -63,7 +64,7 @@ var reloadStories = []struct {
 
 func newTestLibrary(t *testing.T, corpusDir string) (*Library, *countingEmbedder) {
 	t.Helper()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	emb := &countingEmbedder{Local: embed.NewLocal(a, 0)}
 	lib := New(Options{CorpusDir: corpusDir, Store: &retrieval.Store{Dir: t.TempDir()}, Embedder: emb, Analyzer: a})
 	return lib, emb
@@ -99,7 +100,7 @@ func checkReloadUnchangedEmbedsNothing(t *testing.T, story string) {
 
 func TestReloadAfterRestartReusesSavedVectors(t *testing.T) {
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	st := &retrieval.Store{Dir: t.TempDir()}
 	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
 	if _, err := first.Reload(context.Background()); err != nil {
@@ -329,7 +330,7 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 	ctx := context.Background()
 	dir := copyCorpus(t)
 	data := t.TempDir()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	st := &retrieval.Store{Dir: data}
 	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
 	if _, err := first.Reload(ctx); err != nil {
@@ -365,7 +366,7 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 
 func TestOnReloadHearsEveryOutcome(t *testing.T) {
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	var heard []string
 	lib := New(Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a,
 		OnReload: func(r Report, err error) {

@@ -11,6 +11,7 @@ import (
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/synthetic"
 	"dossier/internal/testcorpus"
 )
@@ -28,7 +29,7 @@ func syntheticDocs(tb testing.TB, n int) []*corpus.Document {
 
 func buildDocs(tb testing.TB, docs []*corpus.Document) *Index {
 	tb.Helper()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		tb.Fatal(err)

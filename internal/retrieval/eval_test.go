@@ -10,6 +10,7 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/testcorpus"
 )
 
@@ -25,7 +26,7 @@ func storyIndex(t testing.TB, story string) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +66,14 @@ func TestRetrievalQuality(t *testing.T) {
 			}
 		})
 	}
+	// The seed story's questions as people word them: paraphrases, yes/no,
+	// why, "who is X"… (evalset.SeedPeopleQuestions).
+	t.Run("seed-people", func(t *testing.T) {
+		hybrid := retrievalQuality(t, storyIndex(t, testcorpus.Seed), evalset.SeedPeopleQuestions())
+		if hybrid < minHybridHit5 {
+			t.Errorf("hybrid hit@5 = %.0f%%, want ≥ %.0f%%", 100*hybrid, 100*minHybridHit5)
+		}
+	})
 }
 
 // retrievalQuality logs the table of ranks and returns the hybrid hit@5.
