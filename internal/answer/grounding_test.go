@@ -255,24 +255,6 @@ func TestGroundingSeparates(t *testing.T) {
 	}
 }
 
-func TestGroundingDebug(t *testing.T) {
-	if os.Getenv("GROUNDING_DEBUG") == "" {
-		t.Skip()
-	}
-	_, _, salad, _, swapped := loadGrounding(t)
-	en := lang.English()
-	g := newGrounder(analysis.New(en), en)
-	for _, set := range [][]groundingCase{swapped, salad[:12]} {
-		for _, c := range set {
-			cites := make([]int, len(c.texts))
-			for i := range cites {
-				cites[i] = i + 1
-			}
-			t.Logf("%v  %q", g.support(claim{text: c.text, cites: cites}, c.texts), c.text)
-		}
-	}
-}
-
 // FuzzGroundModelReply: whatever a model replies, the check neither
 // panics nor shows a marker that names no citation, and every sentence it
 // keeps cites a passage.
