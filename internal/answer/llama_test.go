@@ -35,6 +35,10 @@ import (
 // worktree whose parent holds no shared/.
 const llamaDirEnv = "DOSSIER_LLAMA_SERVER_DIR"
 
+// llamaRequiredEnv, when set (as .ci/run sets it), makes a missing server a
+// failure instead of a skip.
+const llamaRequiredEnv = "DOSSIER_LLAMA_SERVER_REQUIRED"
+
 // Settings of the test server.
 const (
 	llamaContext   = 2048            // small: faster to allocate; the prompt needs about 1,000
@@ -104,7 +108,13 @@ func startLlama(t *testing.T, args ...string) *llamaServer {
 	dir := llamaServerDir(t)
 	bin := filepath.Join(dir, "bin", "llama-server")
 	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("llama.cpp's server is not built (%s is absent): run %s/up.sh to build it, or set %s", bin, dir, llamaDirEnv)
+		msg := fmt.Sprintf("llama.cpp's server is not built (%s is absent): run .ci/llama-server to build it, and set %s to the folder it prints", bin, llamaDirEnv)
+		if os.Getenv(llamaRequiredEnv) != "" {
+			// CI builds the server first: a missing binary there is a
+			// broken install step, not a reason to skip.
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
 	}
 	weights := filepath.Join(dir, "weights", "chat.gguf")
 	if _, err := os.Stat(weights); err != nil {
