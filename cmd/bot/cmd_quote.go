@@ -21,8 +21,10 @@ type quoteJSON struct {
 }
 
 type quoteEntry struct {
-	Text    string        `json:"text"`
-	Speaker string        `json:"speaker"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	// Rule is the attribution rule that gave Speaker (see internal/quotes).
+	Rule    string        `json:"rule,omitempty"`
 	Sources []quoteSource `json:"sources"`
 }
 
@@ -49,6 +51,7 @@ func cmdQuote(ctx context.Context, a *app, args []string) error {
 	fs := flag.NewFlagSet("quote", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the quotations as JSON")
 	all := fs.Bool("all", false, "print every quotation in the corpus, unattributed ones included")
+	explain := fs.Bool("explain", false, "print the rule that attributed each quotation")
 	if err := a.parse(fs, args, config.ModeLocal, true); err != nil {
 		return err
 	}
@@ -75,7 +78,7 @@ func cmdQuote(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		return writeJSON(a.io.out, out)
 	}
-	printQuotes(a.io.out, out, *all)
+	printQuotes(a.io.out, out, *all, *explain)
 	return nil
 }
 
@@ -95,7 +98,7 @@ func toQuoteJSON(res quotes.Result) quoteJSON {
 	out := quoteJSON{Query: res.Query, Speaker: res.Speaker, Quotes: []quoteEntry{}, Suggestions: []string{}}
 	out.Suggestions = append(out.Suggestions, res.Suggestions...)
 	for _, q := range res.Quotes {
-		e := quoteEntry{Text: q.Text, Speaker: q.Speaker, Sources: []quoteSource{}}
+		e := quoteEntry{Text: q.Text, Speaker: q.Speaker, Rule: string(q.Rule), Sources: []quoteSource{}}
 		for _, s := range q.Sources {
 			e.Sources = append(e.Sources, quoteSource{Doc: s.Doc, Title: s.Title, Date: s.Date, URL: s.URL, Chunk: s.Chunk, Context: s.Context})
 		}
@@ -104,7 +107,7 @@ func toQuoteJSON(res quotes.Result) quoteJSON {
 	return out
 }
 
-func printQuotes(w io.Writer, out quoteJSON, all bool) {
+func printQuotes(w io.Writer, out quoteJSON, all, explain bool) {
 	switch {
 	case all && len(out.Quotes) == 0:
 		fmt.Fprintln(w, "The articles hold no quotations.")
@@ -127,6 +130,9 @@ func printQuotes(w io.Writer, out quoteJSON, all bool) {
 			who = "[" + orUnattributed(q.Speaker) + "] "
 		}
 		fmt.Fprintf(w, "%d. %s“%s”\n", i+1, who, q.Text)
+		if explain && q.Rule != "" {
+			fmt.Fprintf(w, "   rule: %s\n", q.Rule)
+		}
 		for _, s := range q.Sources {
 			fmt.Fprintf(w, "   %s, %s (%s)\n", s.Chunk, s.Title, orUndated(s.Date))
 			if s.Context != q.Text {

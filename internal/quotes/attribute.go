@@ -6,16 +6,22 @@ import (
 	"unicode/utf8"
 )
 
-// Rules that attributed a quotation, kept for tests and debugging.
+// Rule names the rule that attributed a quotation; doc.go explains each.
+// It is kept on the Quote so that `bot quote --explain` and the golden
+// files show why a speaker was given.
+type Rule string
+
+// The attribution rules, in the order attribute tries them, then the rules
+// that carry a speaker over to quotations standing alone.
 const (
-	ruleAfter       = "after"        // “…,” Smith said / said Smith / according to Smith
-	ruleNaming      = "naming"       // Smith called it “…”
-	ruleBefore      = "before"       // Smith said (that) … “…”
-	ruleAccording   = "according-to" // according to Smith, … “…”
-	ruleContinues   = "continues"    // “…,” Smith said. “…”
-	ruleContinuedBy = "continued-by" // “…” “…,” Smith said.
-	ruleSpansParas  = "spans"        // a quotation over several paragraphs
-	ruleSameWords   = "same-words"   // the same words attributed in another article
+	RuleAfter       Rule = "after"        // “…,” Smith said / said Smith / according to Smith
+	RuleNaming      Rule = "naming"       // Smith called it “…”
+	RuleBefore      Rule = "before"       // Smith said (that) … “…”
+	RuleAccording   Rule = "according-to" // according to Smith, … “…”
+	RuleContinues   Rule = "continues"    // “…,” Smith said. “…”
+	RuleContinuedBy Rule = "continued-by" // “…” “…,” Smith said.
+	RuleSpansParas  Rule = "spans"        // a quotation over several paragraphs
+	RuleSameWords   Rule = "same-words"   // the same words attributed in another article
 )
 
 // found is one quotation of an article with its speaker.
@@ -24,7 +30,7 @@ type found struct {
 	unit    *unit
 	ui      int     // index of unit in its paragraph
 	speaker *person // nil: unattributed
-	rule    string
+	rule    Rule
 	kind    Kind
 	// from is the sentence whose attribution a continued quotation took,
 	// shown with it as context; nil otherwise.
@@ -67,7 +73,7 @@ func (r *registry) read(a *article) []found {
 					if m.sure() {
 						f.speaker, f.rule = m.person, rule
 						lead[ui] = m.person
-						after[ui] = after[ui] || qi == 0 && rule == ruleAfter
+						after[ui] = after[ui] || qi == 0 && rule == RuleAfter
 					}
 				}
 				out = append(out, f)
@@ -113,11 +119,11 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 		}
 		switch {
 		case ui > 0 && lead[ui-1] != nil:
-			f.speaker, f.rule, f.from = lead[ui-1], ruleContinues, &us[ui-1]
+			f.speaker, f.rule, f.from = lead[ui-1], RuleContinues, &us[ui-1]
 		case ui == 0 && allPure && prevPara != nil:
-			f.speaker, f.rule = prevPara, ruleContinues
+			f.speaker, f.rule = prevPara, RuleContinues
 		case ui+1 < len(us) && after[ui+1] && lead[ui+1] != nil:
-			f.speaker, f.rule, f.from = lead[ui+1], ruleContinuedBy, &us[ui+1]
+			f.speaker, f.rule, f.from = lead[ui+1], RuleContinuedBy, &us[ui+1]
 		default:
 			continue
 		}
@@ -145,7 +151,7 @@ func spanParagraphs(fs []found, quotes []span) {
 		}
 		for q := start; q < end && who != nil; q++ {
 			if i, ok := byQuote[q]; ok && fs[i].speaker == nil {
-				fs[i].speaker, fs[i].rule = who, ruleSpansParas
+				fs[i].speaker, fs[i].rule = who, RuleSpansParas
 			}
 		}
 		start = end
@@ -184,27 +190,27 @@ func isPure(toks []token) bool {
 //     subject: Smith said: “…”; Smith told reporters that the plan was
 //     “…”; Smith, 61, insisted the deal would “…”.
 //  4. "according to Smith" anywhere in the sentence.
-func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, string) {
+func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule) {
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
-		return m, ruleAfter
+		return m, RuleAfter
 	}
 	if k := namingVerb(toks, qi); k >= 0 {
-		return personal(subjectOf(toks, ms, k, 0)), ruleNaming
+		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
 	}
 	from := clauseStart(toks, qi)
 	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
-		return m, ruleBefore
+		return m, RuleBefore
 	}
 	if from > 0 && toks[from].kind == quoteTok {
 		// "As Smith put it, “…”": the quotation opens the main clause.
 		if m, ok := firstSpeaker(toks, ms, 0, from); ok {
-			return m, ruleBefore
+			return m, RuleBefore
 		}
 	}
 	for k := 0; k+2 < len(toks); k++ {
 		if toks[k].is("according") && toks[k+1].is("to") {
 			if m := startingAt(ms, k+2); m != nil && m.personal {
-				return m, ruleAccording
+				return m, RuleAccording
 			}
 		}
 	}
@@ -265,7 +271,7 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	k := skipParenthesis(toks, m.to)
 	if k < len(toks) && toks[k].punct(",") {
 		// "Smith, 61, said" or "Smith, a former aide, said".
-		for e := k + 1; e < len(toks) && e < k+20; e++ {
+		for e := k + 1; e < len(toks) && e < k+maxAppositionAfter; e++ {
 			if toks[e].punct(",") {
 				k = e + 1
 				break
@@ -288,11 +294,11 @@ func namingVerb(toks []token, qi int) int {
 	if j >= 0 && toks[j].is("as") {
 		j--
 	}
-	for n := 0; j >= 0 && n <= 4; n, j = n+1, j-1 {
+	for n := 0; j >= 0 && n <= maxNamingGap; n, j = n+1, j-1 {
 		if toks[j].kind != wordTok {
 			return -1
 		}
-		if namingVerbs[lemma(toks[j].low)] && isSpeechVerb(toks, j) {
+		if en.NamingVerbs.Has(lemma(toks[j].low)) && isSpeechVerb(toks, j) {
 			return j
 		}
 	}
@@ -304,7 +310,7 @@ func namingVerb(toks []token, qi int) int {
 // leading subordinate clause ("After the meeting ended, …").
 func clauseStart(toks []token, qi int) int {
 	start := 0
-	if len(toks) > 0 && toks[0].kind == wordTok && subordinators[toks[0].low] {
+	if len(toks) > 0 && toks[0].kind == wordTok && en.Subordinators.Has(toks[0].low) {
 		for k := 1; k < qi; k++ {
 			if toks[k].punct(",") {
 				start = k + 1
@@ -316,7 +322,7 @@ func clauseStart(toks []token, qi int) int {
 		if toks[k].punct(";") {
 			return k + 1
 		}
-		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && clauseBreaks[toks[k+1].low] {
+		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && en.ClauseBreaks.Has(toks[k+1].low) {
 			return k + 1
 		}
 	}
@@ -347,7 +353,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j--
 			}
 			continue
-		case t.cap && calendarWords[t.low] && j-1 >= from && toks[j-1].is("on", "last", "this"):
+		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this"):
 			j -= 2
 			continue
 		case t.punct(")"):
@@ -382,7 +388,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 // comma toks[j]: "Smith, 61," / "Smith, a former aide," / "the mayor's
 // aide, John Doe,". Nil when the commas enclose something else.
 func apposed(toks []token, ms []*mention, j, from int) *mention {
-	for k := j - 1; k >= from && j-k <= 25; k-- {
+	for k := j - 1; k >= from && j-k <= maxApposition; k-- {
 		if !toks[k].punct(",") {
 			continue
 		}
@@ -435,7 +441,7 @@ func isFiller(t token) bool {
 	if t.kind != wordTok || t.cap {
 		return false
 	}
-	return fillers[t.low] || len(t.low) >= 5 && strings.HasSuffix(t.low, "ly") && !roleNouns[t.low]
+	return fillers.Has(t.low) || len(t.low) >= minLyAdverb && strings.HasSuffix(t.low, "ly") && !en.RoleNouns.Has(t.low)
 }
 
 func endingAt(ms []*mention, j int) *mention {
@@ -461,7 +467,7 @@ func startingAt(ms []*mention, j int) *mention {
 // phrase inside the reporter's sentence (partial): three words or more that
 // open with a capital or stand as the sentence.
 func kindOf(toks []token, qi int, text string) Kind {
-	if len(strings.Fields(text)) < 3 {
+	if len(strings.Fields(text)) < minFullWords {
 		return Partial
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "[(…'‘\""))

@@ -29,13 +29,13 @@ func loadCorpus(t testing.TB) []*corpus.Document {
 // on whole articles, including those the evaluation set does not cover.
 func render(ix *Index) string {
 	var b strings.Builder
-	for i, q := range ix.quotes {
+	for _, q := range ix.quotes {
 		for _, s := range q.Sources {
 			who := q.Speaker
 			if who == "" {
 				who = "(unattributed)"
 			}
-			fmt.Fprintf(&b, "%s ¶%d [%s] %s <%s> %q\n", s.Doc, s.Paragraph, q.Kind, who, ix.rules[i], q.Text)
+			fmt.Fprintf(&b, "%s ¶%d [%s] %s <%s> %q\n", s.Doc, s.Paragraph, q.Kind, who, q.Rule, q.Text)
 		}
 	}
 	b.WriteString("\nspeakers:\n")
@@ -72,8 +72,50 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("read golden file (run with -update to create it): %v", err)
 			}
 			if got != string(want) {
-				t.Errorf("quotations differ from %s (run with -update and review the diff):\ngot:\n%s", path, got)
+				t.Errorf("quotations differ from %s (run with -update after a deliberate change); - want, + got:\n%s", path, lineDiff(string(want), got))
 			}
 		})
+	}
+}
+
+// lineDiff returns the lines that differ between want and got, marked "-"
+// and "+" in order, from their longest common subsequence of lines.
+func lineDiff(want, got string) string {
+	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	// lcs[i][j] is the length of the longest common subsequence of a[i:], b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			i, j = i+1, j+1
+		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+			fmt.Fprintf(&out, "+ %s\n", b[j])
+			j++
+		default:
+			fmt.Fprintf(&out, "- %s\n", a[i])
+			i++
+		}
+	}
+	return out.String()
+}
+
+func TestLineDiff(t *testing.T) {
+	got := lineDiff("a\nb\nc", "a\nx\nc")
+	if want := "+ x\n- b\n"; got != want {
+		t.Errorf("lineDiff = %q, want %q", got, want)
 	}
 }

@@ -13,7 +13,6 @@ import (
 // once per snapshot and never modified, so it is safe for concurrent use.
 type Index struct {
 	quotes    []Quote          // in corpus order of their first source
-	rules     []string         // the rule that attributed each quote, for tests
 	bySpeaker map[string][]int // canonical name → indexes into quotes
 	speakers  []Speaker        // most quoted first
 	names     []speakerName    // for lookup
@@ -40,8 +39,7 @@ func Build(docs []*corpus.Document) *Index {
 // occurrence is one quotation at one place in one article.
 type occurrence struct {
 	Quote
-	rule string
-	doc  int
+	doc int
 }
 
 func occurrences(a *article, fs []found) []occurrence {
@@ -67,7 +65,7 @@ func occurrences(a *article, fs []found) []occurrence {
 		} else {
 			f.kind = kindOf(nil, 0, p[q.start:q.end])
 		}
-		o := occurrence{rule: f.rule, doc: a.idx, Quote: Quote{Text: p[q.start:q.end], Kind: f.kind}}
+		o := occurrence{doc: a.idx, Quote: Quote{Text: p[q.start:q.end], Kind: f.kind, Rule: f.rule}}
 		if f.speaker != nil {
 			o.Speaker = f.speaker.name
 		}
@@ -128,8 +126,8 @@ func newIndex(occs []occurrence) *Index {
 	}
 	for _, o := range occs {
 		n := normalize(o.Text)
-		if o.Speaker == "" && len(strings.Fields(n)) >= 4 && len(speakersOf[n]) == 1 {
-			o.Speaker, o.rule = speakersOf[n][0], ruleSameWords
+		if o.Speaker == "" && len(strings.Fields(n)) >= minSameWords && len(speakersOf[n]) == 1 {
+			o.Speaker, o.Rule = speakersOf[n][0], RuleSameWords
 		}
 		key := o.Speaker + "\x00" + n
 		if i, ok := bySpeakerText[key]; ok {
@@ -138,7 +136,6 @@ func newIndex(occs []occurrence) *Index {
 		}
 		bySpeakerText[key] = len(ix.quotes)
 		ix.quotes = append(ix.quotes, o.Quote)
-		ix.rules = append(ix.rules, o.rule)
 	}
 	counts := map[string]int{}
 	for i, q := range ix.quotes {

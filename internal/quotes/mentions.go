@@ -3,8 +3,6 @@ package quotes
 import (
 	"slices"
 	"strings"
-
-	"dossier/internal/analysis"
 )
 
 type mentionKind uint8
@@ -62,7 +60,7 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		ms = append(ms, m)
 	}
 	for h, t := range toks {
-		if t.kind != wordTok || covered[h] || analysis.IsStopWord(t.low) {
+		if t.kind != wordTok || covered[h] || en.IsStopWord(t.low) {
 			continue
 		}
 		s, plural := singular(t.low)
@@ -87,7 +85,7 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		if t.kind != wordTok {
 			continue
 		}
-		if g, ok := personalPronouns[t.low]; ok {
+		if g, ok := en.PersonalPronouns[t.low]; ok {
 			ms = append(ms, &mention{kind: byPronoun, from: i, to: i + 1, personal: true, gender: g, appos: -1})
 		} else if t.low == "they" {
 			ms = append(ms, &mention{kind: byPronoun, from: i, to: i + 1, personal: true, plural: true, appos: -1})
@@ -100,9 +98,9 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 
 func genderOf(head string) byte {
 	switch {
-	case maleWords[head]:
+	case en.MaleWords.Has(head):
 		return 'm'
-	case femaleWords[head]:
+	case en.FemaleWords.Has(head):
 		return 'f'
 	}
 	return 0
@@ -158,9 +156,9 @@ func markSubjects(toks []token, ms []*mention) {
 		case p.is("and", "or") && prevEnds:
 			m.subject = ms[i-1].subject
 		case p.kind != wordTok:
-		case prepositions[p.low] || relatives[p.low] && p.low != "that" || speechVerbs[p.low] != "":
+		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low):
 			m.subject = false
-		case !p.cap && !analysis.IsStopWord(p.low) && !fillers[p.low]:
+		case !p.cap && !en.IsStopWord(p.low) && !fillers.Has(p.low):
 			m.subject = false // after a verb: "Trump defended Witkoff"
 		}
 	}
@@ -219,7 +217,7 @@ func (rd *reader) antecedent(before []*mention, m *mention, para int) *person {
 	}
 	for i := len(rd.history) - 1; i >= 0; i-- {
 		h := rd.history[i]
-		if h.para < para-2 {
+		if h.para < para-pronounReach {
 			break
 		}
 		if !h.personal || h.plural {
@@ -253,7 +251,7 @@ func genderOfMention(m *mention) byte {
 // paragraph, where "A senior aide said …" may name him only later. Ties go
 // to the latest mentioned.
 func (rd *reader) resolveDescription(m *mention, para int) *person {
-	anaphoric := m.det != "" && !indefinites[m.det]
+	anaphoric := m.det != "" && !en.Indefinites.Has(m.det)
 	var cands []*person
 	if anaphoric {
 		for p := range rd.seen {
@@ -289,12 +287,12 @@ func (rd *reader) pick(m *mention, cands []*person, lede bool, para int) *person
 			return best
 		}
 	}
-	if lede || len(m.proper) == 0 || !relational[m.desc.head] {
+	if lede || len(m.proper) == 0 || !en.RelationalNouns.Has(m.desc.head) {
 		return nil
 	}
 	var found *person
 	for _, p := range cands {
-		if rd.lastPara[p] < para-3 {
+		if rd.lastPara[p] < para-relationReach {
 			continue
 		}
 		for _, d := range p.root().descs {

@@ -2,8 +2,6 @@ package quotes
 
 import (
 	"strings"
-
-	"dossier/internal/analysis"
 )
 
 // nameRun is a run of capitalised words: the titles before a name and the
@@ -19,7 +17,7 @@ type nameRun struct {
 func (r nameRun) words(toks []token) []string {
 	var out []string
 	for _, t := range toks[r.name:r.to] {
-		if !nameSuffixes[t.low] {
+		if !en.NameSuffixes.Has(t.low) {
 			out = append(out, t.low)
 		}
 	}
@@ -91,13 +89,13 @@ func startsRun(toks []token, i int, lower map[string]bool) bool {
 	if t.kind != wordTok {
 		return false
 	}
-	if particles[t.low] && i+1 < len(toks) && (toks[i+1].cap || particles[toks[i+1].low]) {
+	if en.NameParticles.Has(t.low) && i+1 < len(toks) && (toks[i+1].cap || en.NameParticles.Has(toks[i+1].low)) {
 		return i == 0 || !toks[i-1].cap || toks[i-1].kind != wordTok
 	}
 	if !t.cap || isAllCaps(t.text) {
 		return false
 	}
-	if sentenceStart(toks, i) && (analysis.IsStopWord(t.low) || prepositions[t.low] || sentenceAdverbs[t.low] || lower[t.low]) && !honorifics[t.low] && titleAbbrevs[t.low] == "" {
+	if sentenceStart(toks, i) && (en.IsStopWord(t.low) || en.Prepositions.Has(t.low) || en.SentenceAdverbs.Has(t.low) || lower[t.low]) && !en.Honorifics.Has(t.low) && !isTitleAbbrev(t.low) {
 		return false
 	}
 	return true
@@ -106,10 +104,10 @@ func startsRun(toks []token, i int, lower map[string]bool) bool {
 // joinsRun: a particle ("von", "der") or "of" between capitalised words
 // ("Secretary of State") stays inside a run.
 func joinsRun(toks []token, j int) bool {
-	if j+1 >= len(toks) || !(toks[j+1].cap || particles[toks[j+1].low]) {
+	if j+1 >= len(toks) || !(toks[j+1].cap || en.NameParticles.Has(toks[j+1].low)) {
 		return false
 	}
-	if particles[toks[j].low] {
+	if en.NameParticles.Has(toks[j].low) {
 		return true
 	}
 	return toks[j].low == "of" && j > 0 && isTitleWord(toks[j-1].low)
@@ -125,14 +123,14 @@ func splitRun(toks []token, from, to int) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
-		if !isNameWord(t) && !(particles[t.low] && k > from && k < to-1) && !(nameSuffixes[t.low] && k == to-1) {
+		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) {
 			break
 		}
 		r.name = k
 	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.
-	for r.name < to && particles[toks[r.name].low] && r.name > from {
+	for r.name < to && en.NameParticles.Has(toks[r.name].low) && r.name > from {
 		r.name++
 	}
 	return r
@@ -145,13 +143,13 @@ func isNameWord(t token) bool {
 		return false
 	}
 	w := t.low
-	return !isTitleWord(w) && !orgWords[w] && !calendarWords[w] && !analysis.IsStopWord(w)
+	return !isTitleWord(w) && !en.OrgWords.Has(w) && !isCalendarWord(w) && !en.IsStopWord(w)
 }
 
 // isTitleWord: a word that may stand in a title before a name.
 func isTitleWord(w string) bool {
 	s, _ := singular(w)
-	return honorifics[w] || titleAbbrevs[w] != "" || titleWords[w] || roleNouns[w] || roleNouns[s]
+	return en.Honorifics.Has(w) || isTitleAbbrev(w) || en.TitleWords.Has(w) || en.RoleNouns.Has(w) || en.RoleNouns.Has(s)
 }
 
 // nameKey identifies a person by folded given name and surname.
@@ -162,7 +160,7 @@ func nameKey(words []string) (first, last string) {
 	last = words[len(words)-1]
 	// Particles belong to the surname: "von der Leyen".
 	i := len(words) - 1
-	for i > 0 && particles[words[i-1]] {
+	for i > 0 && en.NameParticles.Has(words[i-1]) {
 		i--
 		last = words[i] + " " + last
 	}

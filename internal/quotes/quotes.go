@@ -1,5 +1,3 @@
-// Package quotes finds the direct quotations in the articles, attributes
-// each to its speaker, and looks them up by speaker and topic.
 package quotes
 
 // Kind says whether a quotation is a clause or more, or a word or phrase
@@ -21,6 +19,9 @@ type Quote struct {
 	// when it could not be attributed with confidence.
 	Speaker string
 	Kind    Kind
+	// Rule is the rule that gave Speaker ("after": “…,” Smith said); empty
+	// when the quotation is unattributed. See the package doc.
+	Rule    Rule
 	Sources []Source
 }
 
