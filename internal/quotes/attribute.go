@@ -264,7 +264,21 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if toks[j].is("according") && j+1 < len(toks) && toks[j+1].is("to") {
 		return startingAt(ms, j+2)
 	}
-	m := startingAt(ms, j)
+	// The subject may carry words before the name: "Trump lawyer Marc
+	// Kasowitz said", "a smiling Clinton said", "Tulsa police Chief Chuck
+	// Jordan said". The subject is the last mention of that phrase, a name
+	// winning over what modifies it.
+	var m *mention
+	for e := j; e < len(toks) && e-j < maxSubjectPhrase && toks[e].kind == wordTok && !isSpeechVerb(toks, e) && !isFiller(toks[e]); {
+		if n := longestAt(ms, e); n != nil && (m == nil || n.kind == byName) {
+			m, e = n, n.to
+			continue
+		}
+		if m == nil && en.IsStopWord(toks[e].low) && !en.Determiners.Has(toks[e].low) {
+			break // "“…,” when Clinton blasted him": no subject of the quotation
+		}
+		e++
+	}
 	if m == nil {
 		return nil
 	}
@@ -448,6 +462,18 @@ func endingAt(ms []*mention, j int) *mention {
 	var best *mention
 	for _, m := range ms {
 		if m.to == j+1 && (best == nil || m.kind == byName) {
+			best = m
+		}
+	}
+	return best
+}
+
+// longestAt returns the longest mention starting at token j: "Trump
+// lawyer Marc Kasowitz" (a name with its title) rather than "Trump".
+func longestAt(ms []*mention, j int) *mention {
+	var best *mention
+	for _, m := range ms {
+		if m.from == j && (best == nil || m.to > best.to) {
 			best = m
 		}
 	}

@@ -13,6 +13,11 @@ const (
 	// are a noun phrase with a complement, rarely over a dozen words.
 	maxAppositionAfter = 20
 
+	// maxSubjectPhrase is how many words the subject after a quotation
+	// may have before its speech verb ("Clinton campaign spokesman Brian
+	// Fallon said"): a name with a title and the modifiers of the title.
+	maxSubjectPhrase = 8
+
 	// maxNamingGap is how many words a naming verb may stand before its
 	// quotation ("called the plan a “…”", "described it as “…”"): the
 	// object of the verb and a determiner; further away, the verb names

@@ -324,10 +324,20 @@ func (a polnearArticle) docText(spans [][2]int) string {
 func speakerInSource(speaker, source string) bool {
 	ws := strings.Fields(speaker)
 	last := foldWord(ws[len(ws)-1])
-	for _, w := range strings.Fields(source) {
-		if foldWord(w) == last && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s") {
-			return true
+	ws = strings.Fields(source)
+	for i, w := range ws {
+		if foldWord(w) != last || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+			continue
 		}
+		// "the Clinton campaign": the name modifies an institution.
+		if i+1 < len(ws) && !strings.ContainsAny(w, ",)") {
+			next := ws[i+1]
+			r, _ := utf8.DecodeRuneInString(next)
+			if unicode.IsLower(r) && !en.IsStopWord(foldWord(next)) {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }
