@@ -15,6 +15,7 @@ type Rule string
 // that carry a speaker over to quotations standing alone.
 const (
 	RuleAfter       Rule = "after"        // “…,” Smith said / said Smith / according to Smith
+	RuleDash        Rule = "dash"         // “…” ― Smith
 	RuleNaming      Rule = "naming"       // Smith called it “…”
 	RuleBefore      Rule = "before"       // Smith said (that) … “…”
 	RuleAccording   Rule = "according-to" // according to Smith, … “…”
@@ -194,6 +195,9 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
 		return m, RuleAfter
 	}
+	if m := dashSigned(toks, ms, qi); m != nil {
+		return m, RuleDash
+	}
 	if k := namingVerb(toks, qi); k >= 0 {
 		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
 	}
@@ -296,6 +300,29 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 		k++
 	}
 	if k < len(toks) && isSpeechVerb(toks, k) {
+		return m
+	}
+	return nil
+}
+
+// dashSigned reads a quotation signed with a dash, as web pages and
+// collections of readers' voices write them: “…” ― Carla Sanchez. The
+// name must follow the dash directly and end the sentence, or be followed
+// by the next quotation; anything else after it makes the dash an aside.
+func dashSigned(toks []token, ms []*mention, qi int) *mention {
+	j := qi + 1
+	if j >= len(toks) || !toks[j].punct("―—–-") {
+		return nil
+	}
+	m := longestAt(ms, j+1)
+	if m == nil || m.kind != byName || m.poss {
+		return nil
+	}
+	k := m.to
+	for k < len(toks) && toks[k].punct(".") {
+		k++
+	}
+	if k == len(toks) || toks[k].kind == quoteTok {
 		return m
 	}
 	return nil
