@@ -97,7 +97,7 @@ func (r *registry) read(a *article) []found {
 // remember adds a unit's subject mentions to the history pronouns search.
 func (rd *reader) remember(ms []*mention, para int) {
 	for _, m := range ms {
-		if m.subject && m.personal {
+		if m.subject && m.personal && (m.person == nil || !m.person.org) {
 			rd.history = append(rd.history, past{person: m.person, para: para, personal: true, plural: m.plural, gender: m.gender})
 		}
 	}

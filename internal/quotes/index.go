@@ -40,6 +40,7 @@ func Build(docs []*corpus.Document) *Index {
 type occurrence struct {
 	Quote
 	doc int
+	org bool // the speaker is an institution
 }
 
 func occurrences(a *article, fs []found) []occurrence {
@@ -67,7 +68,7 @@ func occurrences(a *article, fs []found) []occurrence {
 		}
 		o := occurrence{doc: a.idx, Quote: Quote{Text: p[q.start:q.end], Kind: f.kind, Rule: f.rule}}
 		if f.speaker != nil {
-			o.Speaker = f.speaker.name
+			o.Speaker, o.org = f.speaker.name, f.speaker.org
 		}
 		o.Sources = []Source{{
 			Doc: a.doc.ID, Title: a.doc.Title, Date: a.doc.Date, URL: a.doc.URL,
@@ -138,6 +139,12 @@ func newIndex(occs []occurrence) *Index {
 		ix.quotes = append(ix.quotes, o.Quote)
 	}
 	counts := map[string]int{}
+	orgs := map[string]bool{}
+	for _, o := range occs {
+		if o.org {
+			orgs[o.Speaker] = true
+		}
+	}
 	for i, q := range ix.quotes {
 		ix.terms = append(ix.terms, ix.an.Terms(q.Text))
 		var ctx []string
@@ -151,7 +158,7 @@ func newIndex(occs []occurrence) *Index {
 		}
 	}
 	for name, n := range counts {
-		ix.speakers = append(ix.speakers, Speaker{Name: name, Quotes: n})
+		ix.speakers = append(ix.speakers, Speaker{Name: name, Quotes: n, Institution: orgs[name]})
 	}
 	slices.SortFunc(ix.speakers, func(a, b Speaker) int {
 		return cmp.Or(b.Quotes-a.Quotes, strings.Compare(a.Name, b.Name))

@@ -41,10 +41,21 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	var ms []*mention
 	covered := make([]bool, len(toks)+1)
 	for _, run := range runs {
+		var p *person
+		if run.name < run.to {
+			p = rd.reg.resolveRun(rd.art, toks, run)
+		}
+		if p == nil && institutionRun(toks, run) {
+			m := &mention{kind: byName, from: run.from - 1, to: run.to, person: rd.reg.institution(toks, run), personal: true, appos: -1}
+			for k := m.from; k < run.to; k++ {
+				covered[k] = true
+			}
+			ms = append(ms, m)
+			continue
+		}
 		if run.name == run.to {
 			continue
 		}
-		p := rd.reg.resolveRun(rd.art, toks, run)
 		start, _, _ := rd.reg.title(toks, run)
 		m := &mention{kind: byName, from: start, to: run.to, person: p, poss: run.poss, appos: -1}
 		m.personal = p != nil || hasHonorific(toks, run)
@@ -150,7 +161,7 @@ func markSubjects(toks []token, ms []*mention) {
 		prevEnds := i > 0 && ms[i-1].to == m.from-1
 		p := toks[m.from-1]
 		switch {
-		case p.punct(",") && prevEnds && ms[i-1].personal:
+		case p.punct(",") && prevEnds && ms[i-1].personal && (ms[i-1].person == nil || !ms[i-1].person.org):
 			m.appos = i - 1
 			m.subject = ms[i-1].subject
 		case p.is("and", "or") && prevEnds:
@@ -207,7 +218,7 @@ func (rd *reader) resolve(toks []token, ms []*mention, para int) {
 func (rd *reader) antecedent(before []*mention, m *mention, para int) *person {
 	for i := len(before) - 1; i >= 0; i-- {
 		b := before[i]
-		if !b.subject || !b.personal || b.plural {
+		if !b.subject || !b.personal || b.plural || b.person != nil && b.person.org {
 			continue
 		}
 		if g := genderOfMention(b); g != 0 && m.gender != 0 && g != m.gender {

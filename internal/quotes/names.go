@@ -152,6 +152,30 @@ func isTitleWord(w string) bool {
 	return en.Honorifics.Has(w) || isTitleAbbrev(w) || en.TitleWords.Has(w) || en.RoleNouns.Has(w) || en.RoleNouns.Has(s)
 }
 
+// institutionRun reports whether a run of capitalised words after "the"
+// names an institution or a document that can speak as one: "the
+// Kremlin", "the State Department", "The Washington Post", "the Beige
+// Book". It must be the head of its noun phrase: in "the Trump
+// administration" or "the Clinton campaign" the name only modifies a
+// lower-case noun, which is no institution the articles name.
+func institutionRun(toks []token, run nameRun) bool {
+	if run.from == 0 || !toks[run.from-1].is("the") || run.poss || hasHonorific(toks, run) {
+		return false
+	}
+	if k := run.to; k < len(toks) && toks[k].kind == wordTok && !toks[k].cap {
+		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low // "said", not "report"
+		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) {
+			return false
+		}
+	}
+	for _, t := range toks[run.from:run.to] {
+		if !isCalendarWord(t.low) {
+			return true
+		}
+	}
+	return false // "the Monday"
+}
+
 // nameKey identifies a person by folded given name and surname.
 func nameKey(words []string) (first, last string) {
 	if len(words) == 0 {

@@ -16,6 +16,10 @@ type person struct {
 	mentions    int
 	name        string  // canonical name, chosen by finish
 	into        *person // set when merged into another person
+	// org marks an institution or a document that speaks as one ("the
+	// Kremlin", "the State Department"). It is never merged with a person,
+	// never a pronoun's antecedent, and listed as a speaker of its own.
+	org bool
 }
 
 func (p *person) root() *person {
@@ -45,10 +49,35 @@ type registry struct {
 	// byLastWord indexes people by the last word of each spelling of their
 	// surname, once mergeVariants has settled who is who.
 	byLastWord map[string][]*person
+	// orgs are the institutions the articles quote, by folded name; kept
+	// out of people so that no rule about names can merge them.
+	orgs map[string]*person
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}}
+	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}, orgs: map[string]*person{}}
+}
+
+// institution returns the institution a run names, named as the articles
+// first write it without its article ("State Department").
+func (r *registry) institution(toks []token, run nameRun) *person {
+	var key, name []string
+	for _, t := range toks[run.from:run.to] {
+		key = append(key, t.low)
+		w := t.text
+		if t.poss {
+			w = strings.TrimRight(strings.TrimRight(w, "sS"), "'’")
+		}
+		name = append(name, w)
+	}
+	k := strings.Join(key, " ")
+	p := r.orgs[k]
+	if p == nil {
+		p = &person{org: true, name: strings.Join(name, " "), forms: map[string]int{}}
+		r.orgs[k] = p
+	}
+	p.mentions++
+	return p
 }
 
 // add records a full name (or, with first == "", a surname known from an

@@ -44,10 +44,14 @@ type Source struct {
 	Start, End int
 }
 
-// Speaker is a person quoted in the corpus.
+// Speaker is a person, or an institution, quoted in the corpus.
 type Speaker struct {
 	Name   string
 	Quotes int
+	// Institution is true for an institution or a document that speaks
+	// as one ("Kremlin", "State Department"); its quotations are never a
+	// person's, nor a person's its.
+	Institution bool
 }
 
 // Result is the answer to a lookup by speaker.
