@@ -53,6 +53,7 @@ func English() *Language {
 		NamingVerbs: NewWordSet(enNamingVerbs),
 		speech:      map[string]string{},
 		irregular:   map[string]string{},
+		cue:         cueForms(enCueVerbs, enIrregular),
 	}
 	for i, names := range enMonths {
 		for _, n := range names {

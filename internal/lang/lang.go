@@ -105,6 +105,9 @@ type Language struct {
 	speech map[string]string
 	// NamingVerbs name or describe with a short quotation ("called it “fake”").
 	NamingVerbs WordSet
+	// cue maps every form of a verb that cues direct quotations in
+	// annotated news to its lemma (cueverbs.go).
+	cue map[string]string
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
 }

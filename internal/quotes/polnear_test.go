@@ -171,25 +171,33 @@ func namedSource(src string) bool {
 }
 
 // sourceKind says whether a named source is a person or an institution
-// or document: an acronym, an institution word ("Department", "Post"),
-// "the" before a capitalised name ("the Kremlin"), or a lower-case head
-// that names no role ("the Clinton campaign") make an institution.
+// or document, from its first noun phrase ("Scott Pruitt, the attorney
+// general of Oklahoma" is read as "Scott Pruitt"): an honorific, a title
+// or a role noun make a person; else an acronym ("FBI"), an institution
+// word ("Department", "Post"), "the" before a capitalised name ("the
+// Kremlin") or a lower-case head ("the Clinton campaign") make an
+// institution.
 func sourceKind(src string) string {
-	ws := strings.Fields(strings.Trim(src, " ,."))
+	head, _, _ := strings.Cut(src, ",")
+	head, _, _ = strings.Cut(head, "(")
+	head, _, _ = strings.Cut(head, " of ")
+	ws := strings.Fields(head)
 	if len(ws) == 0 {
 		return "person"
 	}
-	last := foldWord(ws[len(ws)-1])
-	if s, _ := singular(last); en.RoleNouns.Has(s) || en.RoleNouns.Has(last) {
-		return "person"
+	for _, w := range ws {
+		f := foldWord(w)
+		s, _ := singular(f)
+		if en.Honorifics.Has(f) || isTitleAbbrev(f) || en.RoleNouns.Has(s) || en.RoleNouns.Has(f) {
+			return "person"
+		}
 	}
 	for i, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
 			continue
 		}
-		f := foldWord(w)
-		if isAcronym(w) || en.OrgWords.Has(f) || i > 0 && foldWord(ws[i-1]) == "the" {
+		if isAcronym(w) || en.OrgWords.Has(foldWord(w)) || i > 0 && foldWord(ws[i-1]) == "the" {
 			return "institution"
 		}
 	}
@@ -323,6 +331,9 @@ func (a polnearArticle) docText(spans [][2]int) string {
 // the span must not name it only as a possessive).
 func speakerInSource(speaker, source string) bool {
 	ws := strings.Fields(speaker)
+	for len(ws) > 1 && en.NameSuffixes.Has(foldWord(ws[len(ws)-1])) {
+		ws = ws[:len(ws)-1] // "Brent Bozell III"
+	}
 	last := foldWord(ws[len(ws)-1])
 	ws = strings.Fields(source)
 	for i, w := range ws {

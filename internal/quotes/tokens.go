@@ -222,7 +222,7 @@ func isSpeechVerb(toks []token, i int) bool {
 	if t.kind != wordTok || t.cap && i > 0 {
 		return false
 	}
-	if !en.IsSpeechVerb(t.low) {
+	if _, ok := en.QuoteLemma(t.low); !ok {
 		return false
 	}
 	if i > 0 {
@@ -238,7 +238,7 @@ func isSpeechVerb(toks []token, i int) bool {
 }
 
 // lemma returns the lemma of a speech verb form.
-func lemma(w string) string { l, _ := en.SpeechLemma(w); return l }
+func lemma(w string) string { l, _ := en.QuoteLemma(w); return l }
 
 // isAllCaps reports whether a word of several letters is written in
 // capitals, as headlines and credits are ("DRISCOLL").
