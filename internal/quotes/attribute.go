@@ -263,26 +263,19 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 		return nil
 	}
 	if isSpeechVerb(toks, j) {
-		return startingAt(ms, j+1) // said Smith
+		// said Smith; said Democratic pollster Stan Greenberg
+		if m := phraseAt(toks, ms, j+1); m != nil && m.from == j+1 {
+			return m
+		}
+		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && (m.to == len(toks) || toks[m.to].kind != wordTok || toks[m.to].is("of")) {
+			return m
+		}
+		return nil
 	}
 	if toks[j].is("according") && j+1 < len(toks) && toks[j+1].is("to") {
 		return startingAt(ms, j+2)
 	}
-	// The subject may carry words before the name: "Trump lawyer Marc
-	// Kasowitz said", "a smiling Clinton said", "Tulsa police Chief Chuck
-	// Jordan said". The subject is the last mention of that phrase, a name
-	// winning over what modifies it.
-	var m *mention
-	for e := j; e < len(toks) && e-j < maxSubjectPhrase && toks[e].kind == wordTok && !isSpeechVerb(toks, e) && !isFiller(toks[e]); {
-		if n := longestAt(ms, e); n != nil && (m == nil || n.kind == byName) {
-			m, e = n, n.to
-			continue
-		}
-		if m == nil && en.IsStopWord(toks[e].low) && !en.Determiners.Has(toks[e].low) {
-			break // "“…,” when Clinton blasted him": no subject of the quotation
-		}
-		e++
-	}
+	m := phraseAt(toks, ms, j)
 	if m == nil {
 		return nil
 	}
@@ -326,6 +319,27 @@ func dashSigned(toks []token, ms []*mention, qi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// phraseAt returns the mention that a noun phrase starting at toks[j]
+// stands for. The phrase may carry words before the name: "Trump lawyer
+// Marc Kasowitz", "a smiling Clinton", "Tulsa police Chief Chuck Jordan".
+// It is the last mention of the phrase, a name winning over what modifies
+// it; nil when the phrase opens with a function word ("when Clinton
+// blasted him") or holds no mention.
+func phraseAt(toks []token, ms []*mention, j int) *mention {
+	var m *mention
+	for e := j; e < len(toks) && e-j < maxSubjectPhrase && toks[e].kind == wordTok && !isSpeechVerb(toks, e) && !isFiller(toks[e]); {
+		if n := longestAt(ms, e); n != nil && (m == nil || n.kind == byName) {
+			m, e = n, n.to
+			continue
+		}
+		if en.IsStopWord(toks[e].low) && (m != nil || !en.Determiners.Has(toks[e].low)) {
+			break // a function word ends the phrase, or opens none
+		}
+		e++
+	}
+	return m
 }
 
 // namingVerb returns the index of a naming verb that takes the quotation

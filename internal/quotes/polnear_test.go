@@ -304,7 +304,7 @@ func scorePolNeAR(arts []polnearArticle) (by map[string]*polnearTally, wrong, mi
 			text := a.docText(g.content)
 			switch {
 			case who != "" && !right:
-				wrong = append(wrong, fmt.Sprintf("%s: %q → %s (source %q)", a.doc.ID, text, who, g.source))
+				wrong = append(wrong, fmt.Sprintf("%s [%s]: %q → %s (source %q)", a.doc.ID, g.kind, text, who, g.source))
 			case who == "" && len(hits) > 0:
 				missed = append(missed, fmt.Sprintf("%s [%s] source %q: %q", a.doc.ID, g.kind, g.source, text))
 			}
