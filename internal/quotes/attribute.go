@@ -17,6 +17,7 @@ const (
 	RuleAfter       Rule = "after"        // “…,” Smith said / said Smith / according to Smith
 	RuleDash        Rule = "dash"         // “…” ― Smith
 	RuleNaming      Rule = "naming"       // Smith called it “…”
+	RuleColon       Rule = "colon"        // …, Smith said: “…”
 	RuleBefore      Rule = "before"       // Smith said (that) … “…”
 	RuleAccording   Rule = "according-to" // according to Smith, … “…”
 	RuleContinues   Rule = "continues"    // “…,” Smith said. “…”
@@ -88,6 +89,10 @@ func (r *registry) read(a *article) []found {
 		prevParaLast = nil
 		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
 			prevParaLast = out[n-1].speaker
+		} else if len(us) > 0 {
+			// "Smith said the talks would resume." ends the paragraph; a
+			// paragraph of quotation after it is Smith's.
+			prevParaLast = lead[len(us)-1]
 		}
 	}
 	spanParagraphs(out, a.quotes)
@@ -202,6 +207,18 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
 	}
 	from := clauseStart(toks, qi)
+	if qi > 0 && toks[qi-1].punct(":") {
+		// "…, Kall said: “…”": the speech verb nearest the colon introduces
+		// the quotation, whatever verbs come earlier in the sentence.
+		for k := qi - 2; k >= from; k-- {
+			if isSpeechVerb(toks, k) {
+				if m := personal(subjectOf(toks, ms, k, from)); m != nil {
+					return m, RuleColon
+				}
+				break
+			}
+		}
+	}
 	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
 		return m, RuleBefore
 	}
