@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
-	"flag"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"dossier/internal/config"
 	"dossier/internal/discord"
+	"dossier/internal/testcorpus"
 )
 
 // BenchmarkSignedAskOnTheCorpus measures a signed /ask through the HTTP
@@ -22,16 +21,13 @@ import (
 // answer over the seed corpus (retrieval included), the embed, the JSON.
 func BenchmarkSignedAskOnTheCorpus(b *testing.B) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
-	a, err := newApp(stdio{strings.NewReader(""), io.Discard, io.Discard}, env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", b.TempDir(), "LOG_LEVEL", "error",
-		"RATE_LIMIT_PER_MINUTE", "1000000000"))
-	if err != nil {
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, LookupEnv: env(
+		"CORPUS_DIR", testcorpus.SeedDir(b), "DATA_DIR", b.TempDir(), "LOG_LEVEL", "error",
+		"RATE_LIMIT_PER_MINUTE", "1000000000")}
+	if err := m.ParseFlags([]string{"console"}); err != nil {
 		b.Fatal(err)
 	}
-	if err := a.parse(flag.NewFlagSet("bench", flag.ContinueOnError), nil, config.ModeLocal, true); err != nil {
-		b.Fatal(err)
-	}
-	bot, err := a.newBot(b.Context(), false)
+	bot, err := m.newBot(b.Context(), false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dossier/internal/testcorpus"
 )
 
 // runAsk runs `bot ask` over the seed corpus with the given environment.
@@ -18,7 +20,7 @@ func runAsk(t *testing.T, env map[string]string, args ...string) (code int, out,
 	t.Helper()
 	var o, e bytes.Buffer
 	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-	full := append([]string{"ask", "--corpus", "../../corpus", "--data", t.TempDir()}, args...)
+	full := append([]string{"ask", "--corpus", testcorpus.SeedDir(t), "--data", t.TempDir()}, args...)
 	code = run(context.Background(), full, stdio{strings.NewReader(""), &o, &e}, lookup)
 	return code, o.String(), e.String()
 }
@@ -127,23 +129,5 @@ func TestAskWithoutQuestion(t *testing.T) {
 	code, _, errOut := runAsk(t, nil)
 	if code != 1 || !strings.Contains(errOut, "give a question") {
 		t.Errorf("exit %d, stderr %q: want 1 and a hint", code, errOut)
-	}
-}
-
-func TestOneLine(t *testing.T) {
-	tests := []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"short", 8, "short"},
-		{"two\n\nparagraphs", 20, "two paragraphs"},
-		{"a b c d e f g h i j", 8, "a b c d…"},
-		{"unbreakableword", 8, "unbreaka…"},
-	}
-	for _, tt := range tests {
-		if got := oneLine(tt.in, tt.n); got != tt.want {
-			t.Errorf("oneLine(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
-		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"dossier/internal/cli"
 )
 
 // quoteCorpus writes a one-article corpus and returns the flags that point
@@ -43,7 +45,7 @@ func TestQuoteJSON(t *testing.T) {
 	if got, want := keys(raw), []string{"query", "quotes", "speaker", "suggestions"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("top-level keys %v, want %v", got, want)
 	}
-	var res quoteJSON
+	var res cli.Quotes
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +76,7 @@ func TestQuoteJSON(t *testing.T) {
 func TestQuoteSpeakerAndTopicWords(t *testing.T) {
 	flags := quoteCorpus(t)
 	code, out, _ := runBot(t, append(append([]string{"quote", "--json"}, flags...), "jose", "nunez", "deal")...)
-	var res quoteJSON
+	var res cli.Quotes
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}
@@ -86,7 +88,7 @@ func TestQuoteSpeakerAndTopicWords(t *testing.T) {
 func TestQuoteNoMatchSuggests(t *testing.T) {
 	flags := quoteCorpus(t)
 	code, out, _ := runBot(t, append(append([]string{"quote", "--json"}, flags...), "Smith")...)
-	var res quoteJSON
+	var res cli.Quotes
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}
@@ -105,7 +107,7 @@ func TestQuoteNoMatchSuggests(t *testing.T) {
 func TestQuoteAll(t *testing.T) {
 	flags := quoteCorpus(t)
 	code, out, _ := runBot(t, append([]string{"quote", "--all", "--json"}, flags...)...)
-	var res quoteJSON
+	var res cli.Quotes
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}
@@ -123,11 +125,11 @@ func TestQuoteAll(t *testing.T) {
 func TestSpeakers(t *testing.T) {
 	flags := quoteCorpus(t)
 	code, out, _ := runBot(t, append([]string{"speakers", "--json"}, flags...)...)
-	var res speakersJSON
+	var res cli.Speakers
 	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 0 {
 		t.Fatalf("exit %d, %v: %s", code, err, out)
 	}
-	want := []speakerEntry{{"Anna Kowalski", 2}, {"José Núñez", 1}}
+	want := []cli.Speaker{{Name: "Anna Kowalski", Quotes: 2}, {Name: "José Núñez", Quotes: 1}}
 	if !reflect.DeepEqual(res.Speakers, want) {
 		t.Errorf("speakers %+v, want %+v", res.Speakers, want)
 	}

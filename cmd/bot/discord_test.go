@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dossier/internal/testcorpus"
 )
 
 // env is an environment holding only the given variables.
@@ -49,7 +51,7 @@ func TestConsoleIsTheDefaultWithoutAToken(t *testing.T) {
 	in := "/ask who leaked the call\n/quote Ushakov\n/sources\n"
 	var out, errb bytes.Buffer
 	code := run(t.Context(), nil, stdio{strings.NewReader(in), &out, &errb},
-		env("CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir()))
+		env("CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir()))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -81,7 +83,7 @@ func TestNoCommandWithATokenRunsTheGateway(t *testing.T) {
 	defer fake.Close()
 	var out, errb bytes.Buffer
 	code := run(t.Context(), nil, stdio{strings.NewReader(""), &out, &errb}, env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(),
+		"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(),
 		"DISCORD_TOKEN", "not-a-real-token", "DISCORD_API_BASE", fake.URL+"/api/v10"))
 	if code == 0 || !strings.Contains(errb.String(), "look up the application id") {
 		t.Errorf("exit %d, stderr %q: want the gateway mode's failure to look up the application", code, errb.String())
@@ -164,7 +166,7 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, stdio{strings.NewReader(""), io.Discard, errb}, env(
-			"CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub)))
+			"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub)))
 	}()
 	addrRE := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
 	var addr string

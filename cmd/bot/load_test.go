@@ -20,8 +20,8 @@ import (
 	"testing"
 	"time"
 
-	"dossier/internal/config"
 	"dossier/internal/discord"
+	"dossier/internal/testcorpus"
 )
 
 // The load test's size. CI runs it small under -race; the figures in the
@@ -104,22 +104,16 @@ func TestLoad(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	corpusDir := t.TempDir()
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		b, _ := os.ReadFile(f)
-		os.WriteFile(filepath.Join(corpusDir, filepath.Base(f)), b, 0o644)
-	}
+	testcorpus.CopyTo(t, testcorpus.Seed, corpusDir)
+	files := testcorpus.Files(t, testcorpus.Seed)
 	pub, priv, _ := ed25519.GenerateKey(nil)
-	a, err := newApp(stdio{strings.NewReader(""), io.Discard, io.Discard}, env(
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, LookupEnv: env(
 		"CORPUS_DIR", corpusDir, "DATA_DIR", t.TempDir(), "LOG_LEVEL", "error",
-		"RATE_LIMIT_PER_MINUTE", "1000000", "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub)))
-	if err != nil {
+		"RATE_LIMIT_PER_MINUTE", "1000000", "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))}
+	if err := m.ParseFlags([]string{"serve"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.parse(flag.NewFlagSet("load", flag.ContinueOnError), nil, config.ModeHTTP, true); err != nil {
-		t.Fatal(err)
-	}
-	b, err := a.newBot(ctx, false)
+	b, err := m.newBot(ctx, false)
 	if err != nil {
 		t.Fatal(err)
 	}

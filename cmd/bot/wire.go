@@ -1,48 +1,148 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"dossier/internal/analysis"
+	"dossier/internal/answer"
+	"dossier/internal/cli"
 	"dossier/internal/commands"
+	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/library"
+	"dossier/internal/metrics"
+	"dossier/internal/modelapi"
+	"dossier/internal/retrieval"
 )
 
-// currentQuotes reads the quote index of the snapshot being served, which
-// each reload replaces.
-func currentQuotes(lib *library.Library) commands.QuoteSource {
-	return func() commands.QuoteIndex {
-		s := lib.Snapshot()
-		if s == nil || s.Quotes == nil {
-			return nil // a nil *quotes.Index must not become a non-nil interface
-		}
-		return s.Quotes
+// shutdownGrace bounds how long a stopping bot waits for the interactions
+// in flight, answers being written included.
+const shutdownGrace = 30 * time.Second
+
+// libraryOptions describe the configured library; onReload, when set,
+// hears every reload.
+func (m *Main) libraryOptions(onReload func(library.Report, error)) library.Options {
+	an := analysis.New(lang.English())
+	var emb retrieval.Embedder = embed.NewLocal(an, 0)
+	if m.Config.EmbedWithOpenAI() {
+		emb = embed.NewOpenAI(m.endpoint(), embed.OpenAIOptions{Model: m.Config.EmbeddingModel})
+	}
+	return library.Options{
+		CorpusDir:       m.Config.CorpusDir,
+		Store:           &retrieval.Store{Dir: m.Config.DataDir, Logger: m.Log},
+		Embedder:        emb,
+		Analyzer:        an,
+		MaxArticleBytes: m.Config.MaxArticleBytes,
+		Logger:          m.Log,
+		Progress: func(stage string, done, total int) {
+			fmt.Fprintf(m.Stderr, "%s: %d/%d\n", stage, done, total)
+		},
+		OnReload: onReload,
 	}
 }
 
-// catalog lists the served articles for /sources.
-type catalog struct{ lib *library.Library }
+// cli is the one-shot commands over the configured library.
+func (m *Main) cli() *cli.CLI {
+	return &cli.CLI{Out: m.Stdout, Err: m.Stderr, JSON: m.json, Library: m.libraryOptions(nil),
+		Answerer: func(s answer.Searcher) cli.Answerer { return m.answerer(s) }}
+}
 
-func (c catalog) Contents() (commands.Contents, error) {
-	s := c.lib.Snapshot()
-	if s == nil {
-		return commands.Contents{}, library.ErrNotLoaded
+func (m *Main) endpoint() modelapi.Endpoint {
+	return modelapi.Endpoint{BaseURL: m.Config.OpenAIBaseURL, APIKey: m.Config.OpenAIAPIKey}
+}
+
+// answerer is the answerer the configuration asks for: the model answerer,
+// falling back to the extractive one, when a model server is configured
+// (OPENAI_API_KEY or OPENAI_BASE_URL); else the extractive one.
+func (m *Main) answerer(s answer.Searcher) commands.Answerer {
+	ext := answer.NewExtractive(s)
+	if !m.Config.UseOpenAI() {
+		return ext
 	}
-	chunks := map[string]int{}
-	for _, ch := range s.Index.Chunks() {
-		chunks[ch.Doc.ID]++
-	}
-	cs := commands.Contents{Articles: make([]commands.Article, 0, len(s.Docs()))}
-	quotes := map[string]int{}
-	if s.Quotes != nil {
-		all := s.Quotes.All()
-		cs.Quotes = len(all)
-		for _, q := range all {
-			for _, src := range q.Sources {
-				quotes[src.Doc]++
-			}
+	return answer.NewModel(m.endpoint(), answer.ModelOptions{
+		Model: m.Config.ChatModel, Timeout: m.Config.AnswerTimeout, MaxTokens: m.Config.ChatMaxTokens,
+		Temperature: float32(m.Config.ChatTemperature), ContextTokens: m.Config.ChatContextTokens,
+	}, ext, m.Log)
+}
+
+// bot is what every mode that answers commands shares: the library, the
+// command registry over it, and the metrics both report to.
+type bot struct {
+	lib     *library.Library
+	reg     *commands.Registry
+	metrics *metrics.Metrics
+}
+
+// newBot builds the library and the commands. The console loads before it
+// answers. The Discord modes start answering (and report not ready, and
+// "still loading" to users) while the library loads behind them.
+func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) {
+	b := &bot{}
+	// The metrics read the served index and hear every reload, the first
+	// one included, so they exist before the library.
+	b.metrics = metrics.New(func() metrics.Size {
+		c, _ := b.lib.Contents()
+		return metrics.Size{Articles: len(c.Articles), Chunks: c.Chunks, Quotes: c.Quotes}
+	})
+	opts := m.libraryOptions(func(_ library.Report, err error) { b.metrics.Reload(err) })
+	if loadInBackground {
+		b.lib = library.New(opts)
+		m.loadInBackground(ctx, b.lib)
+	} else {
+		lib, err := library.Open(ctx, opts)
+		var stale *library.StaleError
+		if err != nil && !errors.As(err, &stale) {
+			return nil, err
 		}
+		if stale != nil {
+			fmt.Fprintf(m.Stderr, "warning: %v\n", err)
+		}
+		b.lib = lib
 	}
-	for _, d := range s.Docs() {
-		cs.Articles = append(cs.Articles, commands.Article{ID: d.ID, Title: d.Title, Date: d.Date, Outlet: d.Outlet, URL: d.URL,
-			Chunks: chunks[d.ID], Quotes: quotes[d.ID]})
+	reg, err := commands.New(
+		commands.Services{Answerer: m.answerer(b.lib), Quotes: commands.LibraryQuotes(b.lib), Catalog: b.lib, Reloader: b.lib},
+		commands.Options{
+			SlowAnswers: m.Config.UseOpenAI(),
+			Limiter:     commands.NewLimiter(m.Config.RateLimit, time.Now),
+			Moderators:  commands.Moderators{RoleIDs: m.Config.ModeratorRoleIDs},
+			Answered:    func(a answer.Answer) { b.metrics.Answer(string(a.Mode), a.Abstained) },
+			Log:         m.Log,
+		})
+	if err != nil {
+		return nil, err
 	}
-	return cs, nil
+	reg.SetObserver(b.metrics)
+	b.reg = reg
+	return b, nil
+}
+
+// loadInBackground fills the library for a Discord mode. Failures are
+// logged; until a load succeeds the bot reports not ready and a
+// moderator's /reload can try again. Close waits for it.
+func (m *Main) loadInBackground(ctx context.Context, lib *library.Library) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	m.stop = func() { cancel(); <-done }
+	go func() {
+		defer close(done)
+		err := lib.Load(ctx)
+		var stale *library.StaleError
+		switch {
+		case errors.As(err, &stale):
+			m.Log.Error("could not refresh the index; answering from the saved one", "err", stale.Err)
+		case err != nil:
+			m.Log.Error("no index to answer from: fix the corpus and /reload", "err", err)
+		}
+	}()
+}
+
+// ready reports whether there is an index to answer from, for health checks.
+func (b *bot) ready() error {
+	if b.lib.Snapshot() == nil {
+		return library.ErrNotLoaded
+	}
+	return nil
 }

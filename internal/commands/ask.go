@@ -23,36 +23,25 @@ type AskOptions struct {
 	Slow bool
 	// Limiter, when set, limits how often each user may ask.
 	Limiter *Limiter
+	// Answered, when set, hears every answer given (metrics).
+	Answered func(answer.Answer)
 }
 
-// MaxQuestion is the longest question /ask takes, in characters: enough
-// for any real question, short enough to keep retrieval and the model
-// prompt small.
-const MaxQuestion = 500
+// MaxQuestion is the longest question /ask takes, in characters: the
+// answerer's own bound, told to Discord so the client enforces it too.
+const MaxQuestion = answer.MaxQuestionRunes
 
 // Ask is /ask question:<text> [private:<bool>].
 func Ask(a Answerer, opts AskOptions) *Command {
-	minLen := 1
 	guards := []Guard{checkQuestion}
 	if opts.Limiter != nil {
 		guards = append(guards, RateLimit(opts.Limiter))
 	}
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "ask",
-			Description: "Ask a question about the story; the answer cites the articles it comes from.",
-			Options: []*discordgo.ApplicationCommandOption{{
-				Type: discordgo.ApplicationCommandOptionString, Name: "question", Required: true,
-				Description: "Your question, in plain words",
-				MinLength:   &minLen, MaxLength: MaxQuestion,
-			}, {
-				Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
-				Description: "Show the answer only to you (default: everyone in the channel sees it)",
-			}},
-		},
-		Guards:  guards,
-		Slow:    func(*Request) bool { return opts.Slow },
-		Private: askPrivate,
+		Definition: askDefinition(),
+		Guards:     guards,
+		Slow:       func(*Request) bool { return opts.Slow },
+		Private:    askPrivate,
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 			if err := checkQuestion(req); err != nil { // guards may be bypassed by a transport
 				return nil, err
@@ -62,8 +51,27 @@ func Ask(a Answerer, opts AskOptions) *Command {
 			if err != nil {
 				return nil, fmt.Errorf("answer %q: %w", q, err)
 			}
+			if opts.Answered != nil {
+				opts.Answered(ans)
+			}
 			return reply(askPrivate(req), answerEmbed(q, ans)), nil
 		},
+	}
+}
+
+func askDefinition() *discordgo.ApplicationCommand {
+	minLen := 1
+	return &discordgo.ApplicationCommand{
+		Name:        "ask",
+		Description: "Ask a question about the story; the answer cites the articles it comes from.",
+		Options: []*discordgo.ApplicationCommandOption{{
+			Type: discordgo.ApplicationCommandOptionString, Name: "question", Required: true,
+			Description: "Your question, in plain words",
+			MinLength:   &minLen, MaxLength: MaxQuestion,
+		}, {
+			Type: discordgo.ApplicationCommandOptionBoolean, Name: "private",
+			Description: "Show the answer only to you (default: everyone in the channel sees it)",
+		}},
 	}
 }
 

@@ -12,13 +12,17 @@ import (
 // it is given, from their definitions, so it never falls out of date.
 func Help(cmds []*Command) *Command {
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "help",
-			Description: "What this bot does and how to ask it.",
-		},
+		Definition: helpDefinition(),
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 			return reply(true, helpEmbed(cmds)), nil
 		},
+	}
+}
+
+func helpDefinition() *discordgo.ApplicationCommand {
+	return &discordgo.ApplicationCommand{
+		Name:        "help",
+		Description: "What this bot does and how to ask it.",
 	}
 }
 

@@ -46,23 +46,27 @@ func Quote(src QuoteSource, opts QuoteOptions) *Command {
 	}
 	q := &quoteCmd{src: src}
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "quote",
-			Description: "What someone said in the articles, with the article each quote comes from.",
-			Options: []*discordgo.ApplicationCommandOption{{
-				Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Required: true,
-				Description:  "Who said it (start typing to see the people quoted)",
-				Autocomplete: true, MaxLength: maxSpeaker,
-			}, {
-				Type: discordgo.ApplicationCommandOptionString, Name: "about",
-				Description: "Show the quotes about this topic first, e.g. a word they used",
-				MaxLength:   maxTopic,
-			}},
-		},
+		Definition:   quoteDefinition(),
 		Guards:       guards,
 		Handle:       q.handle,
 		Component:    q.turnPage,
 		Autocomplete: q.complete,
+	}
+}
+
+func quoteDefinition() *discordgo.ApplicationCommand {
+	return &discordgo.ApplicationCommand{
+		Name:        "quote",
+		Description: "What someone said in the articles, with the article each quote comes from.",
+		Options: []*discordgo.ApplicationCommandOption{{
+			Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Required: true,
+			Description:  "Who said it (start typing to see the people quoted)",
+			Autocomplete: true, MaxLength: maxSpeaker,
+		}, {
+			Type: discordgo.ApplicationCommandOptionString, Name: "about",
+			Description: "Show the quotes about this topic first, e.g. a word they used",
+			MaxLength:   maxTopic,
+		}},
 	}
 }
 

@@ -3,22 +3,19 @@ package commands
 import (
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
-// Limiter is a token bucket per user: each holds up to PerMinute requests
-// and refills at PerMinute a minute, so a user can ask a burst of questions
-// and then one every 60/PerMinute seconds.
+// Limiter is a token bucket per user (golang.org/x/time/rate): each holds
+// up to PerMinute requests and refills at PerMinute a minute, so a user can
+// ask a burst of questions and then one every 60/PerMinute seconds.
 type Limiter struct {
-	perMinute float64
+	perMinute int
 	now       func() time.Time
 
 	mu      sync.Mutex
-	buckets map[string]*bucket
-}
-
-type bucket struct {
-	tokens float64
-	at     time.Time // when tokens was last brought up to date
+	buckets map[string]*rate.Limiter
 }
 
 // pruneAt is how many users the limiter remembers before it forgets the
@@ -31,7 +28,7 @@ func NewLimiter(perMinute int, now func() time.Time) *Limiter {
 	if now == nil {
 		now = time.Now
 	}
-	return &Limiter{perMinute: float64(max(perMinute, 1)), now: now, buckets: map[string]*bucket{}}
+	return &Limiter{perMinute: max(perMinute, 1), now: now, buckets: map[string]*rate.Limiter{}}
 }
 
 // Allow takes one token from the user's bucket. When there is none it
@@ -45,29 +42,22 @@ func (l *Limiter) Allow(user string) (ok bool, wait time.Duration) {
 		if len(l.buckets) >= pruneAt {
 			l.prune(now)
 		}
-		b = &bucket{tokens: l.perMinute, at: now}
+		b = rate.NewLimiter(rate.Every(time.Minute/time.Duration(l.perMinute)), l.perMinute)
 		l.buckets[user] = b
 	}
-	l.refill(b, now)
-	if b.tokens >= 1 {
-		b.tokens--
-		return true, 0
+	r := b.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now) // a refused request takes nothing
+		// rate computes in float seconds and leaves nanosecond crumbs
+		// (5.999999999s); the user is told whole seconds anyway.
+		return false, d.Round(time.Millisecond)
 	}
-	perToken := time.Minute / time.Duration(l.perMinute)
-	return false, time.Duration((1 - b.tokens) * float64(perToken))
-}
-
-func (l *Limiter) refill(b *bucket, now time.Time) {
-	if elapsed := now.Sub(b.at); elapsed > 0 {
-		b.tokens = min(l.perMinute, b.tokens+elapsed.Minutes()*l.perMinute)
-		b.at = now
-	}
+	return true, 0
 }
 
 func (l *Limiter) prune(now time.Time) {
 	for user, b := range l.buckets {
-		l.refill(b, now)
-		if b.tokens >= l.perMinute {
+		if b.TokensAt(now) >= float64(l.perMinute) {
 			delete(l.buckets, user)
 		}
 	}

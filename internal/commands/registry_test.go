@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -210,5 +211,25 @@ func TestLimiterForgetsIdleUsers(t *testing.T) {
 	l.Allow("newcomer")
 	if n := len(l.buckets); n != 1 {
 		t.Errorf("buckets after pruning = %d, want 1 (only the newcomer)", n)
+	}
+}
+
+// TestDefinitionsMatchTheBot: what `bot register` sends is what the
+// running bot answers.
+func TestDefinitionsMatchTheBot(t *testing.T) {
+	reg, err := New(Services{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := Definitions(), reg.Definitions()
+	if len(got) != len(want) {
+		t.Fatalf("Definitions has %d commands, the bot %d", len(got), len(want))
+	}
+	for i := range got {
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(want[i])
+		if string(g) != string(w) {
+			t.Errorf("command %d: Definitions %s, bot %s", i, g, w)
+		}
 	}
 }

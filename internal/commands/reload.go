@@ -60,20 +60,12 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	q := &reloadQueue{r: r, running: make(chan struct{}, 1)}
-	perms := int64(discordgo.PermissionManageGuild)
 	always := func(*Request) bool { return true }
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "reload",
-			Description: "Moderators: read the articles again and report what changed.",
-			// Hidden from members without Manage Server; checked again below,
-			// since server admins can change who sees the command.
-			DefaultMemberPermissions: &perms,
-			Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
-		},
-		Guards:  []Guard{opts.Moderators.Check},
-		Slow:    always,
-		Private: always,
+		Definition: reloadDefinition(),
+		Guards:     []Guard{opts.Moderators.Check},
+		Slow:       always,
+		Private:    always,
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 			if err := opts.Moderators.Check(req); err != nil {
 				return nil, err
@@ -86,6 +78,18 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 			opts.Log.Info("reload requested from Discord", "user", req.UserID(), "articles", rep.Articles)
 			return reply(true, reportEmbed(rep)), nil
 		},
+	}
+}
+
+func reloadDefinition() *discordgo.ApplicationCommand {
+	perms := int64(discordgo.PermissionManageGuild)
+	return &discordgo.ApplicationCommand{
+		Name:        "reload",
+		Description: "Moderators: read the articles again and report what changed.",
+		// Hidden from members without Manage Server; checked again below,
+		// since server admins can change who sees the command.
+		DefaultMemberPermissions: &perms,
+		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 	}
 }
 
@@ -158,7 +162,7 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 	if !r.Saved {
 		saved = "not saved to disk"
 	}
-	return &discordgo.MessageEmbed{
+	embed := &discordgo.MessageEmbed{
 		Title:       "Reloaded",
 		Description: fmt.Sprintf("Now serving %d article%s in %d passage%s.", r.Articles, plural(r.Articles), r.Chunks, plural(r.Chunks)),
 		Color:       colorInfo,
@@ -172,6 +176,16 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 			{Name: "Took", Value: r.Duration.Round(time.Millisecond).String() + ", " + saved, Inline: true},
 		},
 	}
+	if len(r.Unsupported) > 0 {
+		// Articles the bot can search but not read are worth a line of
+		// their own; a corpus without any needs none.
+		embed.Fields = append(embed.Fields, &discordgo.MessageEmbedField{
+			Name: "Other languages",
+			Value: fmt.Sprintf("%d (%s): searchable, no quotations read", len(r.Unsupported),
+				Inline(strings.Join(r.UnsupportedIDs(), ", "))),
+		})
+	}
+	return embed
 }
 
 func reloadFailedEmbed(err error) *discordgo.MessageEmbed {

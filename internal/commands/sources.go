@@ -6,23 +6,18 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
+	"dossier/internal/library"
 )
 
 // Article is one article as /sources lists it.
-type Article struct {
-	ID, Title, Date, Outlet, URL string
-	Chunks, Quotes               int
-}
+type Article = library.Article
 
 // Contents is what the library serves.
-type Contents struct {
-	Articles []Article // in corpus order
-	// Quotes counts distinct quotations: one reported by two articles
-	// counts once here and once in each article's count.
-	Quotes int
-}
+type Contents = library.Contents
 
-// Catalog says what the library serves now.
+// Catalog says what the library serves now; *library.Library is the real
+// one.
 type Catalog interface {
 	Contents() (Contents, error)
 }
@@ -30,10 +25,7 @@ type Catalog interface {
 // Sources is /sources: the articles the bot answers from.
 func Sources(c Catalog) *Command {
 	return &Command{
-		Definition: &discordgo.ApplicationCommand{
-			Name:        "sources",
-			Description: "List the articles the bot answers from.",
-		},
+		Definition: sourcesDefinition(),
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 			cs, err := c.Contents()
 			if err != nil {
@@ -44,6 +36,13 @@ func Sources(c Catalog) *Command {
 			}
 			return reply(false, sourcesEmbed(cs)), nil
 		},
+	}
+}
+
+func sourcesDefinition() *discordgo.ApplicationCommand {
+	return &discordgo.ApplicationCommand{
+		Name:        "sources",
+		Description: "List the articles the bot answers from.",
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -173,4 +174,24 @@ func buttons(rows []discordgo.MessageComponent) []discordgo.Button {
 		}
 	}
 	return out
+}
+
+// Banner is what the console says when it starts: why it is not on
+// Discord, what to type, and how to connect.
+const Banner = `dossier console: DISCORD_TOKEN is not set, so commands are read here.
+Type /ask <question>, /quote <speaker> [about:<topic>], /sources, /reload or /help; end with Ctrl-D.
+To connect to Discord, set DISCORD_TOKEN and run "bot run" (gateway), or set
+DISCORD_PUBLIC_KEY and run "bot serve" (HTTP interactions endpoint); see README.md.
+`
+
+// IsTerminal reports whether r is typed at. Piped input is not: the
+// console then echoes each command, so the transcript shows each question
+// above its answer.
+func IsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

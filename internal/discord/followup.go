@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"runtime/debug"
 	"sync"
@@ -18,8 +17,10 @@ type Dispatcher interface {
 	Dispatch(ctx context.Context, i *discordgo.Interaction) commands.Call
 }
 
-// Responder is what completes a deferred interaction through the REST API.
+// Responder is what completes a deferred interaction through the REST API;
+// *REST is the real one.
 type Responder interface {
+	Callbacker
 	EditOriginal(ctx context.Context, i *discordgo.Interaction, d *discordgo.InteractionResponseData) error
 	DeleteOriginal(ctx context.Context, i *discordgo.Interaction) error
 	Followup(ctx context.Context, i *discordgo.Interaction, d *discordgo.InteractionResponseData) error
@@ -34,6 +35,9 @@ const (
 	// TokenBudget bounds a deferred interaction, from its arrival to its
 	// last follow-up, inside the token's fifteen minutes.
 	TokenBudget = 14*time.Minute + 30*time.Second
+	// CallbackBudget bounds the first response, from the interaction's
+	// arrival: Discord's three seconds.
+	CallbackBudget = 3 * time.Second
 )
 
 // Followups completes deferred interactions in the background and lets a
@@ -79,16 +83,21 @@ func (f *Followups) Complete(i *discordgo.Interaction, call commands.Call, recei
 	}()
 }
 
-// deliver replaces the deferral with the final message. A private reply to
-// a public deferral (an error, say) cannot be made private by an edit, so
-// the public placeholder is deleted and the reply sent as a private
-// follow-up.
-func (f *Followups) deliver(ctx context.Context, i *discordgo.Interaction, deferral, resp *discordgo.InteractionResponse) error {
-	if commands.IsPrivate(resp) && !commands.IsPrivate(deferral) {
-		delErr := f.rest.DeleteOriginal(ctx, i)
-		return errors.Join(delErr, f.rest.Followup(ctx, i, resp.Data))
-	}
+// deliver replaces the deferral with the final message, always by editing
+// it. A private reply to a public deferral (an error, say) is shown in the
+// public placeholder too: deleting the placeholder and sending a private
+// follow-up instead fails in Discord (Unknown Message after the delete,
+// #2739 and #3087; and a first follow-up edits the original whatever its
+// flags).
+func (f *Followups) deliver(ctx context.Context, i *discordgo.Interaction, _, resp *discordgo.InteractionResponse) error {
 	return f.rest.EditOriginal(ctx, i, resp.Data)
+}
+
+// Acknowledge sends an interaction's first response (a deferral) through
+// the callback endpoint, so that Discord knows of it before any follow-up
+// is sent; the HTTP endpoint then answers Discord's request with 202.
+func (f *Followups) Acknowledge(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	return f.rest.Callback(ctx, i, resp)
 }
 
 // Wait waits for the interactions being completed, until ctx ends; then

@@ -66,7 +66,7 @@ func (g *Gateway) handle(i *discordgo.Interaction, received time.Time) {
 		return
 	}
 	// The callback has the rest of Discord's three seconds.
-	cbCtx, cbCancel := context.WithDeadline(context.Background(), received.Add(3*time.Second))
+	cbCtx, cbCancel := context.WithDeadline(context.Background(), received.Add(CallbackBudget))
 	defer cbCancel()
 	if err := g.REST.Callback(cbCtx, i, call.Response); err != nil {
 		g.log().Error("could not answer an interaction", "interaction", i.ID, "type", int(i.Type), "err", err)

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -219,4 +220,46 @@ func TestGatewaySurvivesAPanic(t *testing.T) {
 	var ev discordgo.InteractionCreate
 	json.Unmarshal(readTestdata(t, "ask.json"), &ev)
 	g.Handle(nil, &ev) // must return, not crash the test binary
+}
+
+// TestRetriedCallbackAlreadyAcknowledged: the first callback reaches
+// Discord but its answer is lost; the retry is refused with 40060
+// (already acknowledged), which is the first try's success: the deferred
+// answer is still sent, and no failure is logged.
+func TestRetriedCallbackAlreadyAcknowledged(t *testing.T) {
+	fake := newFakeDiscord(t)
+	fake.reply = func(n int, w http.ResponseWriter) bool {
+		if n == 0 {
+			fake.mu.Lock()
+			fake.acked["786008729715212338"] = true // it arrived
+			fake.mu.Unlock()
+			dropConnection(w)
+			return true
+		}
+		return false
+	}
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	rest := NewREST(fake.base(), nil)
+	rest.BaseDelay = time.Millisecond
+	fol := NewFollowups(rest, log)
+	g := &Gateway{Dispatcher: newRegistry(t, &fakeAnswerer{}, true), REST: rest, Followups: fol, Log: log}
+	var ev discordgo.InteractionCreate
+	if err := json.Unmarshal(readTestdata(t, "ask.json"), &ev); err != nil {
+		t.Fatal(err)
+	}
+	g.Handle(nil, &ev)
+	if err := fol.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	retried := fake.next(t)
+	if !strings.HasSuffix(retried.Path, "/callback") {
+		t.Fatalf("second request %s %s, want the retried callback", retried.Method, retried.Path)
+	}
+	if edit := fake.next(t); edit.Method != http.MethodPatch {
+		t.Errorf("then %s %s, want the deferred answer (PATCH @original)", edit.Method, edit.Path)
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("a failure was logged:\n%s", logs)
+	}
 }

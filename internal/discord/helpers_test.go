@@ -160,11 +160,20 @@ type fakeDiscord struct {
 	got   chan recorded
 	reply func(n int, w http.ResponseWriter) bool // true: it answered
 	extra http.Handler                            // e.g. the gateway
+
+	// Failure modes of the real Discord. A second callback to one
+	// interaction is always refused with 40060 (already acknowledged).
+	// unknownWebhookFirst answers the first edit or follow-up of each
+	// token with 404 Unknown Webhook (10015), as Discord does for a few
+	// seconds after a deferral (discord-api-docs #7220).
+	unknownWebhookFirst bool
+	acked               map[string]bool // interaction ids called back
+	edited              map[string]bool // tokens edited or followed up
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
 	t.Helper()
-	f := &fakeDiscord{got: make(chan recorded, 100)}
+	f := &fakeDiscord{got: make(chan recorded, 1000), acked: map[string]bool{}, edited: map[string]bool{}}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
@@ -185,6 +194,10 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	reply := f.reply
 	f.mu.Unlock()
 	if reply != nil && reply(n, w) {
+		return
+	}
+	if f.failure(r, w) {
+		f.got <- rec
 		return
 	}
 	switch {
@@ -210,6 +223,42 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	}
 	f.got <- rec
+}
+
+// failure answers the request as Discord's failure modes do; false: the
+// request succeeds.
+func (f *fakeDiscord) failure(r *http.Request, w http.ResponseWriter) bool {
+	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/api/v10/"), "/")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case len(parts) == 4 && parts[0] == "interactions" && parts[3] == "callback":
+		if f.acked[parts[1]] {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprint(w, `{"message":"Interaction has already been acknowledged.","code":40060}`)
+			return true
+		}
+		f.acked[parts[1]] = true
+	case len(parts) >= 3 && parts[0] == "webhooks" && f.unknownWebhookFirst:
+		if !f.edited[parts[2]] {
+			f.edited[parts[2]] = true
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, `{"message":"Unknown Webhook","code":10015}`)
+			return true
+		}
+	}
+	return false
+}
+
+// dropConnection closes the connection without an answer, as a network
+// failure after the request reached Discord does.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := w.(http.Hijacker).Hijack()
+	if err == nil {
+		conn.Close()
+	}
 }
 
 // next waits for the next request the fake receives.

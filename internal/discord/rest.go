@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -15,10 +14,9 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-)
 
-// DefaultAPIBase is Discord's REST API.
-const DefaultAPIBase = "https://discord.com/api/v10"
+	"dossier/internal/retry"
+)
 
 // REST sends interaction responses and follow-ups through Discord's REST
 // API. The endpoints it uses are authorised by the interaction's token,
@@ -53,6 +51,32 @@ type StatusError struct {
 	Method, Path string // the path with the token elided
 	Status       int
 	Body         string
+	// Code is Discord's JSON error code (10015 Unknown Webhook, 40060
+	// already acknowledged…); 0 when the body had none.
+	Code       int
+	retryAfter time.Duration // what a 429 asked us to wait
+}
+
+// Discord's JSON error codes that change what the client does.
+const (
+	// CodeUnknownWebhook (HTTP 404) also answers, for a few seconds, a
+	// follow-up sent right after a deferral that Discord has not yet
+	// taken in (discord-api-docs #7220): worth retrying then.
+	CodeUnknownWebhook = 10015
+	// CodeAlreadyAcknowledged (HTTP 400) answers a second callback to one
+	// interaction: after a retried callback, proof the first try arrived.
+	CodeAlreadyAcknowledged = 40060
+)
+
+// UnknownWebhookWindow is how long after a deferral an Unknown Webhook
+// answer to its follow-up is taken as Discord not having caught up yet,
+// and retried. The tracker reports "a few seconds".
+const UnknownWebhookWindow = 6 * time.Second
+
+// IsCode reports whether err is Discord refusing a request with code.
+func IsCode(err error, code int) bool {
+	var se *StatusError
+	return errors.As(err, &se) && se.Code == code
 }
 
 func (e *StatusError) Error() string {
@@ -66,7 +90,18 @@ func (c *REST) Callback(ctx context.Context, i *discordgo.Interaction, resp *dis
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodPost, "/interactions/"+seg(i.ID)+"/"+seg(i.Token)+"/callback", "/interactions/{id}/{token}/callback", body)
+	// A retried callback whose first try reached Discord (the answer was
+	// lost on the way back) is refused as already acknowledged: that is
+	// the first try's success, not a failure.
+	tries := 0
+	return c.doWith(ctx, retryable, func(ctx context.Context) error {
+		tries++
+		err := c.once(ctx, http.MethodPost, "/interactions/"+seg(i.ID)+"/"+seg(i.Token)+"/callback", "/interactions/{id}/{token}/callback", body)
+		if tries > 1 && IsCode(err, CodeAlreadyAcknowledged) {
+			return nil
+		}
+		return err
+	})
 }
 
 // EditOriginal replaces the original response, e.g. a deferral, with a
@@ -76,7 +111,19 @@ func (c *REST) EditOriginal(ctx context.Context, i *discordgo.Interaction, d *di
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodPatch, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token)+"/messages/@original", "/webhooks/{app}/{token}/messages/@original", body)
+	// An edit is idempotent, so every passing failure is retried, and so
+	// is Unknown Webhook for a few seconds after the first try: Discord
+	// may not yet know the deferral it answers.
+	start := time.Now()
+	classify := func(err error) (bool, time.Duration) {
+		if IsCode(err, CodeUnknownWebhook) && time.Since(start) < UnknownWebhookWindow {
+			return true, 0
+		}
+		return retryable(err)
+	}
+	return c.doWith(ctx, classify, func(ctx context.Context) error {
+		return c.once(ctx, http.MethodPatch, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token)+"/messages/@original", "/webhooks/{app}/{token}/messages/@original", body)
+	})
 }
 
 // DeleteOriginal deletes the original response.
@@ -91,54 +138,68 @@ func (c *REST) Followup(ctx context.Context, i *discordgo.Interaction, d *discor
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodPost, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token), "/webhooks/{app}/{token}", body)
+	// A follow-up POST is not idempotent: a retry after a lost answer
+	// would post the message twice. Only a rate limit, which Discord
+	// refused before doing anything, is retried.
+	rateLimited := func(err error) (bool, time.Duration) {
+		var se *StatusError
+		if errors.As(err, &se) && se.Status == http.StatusTooManyRequests {
+			return true, se.retryAfter
+		}
+		return false, 0
+	}
+	return c.doWith(ctx, rateLimited, func(ctx context.Context) error {
+		return c.once(ctx, http.MethodPost, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token), "/webhooks/{app}/{token}", body)
+	})
 }
 
 func seg(s string) string { return url.PathEscape(s) }
 
-// do sends a request, retrying rate limits (after Retry-After) and server
-// failures (with jittered exponential backoff) while ctx allows. logPath is
-// the path without the token, which is a credential for 15 minutes.
+// do sends a request, retrying rate limits (after Retry-After), server
+// failures and network errors (with jittered exponential backoff) while
+// ctx allows. logPath is the path without the token, which is a credential
+// for 15 minutes.
 func (c *REST) do(ctx context.Context, method, path, logPath string, body []byte) error {
-	attempts := max(c.Attempts, 1)
-	var last error
-	for try := 0; try < attempts; try++ {
-		wait, err := c.once(ctx, method, path, logPath, body)
-		if err == nil {
-			return nil
-		}
-		last = err
-		if wait < 0 || try == attempts-1 {
-			break
-		}
-		if wait == 0 {
-			wait = c.BaseDelay << try
-			wait += time.Duration(rand.Int64N(int64(wait)/2 + 1))
-		}
-		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
-			return fmt.Errorf("%w (no time left to retry before the interaction expires)", err)
-		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return errors.Join(last, ctx.Err())
-		case <-t.C:
-		}
-	}
-	return last
+	return c.doWith(ctx, retryable, func(ctx context.Context) error {
+		return c.once(ctx, method, path, logPath, body)
+	})
 }
 
-// once sends one request. On failure it says how long to wait before the
-// next try: -1 for never (a request Discord refused), 0 for the backoff.
-func (c *REST) once(ctx context.Context, method, path, logPath string, body []byte) (time.Duration, error) {
+// doWith tries fn as the client's policy allows, retrying what classify
+// calls passing.
+func (c *REST) doWith(ctx context.Context, classify retry.Classify, fn func(context.Context) error) error {
+	return retry.Do(ctx, retry.Policy{Attempts: c.Attempts, Base: c.BaseDelay}, classify, fn)
+}
+
+// retryable says which failures of a request are passing: a rate limit
+// (wait as told), a server error, a network failure other than our own
+// deadline. Anything else Discord refused is final.
+func retryable(err error) (bool, time.Duration) {
+	var se *StatusError
+	switch {
+	case errors.As(err, &se):
+		return se.Status == http.StatusTooManyRequests || se.Status >= 500, se.retryAfter
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return false, 0
+	}
+	return errors.As(err, new(*networkError)), 0
+}
+
+// networkError is a request that got no response.
+type networkError struct{ err error }
+
+func (e *networkError) Error() string { return e.err.Error() }
+func (e *networkError) Unwrap() error { return e.err }
+
+// once sends one request.
+func (c *REST) once(ctx context.Context, method, path, logPath string, body []byte) error {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+path, rd)
 	if err != nil {
-		return -1, fmt.Errorf("%s %s: %w", method, logPath, err)
+		return fmt.Errorf("%s %s: %w", method, logPath, err)
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -147,28 +208,31 @@ func (c *REST) once(ctx context.Context, method, path, logPath string, body []by
 	resp, err := c.HTTPClient.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return -1, fmt.Errorf("%s %s: %w", method, logPath, ctx.Err())
+			return fmt.Errorf("%s %s: %w", method, logPath, ctx.Err())
 		}
 		// The error names the URL, and with it the token: say less.
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return 0, fmt.Errorf("%s %s: %w", method, logPath, err)
+		return &networkError{fmt.Errorf("%s %s: %w", method, logPath, err)}
 	}
 	defer resp.Body.Close()
 	msg, _ := io.ReadAll(io.LimitReader(resp.Body, 2048))
 	if resp.StatusCode < 300 {
-		return 0, nil
+		return nil
 	}
 	serr := &StatusError{Method: method, Path: logPath, Status: resp.StatusCode, Body: strings.TrimSpace(string(msg))}
-	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
-		return retryAfter(resp.Header, msg), serr
-	case resp.StatusCode >= 500:
-		return 0, serr
+	var code struct {
+		Code int `json:"code"`
 	}
-	return -1, serr
+	if json.Unmarshal(msg, &code) == nil {
+		serr.Code = code.Code
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		serr.retryAfter = retryAfter(resp.Header, msg)
+	}
+	return serr
 }
 
 // retryAfter reads how long Discord asks us to wait: the Retry-After

@@ -118,6 +118,22 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithDeadline(r.Context(), received.Add(InlineBudget))
 	call := s.opts.Dispatcher.Dispatch(ctx, i)
 	cancel()
+	if call.Deferred() && s.opts.Followups != nil {
+		// The deferral goes through the callback endpoint first, so that
+		// Discord knows it before the follow-up that replaces it, which
+		// starts at once; written as this request's reply, it would leave
+		// only when the handler returns. Discord is then answered 202.
+		cbCtx, cbCancel := context.WithDeadline(r.Context(), received.Add(CallbackBudget))
+		err := s.opts.Followups.Acknowledge(cbCtx, i, call.Response)
+		cbCancel()
+		if err == nil {
+			w.WriteHeader(http.StatusAccepted)
+			s.opts.Followups.Complete(i, call, received)
+			return
+		}
+		// The follow-up's retries of Unknown Webhook cover this order too.
+		s.opts.Log.Warn("could not send the deferral through the callback endpoint; answering the request with it", "interaction", i.ID, "err", err)
+	}
 	body, err := marshalResponse(call.Response)
 	if err != nil {
 		s.opts.Log.Error("cannot encode an interaction response", "interaction", i.ID, "err", err)

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 type serverSetup struct {
@@ -206,11 +208,33 @@ func TestPageTurnUpdatesTheMessage(t *testing.T) {
 	}
 }
 
+// callback reads the next request as a deferral sent through the callback
+// endpoint and returns its body.
+func (s *serverSetup) callback(t *testing.T) map[string]any {
+	t.Helper()
+	req := s.rest.next(t)
+	if req.Method != http.MethodPost || req.Path != "/api/v10/interactions/786008729715212338/A_UNIQUE_TOKEN/callback" {
+		t.Fatalf("first REST call %s %s, want POST /api/v10/interactions/786008729715212338/A_UNIQUE_TOKEN/callback", req.Method, req.Path)
+	}
+	resp := decoded(t, req.Body)
+	if resp["type"] != 5.0 {
+		t.Fatalf("callback %s, want a deferral (type 5)", req.Body)
+	}
+	checkNoMentions(t, resp["data"].(map[string]any))
+	return resp
+}
+
+// TestDeferredAnswerIsDeliveredThroughREST: the deferral reaches Discord
+// through the callback endpoint before its follow-up starts (the HTTP
+// request is answered 202), then the answer replaces it.
 func TestDeferredAnswerIsDeliveredThroughREST(t *testing.T) {
 	s := newServerSetup(t, true)
 	w := s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
-	if got := strings.TrimSpace(w.Body.String()); got != `{"type":5,"data":{"allowed_mentions":{"parse":[],"replied_user":false}}}` {
-		t.Fatalf("first response %s, want a public deferral (type 5)", got)
+	if w.Code != http.StatusAccepted || w.Body.Len() != 0 {
+		t.Fatalf("HTTP reply %d %q, want 202 with no body: the deferral went through the callback endpoint", w.Code, w.Body)
+	}
+	if d := s.callback(t)["data"].(map[string]any); d["flags"] != nil {
+		t.Errorf("deferral flags %v, want a public deferral", d["flags"])
 	}
 	req := s.rest.next(t)
 	if req.Method != http.MethodPatch || req.Path != "/api/v10/webhooks/775799577604522054/A_UNIQUE_TOKEN/messages/@original" {
@@ -233,21 +257,76 @@ func TestDeferredAnswerIsDeliveredThroughREST(t *testing.T) {
 	}
 }
 
-func TestDeferredFailureBecomesAPrivateFollowup(t *testing.T) {
+// TestUnknownWebhookAfterADeferralIsRetried: Discord answers the first
+// follow-up after a deferral with 404 Unknown Webhook (10015) while it has
+// not caught up. In both orders, deferral through the callback endpoint
+// or (when that fails) as the HTTP reply, the answer still arrives.
+func TestUnknownWebhookAfterADeferralIsRetried(t *testing.T) {
+	for _, tt := range []struct {
+		name         string
+		callbackFail bool
+		wantStatus   int
+	}{
+		{"deferral through the callback endpoint", false, http.StatusAccepted},
+		{"deferral as the HTTP reply", true, http.StatusOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newServerSetup(t, true)
+			s.rest.unknownWebhookFirst = true
+			if tt.callbackFail {
+				s.rest.reply = func(n int, w http.ResponseWriter) bool {
+					if n == 0 { // the callback: refused for good
+						http.Error(w, `{"message":"Invalid Form Body","code":50035}`, http.StatusBadRequest)
+						return true
+					}
+					return false
+				}
+			}
+			w := s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+			if w.Code != tt.wantStatus {
+				t.Fatalf("HTTP reply %d, want %d", w.Code, tt.wantStatus)
+			}
+			if err := s.fol.Wait(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			var patches int
+			s.rest.mu.Lock()
+			for _, r := range s.rest.reqs {
+				if r.Method == http.MethodPatch {
+					patches++
+				}
+			}
+			s.rest.mu.Unlock()
+			if patches != 2 {
+				t.Errorf("%d PATCHes, want 2: the one Discord did not know yet, and its retry", patches)
+			}
+		})
+	}
+}
+
+// TestDeferredFailureEditsTheOriginal: a private apology after a public
+// deferral replaces the deferral; no delete, no private follow-up (both
+// fail in Discord: Unknown Message, and a first follow-up edits the
+// original whatever its flags).
+func TestDeferredFailureEditsTheOriginal(t *testing.T) {
 	s := newServerSetup(t, true)
 	s.fa.err = errors.New("model down")
 	s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
-	del, post := s.rest.next(t), s.rest.next(t)
-	if del.Method != http.MethodDelete || !strings.HasSuffix(del.Path, "/A_UNIQUE_TOKEN/messages/@original") {
-		t.Errorf("first call %s %s, want DELETE of the public placeholder", del.Method, del.Path)
+	s.callback(t)
+	edit := s.rest.next(t)
+	if edit.Method != http.MethodPatch || !strings.HasSuffix(edit.Path, "/A_UNIQUE_TOKEN/messages/@original") {
+		t.Fatalf("then %s %s, want the PATCH of the original", edit.Method, edit.Path)
 	}
-	if post.Method != http.MethodPost || post.Path != "/api/v10/webhooks/775799577604522054/A_UNIQUE_TOKEN" {
-		t.Fatalf("second call %s %s, want POST of a follow-up", post.Method, post.Path)
-	}
-	msg := decoded(t, post.Body)
+	msg := decoded(t, edit.Body)
 	checkNoMentions(t, msg)
-	if msg["flags"] != 64.0 || !strings.Contains(msg["content"].(string), "something went wrong") {
-		t.Errorf("follow-up %v, want a private apology (flags 64)", msg)
+	if !strings.Contains(msg["content"].(string), "something went wrong") {
+		t.Errorf("edit %v, want the apology", msg)
+	}
+	if err := s.fol.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.rest.count(); n != 2 {
+		t.Errorf("%d REST calls, want 2 (callback, edit)", n)
 	}
 }
 
@@ -255,38 +334,79 @@ func TestFollowupRetriesRateLimitsAndServerErrors(t *testing.T) {
 	s := newServerSetup(t, true)
 	s.rest.reply = func(n int, w http.ResponseWriter) bool {
 		switch n {
-		case 0:
+		case 1:
 			w.Header().Set("Retry-After", "0.01")
 			w.WriteHeader(http.StatusTooManyRequests)
 			w.Write([]byte(`{"message":"You are being rate limited.","retry_after":0.01,"global":false}`))
 			return true
-		case 1:
+		case 2:
 			w.WriteHeader(http.StatusBadGateway)
 			return true
 		}
 		return false
 	}
 	s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
+	s.callback(t)
 	if req := s.rest.next(t); req.Method != http.MethodPatch {
 		t.Fatalf("got %s, want the PATCH to get through", req.Method)
 	}
-	if n := s.rest.count(); n != 3 {
-		t.Errorf("%d requests, want 3 (429, 502, then success)", n)
+	if n := s.rest.count(); n != 4 {
+		t.Errorf("%d requests, want 4 (callback, then 429, 502, success)", n)
 	}
 }
 
 func TestFollowupGivesUpOnARefusal(t *testing.T) {
 	s := newServerSetup(t, true)
 	s.rest.reply = func(n int, w http.ResponseWriter) bool {
-		http.Error(w, `{"message":"Unknown Webhook","code":10015}`, http.StatusNotFound)
+		if n == 0 {
+			return false // the callback
+		}
+		http.Error(w, `{"message":"Unknown Message","code":10008}`, http.StatusNotFound)
 		return true
 	}
 	s.do(signed(t, s.priv, s.now, readTestdata(t, "ask.json")))
 	if err := s.fol.Wait(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if n := s.rest.count(); n != 1 {
-		t.Errorf("%d requests, want 1: a 404 is not retried", n)
+	if n := s.rest.count(); n != 2 {
+		t.Errorf("%d requests, want 2: the callback, and a 404 other than Unknown Webhook is not retried", n)
+	}
+}
+
+// TestFollowupPostIsNotRetriedBlindly: a follow-up POST that may have
+// reached Discord is not sent again (it would post twice); a rate limit,
+// refused before anything was done, is.
+func TestFollowupPostIsNotRetriedBlindly(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		fail  func(w http.ResponseWriter)
+		tries int
+	}{
+		{"server error", func(w http.ResponseWriter) { w.WriteHeader(http.StatusBadGateway) }, 1},
+		{"lost answer", dropConnection, 1},
+		{"rate limit", func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "0.01")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}, 2},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := newFakeDiscord(t)
+			fake.reply = func(n int, w http.ResponseWriter) bool {
+				if n == 0 {
+					tt.fail(w)
+					return true
+				}
+				return false
+			}
+			rest := NewREST(fake.base(), nil)
+			rest.BaseDelay = time.Millisecond
+			var i discordgo.Interaction
+			json.Unmarshal(readTestdata(t, "ask.json"), &i)
+			rest.Followup(t.Context(), &i, &discordgo.InteractionResponseData{Content: "hi"})
+			if n := fake.count(); n != tt.tries {
+				t.Errorf("%d POSTs, want %d", n, tt.tries)
+			}
+		})
 	}
 }
 
@@ -313,9 +433,9 @@ func TestPrivateDeferredAnswerIsEditedInPlace(t *testing.T) {
 	s := newServerSetup(t, true)
 	body := bytes.Replace(readTestdata(t, "ask.json"), []byte(`"value": "who recorded the call?"}`),
 		[]byte(`"value": "who recorded the call?"}, {"type": 5, "name": "private", "value": true}`), 1)
-	w := s.do(signed(t, s.priv, s.now, body))
-	if got := strings.TrimSpace(w.Body.String()); got != `{"type":5,"data":{"flags":64,"allowed_mentions":{"parse":[],"replied_user":false}}}` {
-		t.Fatalf("first response %s, want a private deferral", got)
+	s.do(signed(t, s.priv, s.now, body))
+	if d := s.callback(t)["data"].(map[string]any); d["flags"] != 64.0 {
+		t.Fatalf("deferral %v, want a private deferral (flags 64)", d)
 	}
 	if req := s.rest.next(t); req.Method != http.MethodPatch {
 		t.Errorf("follow-up %s %s, want the PATCH of the private original", req.Method, req.Path)
@@ -323,8 +443,8 @@ func TestPrivateDeferredAnswerIsEditedInPlace(t *testing.T) {
 	if err := s.fol.Wait(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if n := s.rest.count(); n != 1 {
-		t.Errorf("%d REST calls, want 1", n)
+	if n := s.rest.count(); n != 2 {
+		t.Errorf("%d REST calls, want 2 (callback, edit)", n)
 	}
 }
 
@@ -334,7 +454,10 @@ func TestPrivateDeferredAnswerIsEditedInPlace(t *testing.T) {
 func TestFollowupFailingForGoodIsLogged(t *testing.T) {
 	pub, priv := keys(t)
 	discord := newFakeDiscord(t)
-	discord.reply = func(_ int, w http.ResponseWriter) bool {
+	discord.reply = func(n int, w http.ResponseWriter) bool {
+		if n == 0 {
+			return false // the callback
+		}
 		w.WriteHeader(http.StatusServiceUnavailable)
 		return true
 	}
@@ -352,8 +475,8 @@ func TestFollowupFailingForGoodIsLogged(t *testing.T) {
 	if err := fol.Wait(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	if n := discord.count(); n != rest.Attempts {
-		t.Errorf("%d requests, want %d tries", n, rest.Attempts)
+	if n := discord.count(); n != 1+rest.Attempts {
+		t.Errorf("%d requests, want the callback and %d tries", n, rest.Attempts)
 	}
 	var i struct{ Token string }
 	json.Unmarshal(body, &i)

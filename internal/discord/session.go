@@ -45,7 +45,7 @@ type rewriter struct {
 func newRewriter(base string, next http.RoundTripper) (*rewriter, error) {
 	to, err := url.Parse(strings.TrimRight(base, "/") + "/")
 	if err != nil || (to.Scheme != "http" && to.Scheme != "https") || to.Host == "" {
-		return nil, fmt.Errorf("discord API base %q: want an http(s) URL such as %s", base, DefaultAPIBase)
+		return nil, fmt.Errorf("discord API base %q: want an http(s) URL such as https://discord.com/api/v10", base)
 	}
 	if next == nil {
 		next = http.DefaultTransport

@@ -15,6 +15,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
+	"dossier/internal/lang"
 	"dossier/internal/quotes"
 	"dossier/internal/retrieval"
 )
@@ -30,6 +31,54 @@ type Snapshot struct {
 	Quotes   *quotes.Index
 	LoadedAt time.Time
 	saved    bool // the store holds this very index
+	contents func() Contents
+}
+
+// Contents is what a snapshot serves, counted: /sources lists it and the
+// metrics report its size.
+type Contents struct {
+	Articles []Article // in corpus order
+	Chunks   int
+	// Quotes counts distinct quotations: one reported by two articles
+	// counts once here and once in each article's count.
+	Quotes int
+}
+
+// Article is one served article and what it holds.
+type Article struct {
+	ID, Title, Date, Outlet, URL string
+	Chunks, Quotes               int
+}
+
+// Contents counts what the snapshot serves. It is computed once.
+func (s *Snapshot) Contents() Contents {
+	if s.contents == nil { // a snapshot made outside this package
+		return countContents(s)
+	}
+	return s.contents()
+}
+
+func countContents(s *Snapshot) Contents {
+	chunks := map[string]int{}
+	for _, ch := range s.Index.Chunks() {
+		chunks[ch.Doc.ID]++
+	}
+	cs := Contents{Articles: make([]Article, 0, len(s.Docs())), Chunks: s.Index.Len()}
+	quotes := map[string]int{}
+	if s.Quotes != nil {
+		all := s.Quotes.All()
+		cs.Quotes = len(all)
+		for _, q := range all {
+			for _, src := range q.Sources {
+				quotes[src.Doc]++
+			}
+		}
+	}
+	for _, d := range s.Docs() {
+		cs.Articles = append(cs.Articles, Article{ID: d.ID, Title: d.Title, Date: d.Date, Outlet: d.Outlet, URL: d.URL,
+			Chunks: chunks[d.ID], Quotes: quotes[d.ID]})
+	}
+	return cs
 }
 
 // Docs returns the articles in corpus order.
@@ -64,7 +113,7 @@ func New(opts Options) *Library {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.Analyzer == nil {
-		opts.Analyzer = analysis.New()
+		opts.Analyzer = analysis.New(lang.English())
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -72,8 +121,59 @@ func New(opts Options) *Library {
 	return &Library{opts: opts}
 }
 
+// StaleError is a Load whose refresh from the corpus failed while the
+// index saved by an earlier run keeps serving.
+type StaleError struct {
+	CorpusDir string
+	Err       error
+}
+
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("could not refresh the index from %s, answering from the last good index:\n%v", e.CorpusDir, e.Err)
+}
+
+func (e *StaleError) Unwrap() error { return e.Err }
+
+// Open returns a library loaded as Load does. On a *StaleError the
+// library is returned too, serving the saved index.
+func Open(ctx context.Context, opts Options) (*Library, error) {
+	l := New(opts)
+	err := l.Load(ctx)
+	var stale *StaleError
+	if err != nil && !errors.As(err, &stale) {
+		return nil, err
+	}
+	return l, err
+}
+
+// Load serves the saved index, if there is a usable one, then refreshes it
+// from the corpus. When the refresh fails but the saved index serves, the
+// error is a *StaleError; any other error means there is nothing to serve.
+func (l *Library) Load(ctx context.Context) error {
+	if err := l.LoadSaved(ctx); err != nil && !errors.Is(err, retrieval.ErrNoIndex) {
+		l.opts.Logger.Warn("saved index unusable; rebuilding from the corpus", "err", err)
+	}
+	if _, err := l.Reload(ctx); err != nil {
+		if l.Snapshot() == nil {
+			return err
+		}
+		return &StaleError{CorpusDir: l.opts.CorpusDir, Err: err}
+	}
+	return nil
+}
+
 // Snapshot returns the current snapshot, or nil before the first load.
 func (l *Library) Snapshot() *Snapshot { return l.cur.Load() }
+
+// Contents counts what the current snapshot serves; ErrNotLoaded before
+// the first load.
+func (l *Library) Contents() (Contents, error) {
+	s := l.cur.Load()
+	if s == nil {
+		return Contents{}, ErrNotLoaded
+	}
+	return s.Contents(), nil
+}
 
 // Search searches the current snapshot.
 func (l *Library) Search(ctx context.Context, query string, k int) ([]retrieval.Result, error) {
@@ -106,7 +206,10 @@ func (l *Library) LoadSaved(ctx context.Context) error {
 }
 
 func (l *Library) snapshot(ix *retrieval.Index) *Snapshot {
-	return &Snapshot{Index: ix, Quotes: quotes.Build(ix.Docs()), LoadedAt: l.opts.Now()}
+	readable, _ := byLanguage(ix.Docs())
+	s := &Snapshot{Index: ix, Quotes: quotes.Build(readable), LoadedAt: l.opts.Now()}
+	s.contents = sync.OnceValue(func() Contents { return countContents(s) })
+	return s
 }
 
 // Reload reads the corpus again and swaps in the new library. Only new or
@@ -136,6 +239,7 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 		// would only produce the same snapshot again.
 		rep = diff(prev.Index, prev.Index)
 		rep.Quotes, rep.Saved = prev.Quotes.Len(), true
+		_, rep.Unsupported = byLanguage(docs)
 		rep.Duration = l.opts.Now().Sub(start)
 		log.Info("reloaded", rep.LogAttrs()...)
 		return rep, nil
@@ -169,10 +273,30 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 	snap := l.snapshot(ix)
 	snap.saved = rep.Saved
 	rep.Quotes = snap.Quotes.Len()
+	_, rep.Unsupported = byLanguage(docs)
+	for _, u := range rep.Unsupported {
+		log.Warn("article in a language without a layer: indexed for search only", "doc", u.Doc, "lang", u.Lang)
+	}
 	l.cur.Store(snap)
 	rep.Duration = l.opts.Now().Sub(start)
 	log.Info("reloaded", rep.LogAttrs()...)
 	return rep, nil
+}
+
+// byLanguage splits the articles into those written in a language the bot
+// has a layer for (lang.For), whose quotations can be read, and the others,
+// which are served for search only and named in the reload's report rather
+// than parsed with another language's rules.
+func byLanguage(docs []*corpus.Document) (readable []*corpus.Document, unsupported []Unsupported) {
+	unsupported = []Unsupported{}
+	for _, d := range docs {
+		if _, ok := lang.For(d.Lang); ok {
+			readable = append(readable, d)
+			continue
+		}
+		unsupported = append(unsupported, Unsupported{Doc: d.ID, Lang: d.Lang})
+	}
+	return readable, unsupported
 }
 
 // sameDocs reports whether two loads of the corpus gave the same articles,

@@ -23,15 +23,14 @@ type Metrics struct {
 	reloads      *prometheus.CounterVec
 }
 
-// IndexSize reports the served index; Metrics reads it at each scrape.
-type IndexSize interface {
-	Articles() int
-	Chunks() int
-	Quotes() int
+// Size is how much the served index holds.
+type Size struct {
+	Articles, Chunks, Quotes int
 }
 
-// New registers the collectors. size may be nil.
-func New(size IndexSize) *Metrics {
+// New registers the collectors. size, read at each scrape, reports the
+// served index; it may be nil.
+func New(size func() Size) *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		interactions: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -59,13 +58,13 @@ func New(size IndexSize) *Metrics {
 	m.registry.MustRegister(m.interactions, m.latency, m.answers, m.abstentions, m.reloads,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if size != nil {
-		gauge := func(name, help string, f func() int) prometheus.GaugeFunc {
-			return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 { return float64(f()) })
+		gauge := func(name, help string, f func(Size) int) prometheus.GaugeFunc {
+			return prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, func() float64 { return float64(f(size())) })
 		}
 		m.registry.MustRegister(
-			gauge("dossier_index_articles", "Articles in the served index.", size.Articles),
-			gauge("dossier_index_chunks", "Chunks in the served index.", size.Chunks),
-			gauge("dossier_index_quotes", "Quotations in the served index.", size.Quotes),
+			gauge("dossier_index_articles", "Articles in the served index.", func(s Size) int { return s.Articles }),
+			gauge("dossier_index_chunks", "Chunks in the served index.", func(s Size) int { return s.Chunks }),
+			gauge("dossier_index_quotes", "Quotations in the served index.", func(s Size) int { return s.Quotes }),
 		)
 	}
 	return m

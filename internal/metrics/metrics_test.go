@@ -9,12 +9,6 @@ import (
 	"time"
 )
 
-type size struct{ a, c, q int }
-
-func (s size) Articles() int { return s.a }
-func (s size) Chunks() int   { return s.c }
-func (s size) Quotes() int   { return s.q }
-
 func scrape(t *testing.T, m *Metrics) string {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -24,7 +18,7 @@ func scrape(t *testing.T, m *Metrics) string {
 }
 
 func TestMetricsExposition(t *testing.T) {
-	m := New(size{5, 23, 40})
+	m := New(func() Size { return Size{Articles: 5, Chunks: 23, Quotes: 40} })
 	m.Responded("ask", 3*time.Millisecond)
 	m.Finished("ask", "ok")
 	m.Responded("ask", 4*time.Millisecond)

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"strings"
 
 	"dossier/internal/corpus"
 )
@@ -133,6 +134,9 @@ func learn(arts []*article) *registry {
 				}
 				p.noteGender(run.titles(u.toks)...)
 				start, d, ok := r.title(u.toks, run)
+				if ok && !strings.Contains(d.head, " ") {
+					r.learned[d.head] = true
+				}
 				if ok {
 					r.describe(p, a.idx, d)
 				}
@@ -334,7 +338,9 @@ func (r *registry) title(toks []token, run nameRun) (start int, d desc, ok bool)
 	start = run.from
 	for k := run.name - 1; k >= run.from; k-- {
 		s, _ := singular(toks[k].low)
-		if en.RoleNouns.Has(s) || isTitleAbbrev(toks[k].low) || r.learned[s] {
+		// A title word right before the name is its head ("Colonel Dana
+		// Okafor"), and later "the colonel" refers to her.
+		if en.RoleNouns.Has(s) || isTitleAbbrev(toks[k].low) || r.learned[s] || k == run.name-1 && en.TitleWords.Has(s) {
 			d.head, ok = roleHead(toks, k), true
 			for _, t := range toks[run.from:k] {
 				if !en.Honorifics.Has(t.low) && !en.CompoundPrefixes.Has(t.low) {

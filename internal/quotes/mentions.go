@@ -3,6 +3,8 @@ package quotes
 import (
 	"slices"
 	"strings"
+
+	"dossier/internal/analysis"
 )
 
 type mentionKind uint8
@@ -71,6 +73,13 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		ms = append(ms, m)
 	}
 	for h, t := range toks {
+		if m := rd.orgDescription(toks, h, covered); m != nil {
+			for k := m.from; k < m.to; k++ {
+				covered[k] = true
+			}
+			ms = append(ms, m)
+			continue
+		}
 		if t.kind != wordTok || covered[h] || en.IsStopWord(t.low) {
 			continue
 		}
@@ -105,6 +114,70 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	ms = dropNested(ms)
 	markSubjects(toks, ms)
 	return ms
+}
+
+// orgDescription reads "the authority" or "the water authority" at
+// toks[h]: a definite description whose lower-case head is an institution
+// word, which refers to the one institution, mentioned earlier in the
+// article (or else anywhere in the corpus), whose name ends with that word
+// and holds every modifier ("Aska Basin Water Authority"). Nil when it is
+// no such description or when two institutions fit.
+func (rd *reader) orgDescription(toks []token, h int, covered []bool) *mention {
+	t := toks[h]
+	if t.kind != wordTok || t.cap || covered[h] || !en.OrgWords.Has(t.low) || t.poss ||
+		h+1 < len(toks) && toks[h+1].kind == wordTok && !toks[h+1].cap && en.OrgWords.Has(toks[h+1].low) {
+		return nil
+	}
+	j := h - 1
+	var mods []string
+	for ; j >= 0 && h-j <= maxModifiers; j-- {
+		w := toks[j]
+		if w.kind != wordTok || w.cap && !w.is("the") || covered[j] {
+			return nil
+		}
+		if w.is("the") {
+			break
+		}
+		if en.IsStopWord(w.low) {
+			return nil
+		}
+		mods = append(mods, w.low)
+	}
+	if j < 0 || !toks[j].is("the") {
+		return nil
+	}
+	fits := func(cands []*person) *person {
+		var found *person
+		for _, p := range cands {
+			words := strings.Fields(analysis.Fold(p.name))
+			if len(words) == 0 || words[len(words)-1] != t.low || overlap(words, mods) != len(mods) {
+				continue
+			}
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+		return found
+	}
+	var local []*person
+	for p := range rd.seen {
+		if p.org {
+			local = append(local, p)
+		}
+	}
+	p := fits(local)
+	if p == nil && len(local) == 0 {
+		var all []*person
+		for _, o := range rd.reg.orgs {
+			all = append(all, o)
+		}
+		p = fits(all)
+	}
+	if p == nil {
+		return nil
+	}
+	return &mention{kind: byName, from: j, to: h + 1, person: p, personal: true, appos: -1}
 }
 
 func genderOf(head string) byte {

@@ -1,0 +1,69 @@
+package commands
+
+import (
+	"log/slog"
+
+	"github.com/bwmarrin/discordgo"
+
+	"dossier/internal/answer"
+	"dossier/internal/library"
+)
+
+// Definitions returns the bot's slash commands as they are registered with
+// Discord, in the order /help lists them. Registering needs nothing else:
+// no library, no answerer. A new command adds its definition here and its
+// constructor to New; TestDefinitionsMatchTheBot keeps the two in step.
+func Definitions() []*discordgo.ApplicationCommand {
+	return []*discordgo.ApplicationCommand{
+		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(), helpDefinition(),
+	}
+}
+
+// Services are what the bot's commands answer from.
+type Services struct {
+	Answerer Answerer
+	Quotes   QuoteSource
+	Catalog  Catalog
+	Reloader Reloader
+}
+
+// Options are the bot's policies for its commands.
+type Options struct {
+	// SlowAnswers is set when a language model answers: /ask then defers.
+	SlowAnswers bool
+	// Limiter is the per-user limit that /ask and /quote share; nil: none.
+	Limiter    *Limiter
+	Moderators Moderators
+	// Answered, when set, hears every answer /ask gives (metrics).
+	Answered func(answer.Answer)
+	Log      *slog.Logger
+}
+
+// New returns the registry of the bot's commands over s.
+func New(s Services, o Options) (*Registry, error) {
+	cmds := []*Command{
+		Ask(s.Answerer, AskOptions{Slow: o.SlowAnswers, Limiter: o.Limiter, Answered: o.Answered}),
+		Quote(s.Quotes, QuoteOptions{Limiter: o.Limiter}),
+		Sources(s.Catalog),
+		Reload(s.Reloader, ReloadOptions{Moderators: o.Moderators, Log: o.Log}),
+	}
+	return NewRegistry(o.Log, append(cmds, Help(cmds))...)
+}
+
+// Snapshots is the library as the commands read it; *library.Library is
+// the real one.
+type Snapshots interface {
+	Snapshot() *library.Snapshot
+}
+
+// LibraryQuotes reads the quote index of the snapshot being served, which
+// each reload replaces.
+func LibraryQuotes(lib Snapshots) QuoteSource {
+	return func() QuoteIndex {
+		s := lib.Snapshot()
+		if s == nil || s.Quotes == nil {
+			return nil // a nil *quotes.Index must not become a non-nil interface
+		}
+		return s.Quotes
+	}
+}
