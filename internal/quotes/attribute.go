@@ -185,17 +185,9 @@ func isPure(toks []token) bool {
 
 // attribute returns the mention of the speaker of the quotation toks[qi]
 // and the rule that found it. A nil mention, or one that is not sure(),
-// leaves the quotation unattributed. The rules, in order:
-//
-//  1. an attribution right after the quotation: “…,” Smith said; “…,”
-//     said Smith; “…,” the official was quoted as saying; “…,” according
-//     to Smith. An institution there ("Reuters said") is not the speaker;
-//     the next rules are tried.
-//  2. a naming verb right before it: Smith called it “…”.
-//  3. the first speech verb of the quotation's clause with a person as
-//     subject: Smith said: “…”; Smith told reporters that the plan was
-//     “…”; Smith, 61, insisted the deal would “…”.
-//  4. "according to Smith" anywhere in the sentence.
+// leaves the quotation unattributed. The rules, in order (doc.go says
+// why): RuleAfter, RuleDash, RuleNaming, RuleColon, RuleBefore,
+// RuleAccording.
 func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule) {
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
 		return m, RuleAfter

@@ -52,6 +52,21 @@
 //     and else from the pronouns the articles use after naming someone
 //     alone in a sentence; it lets a pronoun skip someone it cannot mean.
 //
+// Institutions and documents speak too ("the Kremlin said", "the State
+// Department said: “…”", "according to the Beige Book"). A run of
+// capitalised words right after "the" that is no known person and heads
+// its noun phrase is one (institutionRun): in "the Trump administration"
+// or "the Clinton campaign" the name only modifies a lower-case noun and
+// no institution is named. Institutions are kept in their own table
+// (registry.orgs), never merged with a person, never a pronoun's
+// antecedent nor the head of an apposition, and listed as speakers with
+// Speaker.Institution set, so that a person's quotations never go to
+// their institution or the reverse. "The authority" or "the water
+// authority" later refers to the one institution named that way
+// (orgDescription). A bare capitalised word ("Reuters said") stays
+// unattributed: it cannot be told from a surname the articles never
+// complete.
+//
 // # 3. Attributing (attribute.go, mentions.go)
 //
 // Each article is read in order. In every unit, mentions finds the
@@ -74,21 +89,34 @@
 //
 // Then attribute tries, for each quotation, the rules below in order; the
 // first that finds a subject decides, and the speaker is kept only if
-// that subject is one known person (mention.sure): never a plural
-// ("officials said"), never an unknown description. The rule is kept on
-// the Quote (Quote.Rule) and shown by `bot quote --explain`.
+// that subject is one known person or institution (mention.sure): never
+// a plural ("officials said", "critics say"), never an unknown
+// description. The rule is kept on the Quote (Quote.Rule) and shown by
+// `bot quote --explain`. Verbs that introduce quotations are the speech
+// verbs of lang and the verbs that cue direct quotations in PolNeAR's
+// train split (lang.QuoteLemma).
 //
 //  1. RuleAfter: an attribution right after the quotation — “…,” Smith
 //     said; “…,” said Smith; “…,” Smith, a former aide, said (apposition
 //     up to maxAppositionAfter tokens); “…,” according to Smith. It comes
 //     first because it is the tightest: nothing can stand between the
-//     quotation and its attribution. An institution there is not a person,
-//     and the next rules are tried.
-//  2. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
+//     quotation and its attribution. The subject may carry words before
+//     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
+//     "said Democratic pollster Stan Greenberg", "a smiling Clinton
+//     said"); the name wins over what modifies it. A name that is no one
+//     known there ("Reuters said") is not the speaker; the next rules are
+//     tried.
+//  2. RuleDash: a quotation signed with a dash, the name ending the
+//     sentence or followed by the next quotation (“…” ― Carla Sanchez), as
+//     pages collecting readers' voices write them.
+//  3. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
 //     at most maxNamingGap words before the quotation: Smith called it
 //     “fake”. The short quotation is the verb's complement, so the verb's
 //     subject is its author whatever else the sentence says.
-//  3. RuleBefore: the first speech verb of the quotation's clause whose
+//  4. RuleColon: after a colon, the speech verb nearest the colon with a
+//     known subject (“…, Kall said: “…”"): the colon ties the quotation to
+//     the clause just before it, whatever verbs come earlier.
+//  5. RuleBefore: the first speech verb of the quotation's clause whose
 //     subject is a person — Smith said: “…”; Smith told reporters the plan
 //     was “…”. The clause starts after a semicolon, after ", but" and the
 //     like, and after a leading subordinate clause, so that a speech verb
@@ -97,22 +125,23 @@
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
 //     subject.
-//  4. RuleAccording: "according to Smith" anywhere in the sentence.
+//  6. RuleAccording: "according to Smith" anywhere in the sentence.
 //
 // A quotation no rule attributes may still take a speaker from its
 // neighbours (continueSpeakers, spanParagraphs, newIndex), but only when it
 // stands alone, so that nothing in its own sentence could name someone
 // else:
 //
-//  5. RuleContinues: a sentence that is only quotation takes the speaker
+//  7. RuleContinues: a sentence that is only quotation takes the speaker
 //     of the sentence before it (“…,” Smith said. “…”), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
-//     quotation.
-//  6. RuleContinuedBy: it takes the speaker of the quotation right after
+//     sentence — its last quotation, or the person its speech verb reports
+//     ("Smith said the talks would resume." then a paragraph “…”).
+//  8. RuleContinuedBy: it takes the speaker of the quotation right after
 //     it when that one is attributed by RuleAfter (“…” “…,” Smith said).
-//  7. RuleSpansParas: a quotation over several paragraphs is one person's;
+//  9. RuleSpansParas: a quotation over several paragraphs is one person's;
 //     every part takes the speaker found for any part.
-//  8. RuleSameWords: the same words (minSameWords or more) that another
+//  10. RuleSameWords: the same words (minSameWords or more) that another
 //     article attributes to exactly one person are that person's.
 //
 // # 4. Looking up (index.go, lookup.go)
