@@ -19,6 +19,7 @@ const (
 	RuleNaming      Rule = "naming"       // Smith called it “…”
 	RuleColon       Rule = "colon"        // …, Smith said: “…”
 	RuleBefore      Rule = "before"       // Smith said (that) … “…”
+	RuleFinal       Rule = "final"        // … “…” for the victory, Smith said.
 	RuleAccording   Rule = "according-to" // according to Smith, … “…”
 	RuleContinues   Rule = "continues"    // “…,” Smith said. “…”
 	RuleContinuedBy Rule = "continued-by" // “…” “…,” Smith said.
@@ -214,6 +215,9 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
 		return m, RuleBefore
 	}
+	if m := finalAttribution(toks, ms, qi); m != nil && m.personal {
+		return m, RuleFinal
+	}
 	if from > 0 && toks[from].kind == quoteTok {
 		// "As Smith put it, “…”": the quotation opens the main clause.
 		if m, ok := firstSpeaker(toks, ms, 0, from); ok {
@@ -349,6 +353,50 @@ func phraseAt(toks []token, ms []*mention, j int) *mention {
 		e++
 	}
 	return m
+}
+
+// finalAttribution reads an attribution that closes the sentence after a
+// comma, with words between it and the quotation: "The plan is “dead” for
+// now, Smith said on Monday." It must end the sentence (at most
+// maxFinalTail words after it), and no other speech verb may stand between
+// the quotation and it, so that it reports the whole sentence.
+func finalAttribution(toks []token, ms []*mention, qi int) *mention {
+	end := len(toks)
+	for end > 0 && toks[end-1].kind == punctTok {
+		end--
+	}
+	for k := end - 1; k > qi+1; k-- {
+		if toks[k].kind == quoteTok {
+			return nil
+		}
+		if !toks[k].punct(",") {
+			continue
+		}
+		m := afterQuote(toks, ms, k)
+		if m == nil {
+			return nil
+		}
+		v := m.to
+		if v <= k {
+			return nil
+		}
+		for v < end && !isSpeechVerb(toks, v) {
+			v++
+		}
+		if v == end {
+			v = k + 1 // "said Smith": the verb comes first
+		}
+		if end-max(v, m.to) > maxFinalTail {
+			return nil
+		}
+		for j := qi + 1; j < k; j++ {
+			if isSpeechVerb(toks, j) || toks[j].kind == quoteTok {
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // namingVerb returns the index of a naming verb that takes the quotation

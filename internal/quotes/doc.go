@@ -125,23 +125,27 @@
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
 //     subject.
-//  6. RuleAccording: "according to Smith" anywhere in the sentence.
+//  6. RuleFinal: an attribution that closes the sentence after a comma,
+//     with words between it and the quotation (“…” for the victory,
+//     Sanders said.), when no other speech verb stands between them and at
+//     most maxFinalTail words follow it.
+//  7. RuleAccording: "according to Smith" anywhere in the sentence.
 //
 // A quotation no rule attributes may still take a speaker from its
 // neighbours (continueSpeakers, spanParagraphs, newIndex), but only when it
 // stands alone, so that nothing in its own sentence could name someone
 // else:
 //
-//  7. RuleContinues: a sentence that is only quotation takes the speaker
+//  8. RuleContinues: a sentence that is only quotation takes the speaker
 //     of the sentence before it (“…,” Smith said. “…”), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
 //     sentence — its last quotation, or the person its speech verb reports
 //     ("Smith said the talks would resume." then a paragraph “…”).
-//  8. RuleContinuedBy: it takes the speaker of the quotation right after
+//  9. RuleContinuedBy: it takes the speaker of the quotation right after
 //     it when that one is attributed by RuleAfter (“…” “…,” Smith said).
-//  9. RuleSpansParas: a quotation over several paragraphs is one person's;
+//  10. RuleSpansParas: a quotation over several paragraphs is one person's;
 //     every part takes the speaker found for any part.
-//  10. RuleSameWords: the same words (minSameWords or more) that another
+//  11. RuleSameWords: the same words (minSameWords or more) that another
 //     article attributes to exactly one person are that person's.
 //
 // # 4. Looking up (index.go, lookup.go)

@@ -18,6 +18,11 @@ const (
 	// Fallon said"): a name with a title and the modifiers of the title.
 	maxSubjectPhrase = 8
 
+	// maxFinalTail is how many words may follow a sentence-final
+	// attribution ("…, Smith said on Monday in a statement."): a time and
+	// a place or a medium; more, and the clause says something else.
+	maxFinalTail = 6
+
 	// maxNamingGap is how many words a naming verb may stand before its
 	// quotation ("called the plan a “…”", "described it as “…”"): the
 	// object of the verb and a determiner; further away, the verb names
