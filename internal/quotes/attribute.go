@@ -293,14 +293,28 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 		return nil
 	}
 	k := skipParenthesis(toks, m.to)
-	if k < len(toks) && toks[k].punct(",") {
-		// "Smith, 61, said" or "Smith, a former aide, said".
-		for e := k + 1; e < len(toks) && e < k+maxAppositionAfter; e++ {
+	// "Smith, 61, said", "Smith, a former aide, said", or several
+	// appositions in a row ("Scott Pruitt, the attorney general of
+	// Oklahoma, one of the states suing the EPA, said"), all within
+	// maxAppositionAfter tokens of the name.
+	for start := k; k+1 < len(toks) && toks[k].punct(",") && !isSpeechVerb(toks, k+1) && !isFiller(toks[k+1]); {
+		if k > start && !descriptionStart(toks, k+1) && !isNumberWord(toks[k+1].low) {
+			break // a second apposition must read as one: "…, one of the states suing the EPA,"
+		}
+		next := -1
+		for e := k + 1; e < len(toks) && e < start+maxAppositionAfter; e++ {
 			if toks[e].punct(",") {
-				k = e + 1
+				next = e
 				break
 			}
 		}
+		if next < 0 {
+			break
+		}
+		k = next
+	}
+	if k < len(toks) && toks[k].punct(",") {
+		k++
 	}
 	for k < len(toks) && isFiller(toks[k]) {
 		k++
