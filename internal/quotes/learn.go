@@ -94,7 +94,7 @@ func learn(arts []*article) *registry {
 				words := run.words(u.toks)
 				first, last := nameKey(words)
 				switch {
-				case nameWordCount(words) >= 2 && first != "":
+				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
 					r.add("", last, run.surface(u.toks))
@@ -248,7 +248,7 @@ func (r *registry) resolveRun(a *article, toks []token, run nameRun) *person {
 	if p := r.byKey[first+"|"+last]; p != nil {
 		return p.root()
 	}
-	if first != "" && nameWordCount(words) >= 2 {
+	if first != "" && nameWordCount(words) >= minNameWords {
 		return nil
 	}
 	w := lastWord(last)

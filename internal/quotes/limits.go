@@ -55,6 +55,13 @@ const (
 	// before it.
 	maxAttributionLead = 4
 
+	// minNameWords is how many name words (a given name and a surname)
+	// make a run of capitalised words a person by itself; one word is a
+	// person only after an honorific ("Mr. Smith"), or as the surname of
+	// someone named in full elsewhere, because alone it may be a place or
+	// an outlet ("Reuters").
+	minNameWords = 2
+
 	// minFullWords is the fewest words a full quotation has; one or two
 	// words quoted inside the reporter's sentence are a partial one.
 	minFullWords = 3
