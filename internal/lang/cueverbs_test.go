@@ -36,3 +36,26 @@ func TestCueVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonNouns: the WordNet table holds each noun once, folded, and
+// names people, not things or proper names.
+func TestPersonNouns(t *testing.T) {
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(enPersonNouns) {
+		if seen[w] || w != strings.ToLower(w) {
+			t.Errorf("enPersonNouns: %q twice or not folded", w)
+		}
+		seen[w] = true
+	}
+	en := English()
+	for _, w := range []string{"nominee", "pollster", "interlocutor", "developer", "propagandist", "son-in-law", "widow"} {
+		if !en.PersonNouns.Has(w) {
+			t.Errorf("PersonNouns lacks %q", w)
+		}
+	}
+	for _, w := range []string{"table", "head", "aristotle", "american", "house"} {
+		if en.PersonNouns.Has(w) {
+			t.Errorf("PersonNouns holds %q", w)
+		}
+	}
+}

@@ -47,6 +47,7 @@ func English() *Language {
 		NameParticles:    NewWordSet(enNameParticles),
 		NameSuffixes:     NewWordSet(enNameSuffixes),
 		RoleNouns:        NewWordSet(enRoleNouns),
+		PersonNouns:      NewWordSet(enPersonNouns),
 		RelationalNouns:  NewWordSet(enRelationalNouns),
 		OrgWords:         NewWordSet(enOrgWords),
 		MaleWords:        NewWordSet(enMaleWords),

@@ -292,7 +292,7 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if m == nil {
 		return nil
 	}
-	k := skipParenthesis(toks, m.to)
+	k := skipOrigin(toks, skipParenthesis(toks, m.to))
 	// "Smith, 61, said", "Smith, a former aide, said", or several
 	// appositions in a row ("Scott Pruitt, the attorney general of
 	// Oklahoma, one of the states suing the EPA, said"), all within
@@ -411,6 +411,30 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// skipOrigin skips "of" and a capitalised place or institution after a
+// name ("Del. Stacey Plaskett of the Virgin Islands", "Mr. Morgan of the
+// Sierra Club"), at most maxParenthesis tokens, and returns where the
+// sentence goes on.
+func skipOrigin(toks []token, k int) int {
+	if k+1 >= len(toks) || !toks[k].is("of") {
+		return k
+	}
+	j := k + 1
+	if toks[j].is("the") {
+		j++
+	}
+	if j >= len(toks) || !toks[j].cap {
+		return k
+	}
+	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and")) {
+		j++
+	}
+	if j-k > maxParenthesis {
+		return k
+	}
+	return j
 }
 
 // namingVerb returns the index of a naming verb that takes the quotation
@@ -553,10 +577,12 @@ func coordinated(toks []token, ms []*mention, m *mention) *mention {
 	}
 }
 
-// inherit returns the first subject of the clause toks[from:k].
+// inherit returns the first subject of the clause toks[from:k] that can
+// speak: in "Democratic nominee Hillary Clinton, at a later press gaggle,
+// said", Clinton rather than the party name before her title.
 func inherit(ms []*mention, from, k int) *mention {
 	for _, m := range ms {
-		if m.from >= from && m.to <= k && m.subject {
+		if m.from >= from && m.to <= k && m.subject && m.personal {
 			return m
 		}
 	}

@@ -66,3 +66,8 @@ func singular(w string) (string, bool) {
 	}
 	return w, false
 }
+
+// isRoleNoun reports whether a folded singular noun names a person by what
+// they are: lang's role nouns and WordNet's person nouns ("nominee",
+// "pollster", "interlocutor").
+func isRoleNoun(w string) bool { return en.RoleNouns.Has(w) || en.PersonNouns.Has(w) }

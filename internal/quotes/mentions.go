@@ -242,8 +242,11 @@ func markSubjects(toks []token, ms []*mention) {
 		case p.kind != wordTok:
 		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low):
 			m.subject = false
-		case !p.cap && !en.IsStopWord(p.low) && !fillers.Has(p.low):
-			m.subject = false // after a verb: "Trump defended Witkoff"
+		case !p.cap && !en.IsStopWord(p.low) && !fillers.Has(p.low) && !isRoleNoun(p.low):
+			// after a verb: "Trump defended Witkoff"; but a person noun
+			// before a name is its title ("presidential nominee Hillary
+			// Clinton was…")
+			m.subject = false
 		}
 	}
 }
