@@ -124,6 +124,10 @@
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
+//     subject that can speak; a name right after the verb, set off by
+//     commas, is its subject too (", explained Rosenberg, “…”"). A person
+//     noun from WordNet before a name (lang PersonNouns: "presidential
+//     nominee Hillary Clinton") is read as her title, so the name stays a
 //     subject.
 //  6. RuleFinal: an attribution that closes the sentence after a comma,
 //     with words between it and the quotation (“…” for the victory,
