@@ -147,14 +147,14 @@ func TestRegisterSendsTheCommands(t *testing.T) {
 	var names []string
 	for _, c := range cmds {
 		names = append(names, c.Name)
-		if c.Name == "reload" && c.DefaultMemberPermissions != "32" {
-			t.Errorf("reload registered with default_member_permissions %q, want \"32\" (Manage Server)", c.DefaultMemberPermissions)
+		if (c.Name == "reload" || c.Name == "article") && c.DefaultMemberPermissions != "32" {
+			t.Errorf("%s registered with default_member_permissions %q, want \"32\" (Manage Server)", c.Name, c.DefaultMemberPermissions)
 		}
 	}
-	if strings.Join(names, " ") != "ask quote sources reload help" {
+	if strings.Join(names, " ") != "ask quote sources reload article help" {
 		t.Errorf("registered %v", names)
 	}
-	if !strings.Contains(out.String(), "registered 5 commands for application 111") {
+	if !strings.Contains(out.String(), "registered 6 commands for application 111") {
 		t.Errorf("stdout %q", out.String())
 	}
 }

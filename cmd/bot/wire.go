@@ -8,9 +8,11 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/answer"
+	"dossier/internal/articles"
 	"dossier/internal/cli"
 	"dossier/internal/commands"
 	"dossier/internal/embed"
+	"dossier/internal/fetch"
 	"dossier/internal/lang"
 	"dossier/internal/library"
 	"dossier/internal/metrics"
@@ -47,7 +49,14 @@ func (m *Main) libraryOptions(onReload func(library.Report, error)) library.Opti
 // cli is the one-shot commands over the configured library.
 func (m *Main) cli() *cli.CLI {
 	return &cli.CLI{Out: m.Stdout, Err: m.Stderr, JSON: m.json, Library: m.libraryOptions(nil),
-		Answerer: func(s answer.Searcher) cli.Answerer { return m.answerer(s) }}
+		Answerer: func(s answer.Searcher) cli.Answerer { return m.answerer(s) },
+		Fetcher:  m.fetcher()}
+}
+
+// fetcher fetches the pages moderators add; private addresses only when
+// ARTICLE_FETCH_ALLOW_PRIVATE is set.
+func (m *Main) fetcher() *fetch.Fetcher {
+	return fetch.New(fetch.Options{AllowPrivate: m.Config.ArticleFetchAllowPrivate})
 }
 
 func (m *Main) endpoint() modelapi.Endpoint {
@@ -103,7 +112,9 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 		b.lib = lib
 	}
 	reg, err := commands.New(
-		commands.Services{Answerer: m.answerer(b.lib), Quotes: commands.LibraryQuotes(b.lib), Catalog: b.lib, Reloader: b.lib},
+		commands.Services{Answerer: m.answerer(b.lib), Quotes: commands.LibraryQuotes(b.lib), Catalog: b.lib, Reloader: b.lib,
+			Articles: articles.New(articles.Options{CorpusDir: m.Config.CorpusDir, Library: b.lib, Fetcher: m.fetcher(),
+				MaxArticleBytes: m.Config.MaxArticleBytes, Logger: m.Log})},
 		commands.Options{
 			SlowAnswers: m.Config.UseOpenAI(),
 			Limiter:     commands.NewLimiter(m.Config.RateLimit, time.Now),

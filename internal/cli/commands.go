@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dossier/internal/answer"
+	"dossier/internal/articles"
 	"dossier/internal/library"
 )
 
@@ -24,6 +25,10 @@ type CLI struct {
 	Library  library.Options
 	// Answerer builds the configured answerer over the loaded library.
 	Answerer func(answer.Searcher) Answerer
+	// Fetcher fetches the pages `article add` is given.
+	Fetcher articles.Fetcher
+	// MaxFileBytes bounds a file `article add` reads; 0: 5 MiB.
+	MaxFileBytes int64
 }
 
 // open loads the library. When the corpus cannot be read but an earlier
@@ -94,7 +99,7 @@ func (c *CLI) Quote(ctx context.Context, args []string, all, explain bool) error
 	case all && len(args) > 0:
 		return fmt.Errorf("--all lists every quotation and takes no speaker (got %q)", strings.Join(args, " "))
 	case !all && strings.TrimSpace(strings.Join(args, "")) == "":
-		return fmt.Errorf("give a speaker, e.g. bot quote Ushakov, optionally followed by a topic, or --all")
+		return fmt.Errorf("give a speaker, e.g. bot quote Smith (bot speakers lists them), optionally followed by a topic, or --all")
 	}
 	lib, err := c.open(ctx)
 	if err != nil {

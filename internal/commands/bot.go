@@ -15,7 +15,7 @@ import (
 // constructor to New; TestDefinitionsMatchTheBot keeps the two in step.
 func Definitions() []*discordgo.ApplicationCommand {
 	return []*discordgo.ApplicationCommand{
-		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(), helpDefinition(),
+		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(), articleDefinition(), helpDefinition(),
 	}
 }
 
@@ -25,6 +25,9 @@ type Services struct {
 	Quotes   QuoteSource
 	Catalog  Catalog
 	Reloader Reloader
+	// Articles adds and removes articles (/article); nil: /article says
+	// it is not set up.
+	Articles ArticleManager
 }
 
 // Options are the bot's policies for its commands.
@@ -46,6 +49,7 @@ func New(s Services, o Options) (*Registry, error) {
 		Quote(s.Quotes, QuoteOptions{Limiter: o.Limiter}),
 		Sources(s.Catalog),
 		Reload(s.Reloader, ReloadOptions{Moderators: o.Moderators, Log: o.Log}),
+		ArticleCommand(s.Articles, ArticleOptions{Moderators: o.Moderators, Log: o.Log}),
 	}
 	return NewRegistry(o.Log, append(cmds, Help(cmds))...)
 }

@@ -48,6 +48,11 @@ type Config struct {
 	ModeratorRoleIDs []string
 	RateLimit        int // /ask and /quote per user per minute
 
+	// ArticleFetchAllowPrivate lets /article add and `bot article add`
+	// fetch from private, loopback and link-local addresses
+	// (ARTICLE_FETCH_ALLOW_PRIVATE): for tests and private deployments.
+	ArticleFetchAllowPrivate bool
+
 	Addr        string // serve mode listen address
 	MetricsAddr string // gateway mode metrics address; empty: off
 
@@ -172,6 +177,13 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 	}
 	if v, ok := lookup("MODERATOR_ROLE_IDS"); ok && strings.TrimSpace(v) != "" {
 		c.ModeratorRoleIDs = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
+	}
+	if v, ok := lookup("ARTICLE_FETCH_ALLOW_PRIVATE"); ok && strings.TrimSpace(v) != "" {
+		b, err := strconv.ParseBool(strings.TrimSpace(v))
+		if err != nil {
+			errs = append(errs, &Error{"ARTICLE_FETCH_ALLOW_PRIVATE", v, "want true or false"})
+		}
+		c.ArticleFetchAllowPrivate = b
 	}
 	if v, ok := lookup("LOG_LEVEL"); ok && strings.TrimSpace(v) != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {

@@ -47,6 +47,15 @@ func TestChatSettings(t *testing.T) {
 	}
 }
 
+func TestArticleFetchAllowPrivate(t *testing.T) {
+	if c, _ := FromEnv(env()); c.ArticleFetchAllowPrivate {
+		t.Error("private addresses must be refused by default")
+	}
+	if c, err := FromEnv(env("ARTICLE_FETCH_ALLOW_PRIVATE", "true")); err != nil || !c.ArticleFetchAllowPrivate {
+		t.Errorf("ARTICLE_FETCH_ALLOW_PRIVATE=true: %v, %v", c.ArticleFetchAllowPrivate, err)
+	}
+}
+
 func TestOpenAISwitch(t *testing.T) {
 	c, _ := FromEnv(env("OPENAI_BASE_URL", "http://localhost:11434/v1"))
 	if !c.UseOpenAI() || !c.EmbedWithOpenAI() {
@@ -64,6 +73,7 @@ func TestParseErrorsNameTheVariable(t *testing.T) {
 		{"ANSWER_TIMEOUT", "20"},
 		{"RATE_LIMIT_PER_MINUTE", "-1"},
 		{"LOG_LEVEL", "loud"},
+		{"ARTICLE_FETCH_ALLOW_PRIVATE", "sometimes"},
 		{"CHAT_MAX_TOKENS", "0"},
 		{"CHAT_MAX_TOKENS", "many"},
 		{"CHAT_CONTEXT_TOKENS", "-4096"},

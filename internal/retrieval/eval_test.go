@@ -66,6 +66,14 @@ func TestRetrievalQuality(t *testing.T) {
 			}
 		})
 	}
+	// The seed story's questions as people word them: paraphrases, yes/no,
+	// why, "who is X"… (evalset.SeedPeopleQuestions).
+	t.Run("seed-people", func(t *testing.T) {
+		hybrid := retrievalQuality(t, storyIndex(t, testcorpus.Seed), evalset.SeedPeopleQuestions())
+		if hybrid < minHybridHit5 {
+			t.Errorf("hybrid hit@5 = %.0f%%, want ≥ %.0f%%", 100*hybrid, 100*minHybridHit5)
+		}
+	})
 }
 
 // retrievalQuality logs the table of ranks and returns the hybrid hit@5.
