@@ -61,6 +61,7 @@ func (r *registry) read(a *article) []found {
 		lead := make([]*person, len(us)) // who speaks in each unit
 		after := make([]bool, len(us))   // unit opens with a quotation attributed after it
 		first := len(out)
+		var about *person // the one person the paragraph's last sentence is about
 		for ui := range us {
 			u := &us[ui]
 			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower))
@@ -84,6 +85,9 @@ func (r *registry) read(a *article) []found {
 			if lead[ui] == nil && !hasQuote(u.toks) {
 				lead[ui] = rd.leadSpeaker(u.toks, ms)
 			}
+			if ui == len(us)-1 && !hasQuote(u.toks) {
+				about = soleSubject(ms)
+			}
 			rd.remember(ms, pi)
 		}
 		continueSpeakers(out[first:], us, lead, after, prevParaLast)
@@ -94,10 +98,33 @@ func (r *registry) read(a *article) []found {
 			// "Smith said the talks would resume." ends the paragraph; a
 			// paragraph of quotation after it is Smith's.
 			prevParaLast = lead[len(us)-1]
+			if prevParaLast == nil {
+				prevParaLast = about
+			}
 		}
 	}
 	spanParagraphs(out, a.quotes)
 	return out
+}
+
+// soleSubject returns the person a sentence is about: its first mention,
+// a subject that names one known person, when it mentions no other person
+// ("Trump, 70, has long argued for the wall."). Nil otherwise.
+func soleSubject(ms []*mention) *person {
+	var who *person
+	for i, m := range ms {
+		if !m.personal {
+			continue
+		}
+		if i == 0 && m.subject && m.sure() && !m.person.org {
+			who = m.person
+			continue
+		}
+		if m.person != who {
+			return nil
+		}
+	}
+	return who
 }
 
 // remember adds a unit's subject mentions to the history pronouns search.

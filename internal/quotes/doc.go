@@ -143,8 +143,10 @@
 //  8. RuleContinues: a sentence that is only quotation takes the speaker
 //     of the sentence before it (“…,” Smith said. “…”), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
-//     sentence — its last quotation, or the person its speech verb reports
-//     ("Smith said the talks would resume." then a paragraph “…”).
+//     sentence — its last quotation, the person its speech verb reports
+//     ("Smith said the talks would resume." then a paragraph “…”), or else
+//     the one person it is about, as its subject, when it names no one
+//     else ("Smith has long argued for the wall." then “…”).
 //  9. RuleContinuedBy: it takes the speaker of the quotation right after
 //     it when that one is attributed by RuleAfter (“…” “…,” Smith said).
 //  10. RuleSpansParas: a quotation over several paragraphs is one person's;
