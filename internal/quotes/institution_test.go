@@ -60,3 +60,23 @@ func TestQuoteInstitution(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteKremlinWhiteHouse: /quote Kremlin and /quote "White House" find
+// what those institutions said, and not what a spokesman of theirs said.
+func TestQuoteKremlinWhiteHouse(t *testing.T) {
+	ix := Build([]*corpus.Document{doc("talks",
+		"Dmitry Peskov, the Kremlin spokesman, spoke on Monday.",
+		"“The talks were useful,” the Kremlin said in a statement.",
+		"The White House said: “We will not comment on a leaked call.”",
+		"“Nothing was agreed,” Peskov said.")})
+	for _, tc := range []struct{ query, speaker, quote string }{
+		{"Kremlin", "Kremlin", "The talks were useful,"},
+		{"White House", "White House", "We will not comment on a leaked call."},
+		{"Peskov", "Dmitry Peskov", "Nothing was agreed,"},
+	} {
+		res := ix.Lookup(tc.query, "")
+		if res.Speaker != tc.speaker || len(res.Quotes) != 1 || res.Quotes[0].Text != tc.quote {
+			t.Errorf("Lookup(%q) = %q %+v, want %q with only %q", tc.query, res.Speaker, res.Quotes, tc.speaker, tc.quote)
+		}
+	}
+}
