@@ -104,6 +104,8 @@ func TestAttributionPatterns(t *testing.T) {
 			"The bridge is closed,", "Harbour Authority", RuleAfter},
 		{"institution before a colon", []string{intro, "The Harbour Authority said: “The bridge is closed.”"},
 			"The bridge is closed.", "Harbour Authority", RuleColon},
+		{"institution named without an article", []string{intro, "“The bridge is closed,” Harbour News reported."},
+			"The bridge is closed,", "Harbour News", RuleAfter},
 		{"a name modifying a noun is no institution", []string{intro, "“The bridge is closed,” the Kowalski campaign said."},
 			"The bridge is closed,", "", ""},
 		{"vague plural subject", []string{intro, "“The bridge is closed,” officials said."},

@@ -55,7 +55,8 @@
 // Institutions and documents speak too ("the Kremlin said", "the State
 // Department said: “…”", "according to the Beige Book"). A run of
 // capitalised words right after "the" that is no known person and heads
-// its noun phrase is one (institutionRun): in "the Trump administration"
+// its noun phrase is one (institutionRun), and so is such a run holding an
+// institution word without "the" ("Fox News", "Congress"): in "the Trump administration"
 // or "the Clinton campaign" the name only modifies a lower-case noun and
 // no institution is named. Institutions are kept in their own table
 // (registry.orgs), never merged with a person, never a pronoun's

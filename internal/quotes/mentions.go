@@ -48,7 +48,11 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 			p = rd.reg.resolveRun(rd.art, toks, run)
 		}
 		if p == nil && institutionRun(toks, run) {
-			m := &mention{kind: byName, from: run.from - 1, to: run.to, person: rd.reg.institution(toks, run), personal: true, appos: -1}
+			from := run.from
+			if from > 0 && toks[from-1].is("the") {
+				from-- // the mention holds its article: "said the Kremlin"
+			}
+			m := &mention{kind: byName, from: from, to: run.to, person: rd.reg.institution(toks, run), personal: true, appos: -1}
 			for k := m.from; k < run.to; k++ {
 				covered[k] = true
 			}

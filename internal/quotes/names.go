@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -159,8 +160,16 @@ func isTitleWord(w string) bool {
 // administration" or "the Clinton campaign" the name only modifies a
 // lower-case noun, which is no institution the articles name.
 func institutionRun(toks []token, run nameRun) bool {
-	if run.from == 0 || !toks[run.from-1].is("the") || run.poss || hasHonorific(toks, run) {
+	if run.poss || hasHonorific(toks, run) {
 		return false
+	}
+	if run.from == 0 || !toks[run.from-1].is("the") {
+		// Without "the", an institution word must say what it is ("Fox
+		// News", "Congress"), and no lower-case word may modify it.
+		if !slices.ContainsFunc(toks[run.from:run.to], func(t token) bool { return en.OrgWords.Has(t.low) }) ||
+			run.from > 0 && toks[run.from-1].kind == wordTok && !toks[run.from-1].cap {
+			return false
+		}
 	}
 	if k := run.to; k < len(toks) && toks[k].kind == wordTok && !toks[k].cap {
 		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low // "said", not "report"

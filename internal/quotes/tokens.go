@@ -227,7 +227,7 @@ func isSpeechVerb(toks []token, i int) bool {
 	}
 	if i > 0 {
 		prev := toks[i-1]
-		if prev.kind == wordTok && (en.Determiners.Has(prev.low) || prev.poss || prev.is("his", "her", "their", "its", "our", "my", "your", "news")) {
+		if prev.kind == wordTok && (en.Determiners.Has(prev.low) || prev.poss || prev.is("his", "her", "their", "its", "our", "my", "your") || prev.is("news") && !prev.cap) {
 			return false
 		}
 		if prev.kind == wordTok && en.Prepositions.Has(prev.low) && prev.low != "to" {
