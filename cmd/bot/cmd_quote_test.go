@@ -64,7 +64,7 @@ func TestQuoteJSON(t *testing.T) {
 		t.Errorf("source %+v, want doc harbour, chunk harbour#1, the date and the sentence with the attribution", src)
 	}
 	entry := raw["quotes"].([]any)[0].(map[string]any)
-	if got, want := keys(entry), []string{"sources", "speaker", "text"}; !reflect.DeepEqual(got, want) {
+	if got, want := keys(entry), []string{"rule", "sources", "speaker", "text"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("quote keys %v, want %v", got, want)
 	}
 	source := entry["sources"].([]any)[0].(map[string]any)
@@ -146,5 +146,16 @@ func TestQuoteUsageErrors(t *testing.T) {
 		if code != 1 || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q; want exit 1 with a message", args, code, errOut)
 		}
+	}
+}
+
+// TestQuoteExplain: --explain prints the rule that attributed each
+// quotation under it.
+func TestQuoteExplain(t *testing.T) {
+	flags := quoteCorpus(t)
+	code, out, _ := runBot(t, append(append([]string{"quote", "--explain"}, flags...), "Kowalski")...)
+	if code != 0 || !strings.Contains(out, "“The harbour will stay open to everyone,”\n   rule: after\n") ||
+		!strings.Contains(out, "“Nobody loses access to the water.”\n   rule: continues\n") {
+		t.Errorf("exit %d, want each quotation followed by its rule (after, continues):\n%s", code, out)
 	}
 }

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dossier/internal/testcorpus"
 )
 
 // The README's figure comes from
@@ -78,7 +80,7 @@ func TestServeDeliversEveryDeferredAnswer(t *testing.T) {
 	defer model.Close()
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	base, stop := startServe(t, env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub),
+		"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub),
 		"DISCORD_API_BASE", rest.URL+"/api/v10", "OPENAI_BASE_URL", model.URL+"/v1", "EMBEDDER", "local",
 		"CHAT_MODEL", "m", "RATE_LIMIT_PER_MINUTE", "1000000"))
 	defer stop()

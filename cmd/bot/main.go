@@ -53,6 +53,7 @@ type Main struct {
 	args []string // the command's arguments after its flags
 	json bool     // --json
 	all  bool     // quote --all
+	why  bool     // quote --explain
 	k    int      // search -k
 
 	stop func() // stops what Run started in the background; nil: nothing
@@ -80,7 +81,7 @@ func subcommands() []command {
 		{"index", "build or refresh the on-disk index and print the report", config.ModeLocal, true, "print the report as JSON", func(m *Main, ctx context.Context) error { return m.cli().Index(ctx) }},
 		{"search", "print the passages that best match a query", config.ModeLocal, true, "print the results as JSON", func(m *Main, ctx context.Context) error { return m.cli().Search(ctx, m.args, m.k) }},
 		{"ask", "answer a question from the articles, citing the passages", config.ModeLocal, true, "print the answer as JSON", func(m *Main, ctx context.Context) error { return m.cli().Ask(ctx, m.args) }},
-		{"quote", "print what a speaker said, word for word, with sources (--all: every quotation)", config.ModeLocal, true, "print the quotations as JSON", func(m *Main, ctx context.Context) error { return m.cli().Quote(ctx, m.args, m.all) }},
+		{"quote", "print what a speaker said, word for word, with sources (--all: every quotation)", config.ModeLocal, true, "print the quotations as JSON", func(m *Main, ctx context.Context) error { return m.cli().Quote(ctx, m.args, m.all, m.why) }},
 		{"speakers", "list the people quoted in the articles, most quoted first", config.ModeLocal, true, "print the speakers as JSON", func(m *Main, ctx context.Context) error { return m.cli().Speakers(ctx, m.args) }},
 		{"article", "add URL|FILE, remove ID or list the corpus's articles", config.ModeLocal, true, "print the result as JSON", func(m *Main, ctx context.Context) error { return m.cli().Article(ctx, m.args) }},
 	}
@@ -98,6 +99,7 @@ func (m *Main) addFlags(fs *flag.FlagSet) {
 		fs.IntVar(&m.k, "k", 5, "number of passages")
 	case "quote":
 		fs.BoolVar(&m.all, "all", false, "print every quotation in the corpus, unattributed ones included")
+		fs.BoolVar(&m.why, "explain", false, "print the rule that attributed each quotation")
 	}
 }
 

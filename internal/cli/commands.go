@@ -92,24 +92,27 @@ func (c *CLI) Ask(ctx context.Context, args []string) error {
 }
 
 // Quote prints what the speaker named in args said, about the topic that
-// follows the name, or with all every quotation.
-func (c *CLI) Quote(ctx context.Context, args []string, all bool) error {
+// follows the name, or with all every quotation; explain adds the rule
+// that attributed each.
+func (c *CLI) Quote(ctx context.Context, args []string, all, explain bool) error {
 	switch {
 	case all && len(args) > 0:
 		return fmt.Errorf("--all lists every quotation and takes no speaker (got %q)", strings.Join(args, " "))
 	case !all && strings.TrimSpace(strings.Join(args, "")) == "":
-		return fmt.Errorf("give a speaker, e.g. bot quote Ushakov, optionally followed by a topic, or --all")
+		return fmt.Errorf("give a speaker, e.g. bot quote Smith (bot speakers lists them), optionally followed by a topic, or --all")
 	}
 	lib, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	ix := lib.Snapshot().Quotes
-	if all {
-		return Write(c.Out, AllQuotes(ix.All()), c.JSON)
+	out := AllQuotes(ix.All())
+	if !all {
+		speaker, topic := SplitSpeaker(ix, args)
+		out = NewQuotes(ix.Lookup(speaker, topic))
 	}
-	speaker, topic := SplitSpeaker(ix, args)
-	return Write(c.Out, NewQuotes(ix.Lookup(speaker, topic)), c.JSON)
+	out.explain = explain
+	return Write(c.Out, out, c.JSON)
 }
 
 // Speakers lists the people quoted, most quoted first.

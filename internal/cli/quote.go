@@ -15,12 +15,15 @@ type Quotes struct {
 	Quotes      []Quote  `json:"quotes"`
 	Suggestions []string `json:"suggestions"`
 	all         bool     // every quotation, not one speaker's
+	explain     bool     // print the rule that attributed each quotation
 }
 
 // Quote is one quotation and where it appears.
 type Quote struct {
-	Text    string        `json:"text"`
-	Speaker string        `json:"speaker"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	// Rule is the attribution rule that gave Speaker (see internal/quotes).
+	Rule    string        `json:"rule,omitempty"`
 	Sources []QuoteSource `json:"sources"`
 }
 
@@ -39,7 +42,7 @@ func NewQuotes(res quotes.Result) Quotes {
 	out := Quotes{Query: res.Query, Speaker: res.Speaker, Quotes: []Quote{}, Suggestions: []string{}}
 	out.Suggestions = append(out.Suggestions, res.Suggestions...)
 	for _, q := range res.Quotes {
-		e := Quote{Text: q.Text, Speaker: q.Speaker, Sources: []QuoteSource{}}
+		e := Quote{Text: q.Text, Speaker: q.Speaker, Rule: string(q.Rule), Sources: []QuoteSource{}}
 		for _, s := range q.Sources {
 			e.Sources = append(e.Sources, QuoteSource{Doc: s.Doc, Title: s.Title, Date: s.Date, URL: s.URL, Chunk: s.Chunk, Context: s.Context})
 		}
@@ -92,6 +95,9 @@ func (out Quotes) WriteText(w io.Writer) {
 			who = "[" + orUnattributed(q.Speaker) + "] "
 		}
 		fmt.Fprintf(w, "%d. %s“%s”\n", i+1, who, q.Text)
+		if out.explain && q.Rule != "" {
+			fmt.Fprintf(w, "   rule: %s\n", q.Rule)
+		}
 		for _, s := range q.Sources {
 			fmt.Fprintf(w, "   %s, %s (%s)\n", s.Chunk, s.Title, orUndated(s.Date))
 			if s.Context != q.Text {
@@ -107,17 +113,18 @@ type Speakers struct {
 	Speakers []Speaker `json:"speakers"`
 }
 
-// Speaker is one person quoted and how often.
+// Speaker is one person or institution quoted and how often.
 type Speaker struct {
-	Name   string `json:"name"`
-	Quotes int    `json:"quotes"`
+	Name        string `json:"name"`
+	Quotes      int    `json:"quotes"`
+	Institution bool   `json:"institution,omitempty"`
 }
 
 // NewSpeakers is the printable form of the people quoted.
 func NewSpeakers(ss []quotes.Speaker) Speakers {
 	out := Speakers{Speakers: []Speaker{}}
 	for _, s := range ss {
-		out.Speakers = append(out.Speakers, Speaker{Name: s.Name, Quotes: s.Quotes})
+		out.Speakers = append(out.Speakers, Speaker{Name: s.Name, Quotes: s.Quotes, Institution: s.Institution})
 	}
 	return out
 }
@@ -128,6 +135,10 @@ func (out Speakers) WriteText(w io.Writer) {
 		fmt.Fprintln(w, "No quotation in the articles could be attributed.")
 	}
 	for _, s := range out.Speakers {
-		fmt.Fprintf(w, "%4d  %s\n", s.Quotes, s.Name)
+		kind := ""
+		if s.Institution {
+			kind = " (institution)"
+		}
+		fmt.Fprintf(w, "%4d  %s%s\n", s.Quotes, s.Name, kind)
 	}
 }

@@ -64,7 +64,10 @@ func (f *fakeAnswerer) calls() int {
 // fakeQuotes is a quote index over a fixed list: a speaker matches when
 // the folded name contains the folded query; a topic when the quote or its
 // context contains it.
-type fakeQuotes struct{ quotes []quotes.Quote }
+type fakeQuotes struct {
+	quotes       []quotes.Quote
+	institutions map[string]bool // speakers that are institutions
+}
 
 func (f *fakeQuotes) Speakers() []quotes.Speaker {
 	count := map[string]int{}
@@ -77,7 +80,7 @@ func (f *fakeQuotes) Speakers() []quotes.Speaker {
 	}
 	out := make([]quotes.Speaker, 0, len(order))
 	for _, n := range order {
-		out = append(out, quotes.Speaker{Name: n, Quotes: count[n]})
+		out = append(out, quotes.Speaker{Name: n, Quotes: count[n], Institution: f.institutions[n]})
 	}
 	return out // in first-seen order: the command must sort
 }

@@ -251,7 +251,11 @@ func (q *quoteCmd) complete(ctx context.Context, req *Request) ([]*discordgo.App
 		if len(choices) == MaxChoices {
 			break
 		}
-		label := fmt.Sprintf("%s (%d quote%s)", s.Name, s.Quotes, plural(s.Quotes))
+		kind := ""
+		if s.Institution {
+			kind = "institution, " // kept apart from the people it employs
+		}
+		label := fmt.Sprintf("%s (%s%d quote%s)", s.Name, kind, s.Quotes, plural(s.Quotes))
 		if Len(label) > MaxChoiceName {
 			label = Truncate(s.Name, MaxChoiceName)
 		}

@@ -47,6 +47,7 @@ func English() *Language {
 		NameParticles:    NewWordSet(enNameParticles),
 		NameSuffixes:     NewWordSet(enNameSuffixes),
 		RoleNouns:        NewWordSet(enRoleNouns),
+		PersonNouns:      NewWordSet(enPersonNouns),
 		RelationalNouns:  NewWordSet(enRelationalNouns),
 		OrgWords:         NewWordSet(enOrgWords),
 		MaleWords:        NewWordSet(enMaleWords),
@@ -58,6 +59,7 @@ func English() *Language {
 		irregular:   map[string]string{},
 		Answer:      englishAnswerWords(),
 		loadRelated: englishRelated,
+		cue:         cueForms(enCueVerbs, enIrregular),
 	}
 	for i, names := range enMonths {
 		for _, n := range names {

@@ -92,6 +92,11 @@ type Language struct {
 	NameSuffixes WordSet
 	// RoleNouns name a person by what they are ("the envoy").
 	RoleNouns WordSet
+	// PersonNouns are the nouns whose most frequent sense names a person,
+	// from WordNet (personnouns_table.go): wider than RoleNouns ("nominee",
+	// "pollster", "interlocutor"), for the rules that must recognise a
+	// description of someone.
+	PersonNouns WordSet
 	// RelationalNouns say only that someone stands close to another.
 	RelationalNouns WordSet
 	// OrgWords mark a capitalised sequence as an institution, place or
@@ -106,6 +111,9 @@ type Language struct {
 	speech map[string]string
 	// NamingVerbs name or describe with a short quotation ("called it “fake”").
 	NamingVerbs WordSet
+	// cue maps every form of a verb that cues direct quotations in
+	// annotated news to its lemma (cueverbs.go).
+	cue map[string]string
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
 

@@ -6,16 +6,25 @@ import (
 	"unicode/utf8"
 )
 
-// Rules that attributed a quotation, kept for tests and debugging.
+// Rule names the rule that attributed a quotation; doc.go explains each.
+// It is kept on the Quote so that `bot quote --explain` and the golden
+// files show why a speaker was given.
+type Rule string
+
+// The attribution rules, in the order attribute tries them, then the rules
+// that carry a speaker over to quotations standing alone.
 const (
-	ruleAfter       = "after"        // “…,” Smith said / said Smith / according to Smith
-	ruleNaming      = "naming"       // Smith called it “…”
-	ruleBefore      = "before"       // Smith said (that) … “…”
-	ruleAccording   = "according-to" // according to Smith, … “…”
-	ruleContinues   = "continues"    // “…,” Smith said. “…”
-	ruleContinuedBy = "continued-by" // “…” “…,” Smith said.
-	ruleSpansParas  = "spans"        // a quotation over several paragraphs
-	ruleSameWords   = "same-words"   // the same words attributed in another article
+	RuleAfter       Rule = "after"        // “…,” Smith said / said Smith / according to Smith
+	RuleDash        Rule = "dash"         // “…” ― Smith
+	RuleNaming      Rule = "naming"       // Smith called it “…”
+	RuleColon       Rule = "colon"        // …, Smith said: “…”
+	RuleBefore      Rule = "before"       // Smith said (that) … “…”
+	RuleFinal       Rule = "final"        // … “…” for the victory, Smith said.
+	RuleAccording   Rule = "according-to" // according to Smith, … “…”
+	RuleContinues   Rule = "continues"    // “…,” Smith said. “…”
+	RuleContinuedBy Rule = "continued-by" // “…” “…,” Smith said.
+	RuleSpansParas  Rule = "spans"        // a quotation over several paragraphs
+	RuleSameWords   Rule = "same-words"   // the same words attributed in another article
 )
 
 // found is one quotation of an article with its speaker.
@@ -24,7 +33,7 @@ type found struct {
 	unit    *unit
 	ui      int     // index of unit in its paragraph
 	speaker *person // nil: unattributed
-	rule    string
+	rule    Rule
 	kind    Kind
 	// from is the sentence whose attribution a continued quotation took,
 	// shown with it as context; nil otherwise.
@@ -52,6 +61,7 @@ func (r *registry) read(a *article) []found {
 		lead := make([]*person, len(us)) // who speaks in each unit
 		after := make([]bool, len(us))   // unit opens with a quotation attributed after it
 		first := len(out)
+		var about *person // the one person the paragraph's last sentence is about
 		for ui := range us {
 			u := &us[ui]
 			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower))
@@ -67,7 +77,7 @@ func (r *registry) read(a *article) []found {
 					if m.sure() {
 						f.speaker, f.rule = m.person, rule
 						lead[ui] = m.person
-						after[ui] = after[ui] || qi == 0 && rule == ruleAfter
+						after[ui] = after[ui] || qi == 0 && rule == RuleAfter
 					}
 				}
 				out = append(out, f)
@@ -75,22 +85,52 @@ func (r *registry) read(a *article) []found {
 			if lead[ui] == nil && !hasQuote(u.toks) {
 				lead[ui] = rd.leadSpeaker(u.toks, ms)
 			}
+			if ui == len(us)-1 && !hasQuote(u.toks) {
+				about = soleSubject(ms)
+			}
 			rd.remember(ms, pi)
 		}
 		continueSpeakers(out[first:], us, lead, after, prevParaLast)
 		prevParaLast = nil
 		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
 			prevParaLast = out[n-1].speaker
+		} else if len(us) > 0 {
+			// "Smith said the talks would resume." ends the paragraph; a
+			// paragraph of quotation after it is Smith's.
+			prevParaLast = lead[len(us)-1]
+			if prevParaLast == nil {
+				prevParaLast = about
+			}
 		}
 	}
 	spanParagraphs(out, a.quotes)
 	return out
 }
 
+// soleSubject returns the person a sentence is about: its first mention,
+// a subject that names one known person, when it mentions no other person
+// ("Trump, 70, has long argued for the wall."). Nil otherwise.
+func soleSubject(ms []*mention) *person {
+	var who *person
+	for i, m := range ms {
+		if !m.personal {
+			continue
+		}
+		if i == 0 && m.subject && m.sure() && !m.person.org {
+			who = m.person
+			continue
+		}
+		if m.person != who {
+			return nil
+		}
+	}
+	return who
+}
+
 // remember adds a unit's subject mentions to the history pronouns search.
 func (rd *reader) remember(ms []*mention, para int) {
 	for _, m := range ms {
-		if m.subject && m.personal {
+		if m.subject && m.personal && (m.person == nil || !m.person.org) {
 			rd.history = append(rd.history, past{person: m.person, para: para, personal: true, plural: m.plural, gender: m.gender})
 		}
 	}
@@ -113,11 +153,11 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 		}
 		switch {
 		case ui > 0 && lead[ui-1] != nil:
-			f.speaker, f.rule, f.from = lead[ui-1], ruleContinues, &us[ui-1]
+			f.speaker, f.rule, f.from = lead[ui-1], RuleContinues, &us[ui-1]
 		case ui == 0 && allPure && prevPara != nil:
-			f.speaker, f.rule = prevPara, ruleContinues
+			f.speaker, f.rule = prevPara, RuleContinues
 		case ui+1 < len(us) && after[ui+1] && lead[ui+1] != nil:
-			f.speaker, f.rule, f.from = lead[ui+1], ruleContinuedBy, &us[ui+1]
+			f.speaker, f.rule, f.from = lead[ui+1], RuleContinuedBy, &us[ui+1]
 		default:
 			continue
 		}
@@ -145,7 +185,7 @@ func spanParagraphs(fs []found, quotes []span) {
 		}
 		for q := start; q < end && who != nil; q++ {
 			if i, ok := byQuote[q]; ok && fs[i].speaker == nil {
-				fs[i].speaker, fs[i].rule = who, ruleSpansParas
+				fs[i].speaker, fs[i].rule = who, RuleSpansParas
 			}
 		}
 		start = end
@@ -173,38 +213,48 @@ func isPure(toks []token) bool {
 
 // attribute returns the mention of the speaker of the quotation toks[qi]
 // and the rule that found it. A nil mention, or one that is not sure(),
-// leaves the quotation unattributed. The rules, in order:
-//
-//  1. an attribution right after the quotation: “…,” Smith said; “…,”
-//     said Smith; “…,” the official was quoted as saying; “…,” according
-//     to Smith. An institution there ("Reuters said") is not the speaker;
-//     the next rules are tried.
-//  2. a naming verb right before it: Smith called it “…”.
-//  3. the first speech verb of the quotation's clause with a person as
-//     subject: Smith said: “…”; Smith told reporters that the plan was
-//     “…”; Smith, 61, insisted the deal would “…”.
-//  4. "according to Smith" anywhere in the sentence.
-func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, string) {
+// leaves the quotation unattributed. The rules, in order (doc.go says
+// why): RuleAfter, RuleDash, RuleNaming, RuleColon, RuleBefore,
+// RuleAccording.
+func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule) {
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
-		return m, ruleAfter
+		return m, RuleAfter
+	}
+	if m := dashSigned(toks, ms, qi); m != nil {
+		return m, RuleDash
 	}
 	if k := namingVerb(toks, qi); k >= 0 {
-		return personal(subjectOf(toks, ms, k, 0)), ruleNaming
+		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
 	}
 	from := clauseStart(toks, qi)
+	if qi > 0 && toks[qi-1].punct(":") {
+		// "…, Kall said: “…”": the speech verb nearest the colon introduces
+		// the quotation, whatever verbs come earlier in the sentence.
+		for k := qi - 2; k >= from; k-- {
+			if isSpeechVerb(toks, k) {
+				if m := personal(subjectOf(toks, ms, k, from)); m != nil {
+					return m, RuleColon
+				}
+				break
+			}
+		}
+	}
 	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
-		return m, ruleBefore
+		return m, RuleBefore
+	}
+	if m := finalAttribution(toks, ms, qi); m != nil && m.personal {
+		return m, RuleFinal
 	}
 	if from > 0 && toks[from].kind == quoteTok {
 		// "As Smith put it, “…”": the quotation opens the main clause.
 		if m, ok := firstSpeaker(toks, ms, 0, from); ok {
-			return m, ruleBefore
+			return m, RuleBefore
 		}
 	}
 	for k := 0; k+2 < len(toks); k++ {
 		if toks[k].is("according") && toks[k+1].is("to") {
 			if m := startingAt(ms, k+2); m != nil && m.personal {
-				return m, ruleAccording
+				return m, RuleAccording
 			}
 		}
 	}
@@ -230,6 +280,14 @@ func firstSpeaker(toks []token, ms []*mention, from, to int) (*mention, bool) {
 		if m := personal(subjectOf(toks, ms, k, from)); m != nil {
 			return m, true
 		}
+		// The subject after its verb, set off by a comma or a colon:
+		// "Because of the calendar, explained Rosenberg, “…”".
+		if k > from && toks[k-1].punct(",") {
+			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName && m.from == k+1 &&
+				m.to < to && toks[m.to].punct(",:") {
+				return m, true
+			}
+		}
 	}
 	return nil, false
 }
@@ -253,24 +311,45 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 		return nil
 	}
 	if isSpeechVerb(toks, j) {
-		return startingAt(ms, j+1) // said Smith
+		// said Smith; said Democratic pollster Stan Greenberg
+		if m := phraseAt(toks, ms, j+1); m != nil && m.from == j+1 {
+			return m
+		}
+		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && (m.to == len(toks) || toks[m.to].kind != wordTok || toks[m.to].is("of")) {
+			return m
+		}
+		return nil
 	}
 	if toks[j].is("according") && j+1 < len(toks) && toks[j+1].is("to") {
 		return startingAt(ms, j+2)
 	}
-	m := startingAt(ms, j)
+	m := phraseAt(toks, ms, j)
 	if m == nil {
 		return nil
 	}
-	k := skipParenthesis(toks, m.to)
-	if k < len(toks) && toks[k].punct(",") {
-		// "Smith, 61, said" or "Smith, a former aide, said".
-		for e := k + 1; e < len(toks) && e < k+20; e++ {
+	k := skipOrigin(toks, skipParenthesis(toks, m.to))
+	// "Smith, 61, said", "Smith, a former aide, said", or several
+	// appositions in a row ("Scott Pruitt, the attorney general of
+	// Oklahoma, one of the states suing the EPA, said"), all within
+	// maxAppositionAfter tokens of the name.
+	for start := k; k+1 < len(toks) && toks[k].punct(",") && !isSpeechVerb(toks, k+1) && !isFiller(toks[k+1]); {
+		if k > start && !descriptionStart(toks, k+1) && !isNumberWord(toks[k+1].low) {
+			break // a second apposition must read as one: "…, one of the states suing the EPA,"
+		}
+		next := -1
+		for e := k + 1; e < len(toks) && e < start+maxAppositionAfter; e++ {
 			if toks[e].punct(",") {
-				k = e + 1
+				next = e
 				break
 			}
 		}
+		if next < 0 {
+			break
+		}
+		k = next
+	}
+	if k < len(toks) && toks[k].punct(",") {
+		k++
 	}
 	for k < len(toks) && isFiller(toks[k]) {
 		k++
@@ -281,6 +360,118 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	return nil
 }
 
+// dashSigned reads a quotation signed with a dash, as web pages and
+// collections of readers' voices write them: “…” ― Carla Sanchez. The
+// name must follow the dash directly and end the sentence, or be followed
+// by the next quotation; anything else after it makes the dash an aside.
+func dashSigned(toks []token, ms []*mention, qi int) *mention {
+	j := qi + 1
+	if j >= len(toks) || !toks[j].punct("―—–-") {
+		return nil
+	}
+	m := longestAt(ms, j+1)
+	if m == nil || m.kind != byName || m.poss {
+		return nil
+	}
+	k := m.to
+	for k < len(toks) && toks[k].punct(".") {
+		k++
+	}
+	if k == len(toks) || toks[k].kind == quoteTok {
+		return m
+	}
+	return nil
+}
+
+// phraseAt returns the mention that a noun phrase starting at toks[j]
+// stands for. The phrase may carry words before the name: "Trump lawyer
+// Marc Kasowitz", "a smiling Clinton", "Tulsa police Chief Chuck Jordan".
+// It is the last mention of the phrase, a name winning over what modifies
+// it; nil when the phrase opens with a function word ("when Clinton
+// blasted him") or holds no mention.
+func phraseAt(toks []token, ms []*mention, j int) *mention {
+	var m *mention
+	for e := j; e < len(toks) && e-j < maxSubjectPhrase && toks[e].kind == wordTok && !isSpeechVerb(toks, e) && !isFiller(toks[e]); {
+		if n := longestAt(ms, e); n != nil && (m == nil || n.kind == byName) {
+			m, e = n, n.to
+			continue
+		}
+		if en.IsStopWord(toks[e].low) && (m != nil || !en.Determiners.Has(toks[e].low)) {
+			break // a function word ends the phrase, or opens none
+		}
+		e++
+	}
+	return m
+}
+
+// finalAttribution reads an attribution that closes the sentence after a
+// comma, with words between it and the quotation: "The plan is “dead” for
+// now, Smith said on Monday." It must end the sentence (at most
+// maxFinalTail words after it), and no other speech verb may stand between
+// the quotation and it, so that it reports the whole sentence.
+func finalAttribution(toks []token, ms []*mention, qi int) *mention {
+	end := len(toks)
+	for end > 0 && toks[end-1].kind == punctTok {
+		end--
+	}
+	for k := end - 1; k > qi+1; k-- {
+		if toks[k].kind == quoteTok {
+			return nil
+		}
+		if !toks[k].punct(",") {
+			continue
+		}
+		m := afterQuote(toks, ms, k)
+		if m == nil {
+			return nil
+		}
+		v := m.to
+		if v <= k {
+			return nil
+		}
+		for v < end && !isSpeechVerb(toks, v) {
+			v++
+		}
+		if v == end {
+			v = k + 1 // "said Smith": the verb comes first
+		}
+		if end-max(v, m.to) > maxFinalTail {
+			return nil
+		}
+		for j := qi + 1; j < k; j++ {
+			if isSpeechVerb(toks, j) || toks[j].kind == quoteTok {
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// skipOrigin skips "of" and a capitalised place or institution after a
+// name ("Del. Stacey Plaskett of the Virgin Islands", "Mr. Morgan of the
+// Sierra Club"), at most maxParenthesis tokens, and returns where the
+// sentence goes on.
+func skipOrigin(toks []token, k int) int {
+	if k+1 >= len(toks) || !toks[k].is("of") {
+		return k
+	}
+	j := k + 1
+	if toks[j].is("the") {
+		j++
+	}
+	if j >= len(toks) || !toks[j].cap {
+		return k
+	}
+	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and")) {
+		j++
+	}
+	if j-k > maxParenthesis {
+		return k
+	}
+	return j
+}
+
 // namingVerb returns the index of a naming verb that takes the quotation
 // as its complement ("called it “…”", "described the plan as “…”"), or -1.
 func namingVerb(toks []token, qi int) int {
@@ -288,11 +479,11 @@ func namingVerb(toks []token, qi int) int {
 	if j >= 0 && toks[j].is("as") {
 		j--
 	}
-	for n := 0; j >= 0 && n <= 4; n, j = n+1, j-1 {
+	for n := 0; j >= 0 && n <= maxNamingGap; n, j = n+1, j-1 {
 		if toks[j].kind != wordTok {
 			return -1
 		}
-		if namingVerbs[lemma(toks[j].low)] && isSpeechVerb(toks, j) {
+		if en.NamingVerbs.Has(lemma(toks[j].low)) && isSpeechVerb(toks, j) {
 			return j
 		}
 	}
@@ -304,7 +495,7 @@ func namingVerb(toks []token, qi int) int {
 // leading subordinate clause ("After the meeting ended, …").
 func clauseStart(toks []token, qi int) int {
 	start := 0
-	if len(toks) > 0 && toks[0].kind == wordTok && subordinators[toks[0].low] {
+	if len(toks) > 0 && toks[0].kind == wordTok && en.Subordinators.Has(toks[0].low) {
 		for k := 1; k < qi; k++ {
 			if toks[k].punct(",") {
 				start = k + 1
@@ -316,7 +507,7 @@ func clauseStart(toks []token, qi int) int {
 		if toks[k].punct(";") {
 			return k + 1
 		}
-		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && clauseBreaks[toks[k+1].low] {
+		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && en.ClauseBreaks.Has(toks[k+1].low) {
 			return k + 1
 		}
 	}
@@ -347,7 +538,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j--
 			}
 			continue
-		case t.cap && calendarWords[t.low] && j-1 >= from && toks[j-1].is("on", "last", "this"):
+		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this"):
 			j -= 2
 			continue
 		case t.punct(")"):
@@ -382,7 +573,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 // comma toks[j]: "Smith, 61," / "Smith, a former aide," / "the mayor's
 // aide, John Doe,". Nil when the commas enclose something else.
 func apposed(toks []token, ms []*mention, j, from int) *mention {
-	for k := j - 1; k >= from && j-k <= 25; k-- {
+	for k := j - 1; k >= from && j-k <= maxApposition; k-- {
 		if !toks[k].punct(",") {
 			continue
 		}
@@ -421,10 +612,12 @@ func coordinated(toks []token, ms []*mention, m *mention) *mention {
 	}
 }
 
-// inherit returns the first subject of the clause toks[from:k].
+// inherit returns the first subject of the clause toks[from:k] that can
+// speak: in "Democratic nominee Hillary Clinton, at a later press gaggle,
+// said", Clinton rather than the party name before her title.
 func inherit(ms []*mention, from, k int) *mention {
 	for _, m := range ms {
-		if m.from >= from && m.to <= k && m.subject {
+		if m.from >= from && m.to <= k && m.subject && m.personal {
 			return m
 		}
 	}
@@ -435,13 +628,25 @@ func isFiller(t token) bool {
 	if t.kind != wordTok || t.cap {
 		return false
 	}
-	return fillers[t.low] || len(t.low) >= 5 && strings.HasSuffix(t.low, "ly") && !roleNouns[t.low]
+	return fillers.Has(t.low) || len(t.low) >= minLyAdverb && strings.HasSuffix(t.low, "ly") && !en.RoleNouns.Has(t.low)
 }
 
 func endingAt(ms []*mention, j int) *mention {
 	var best *mention
 	for _, m := range ms {
 		if m.to == j+1 && (best == nil || m.kind == byName) {
+			best = m
+		}
+	}
+	return best
+}
+
+// longestAt returns the longest mention starting at token j: "Trump
+// lawyer Marc Kasowitz" (a name with its title) rather than "Trump".
+func longestAt(ms []*mention, j int) *mention {
+	var best *mention
+	for _, m := range ms {
+		if m.from == j && (best == nil || m.to > best.to) {
 			best = m
 		}
 	}
@@ -461,7 +666,7 @@ func startingAt(ms []*mention, j int) *mention {
 // phrase inside the reporter's sentence (partial): three words or more that
 // open with a capital or stand as the sentence.
 func kindOf(toks []token, qi int, text string) Kind {
-	if len(strings.Fields(text)) < 3 {
+	if len(strings.Fields(text)) < minFullWords {
 		return Partial
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "[(…'‘\""))

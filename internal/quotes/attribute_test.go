@@ -23,11 +23,11 @@ func attributions(docs ...*corpus.Document) map[string]string {
 	return out
 }
 
-func rulesOf(docs ...*corpus.Document) map[string]string {
-	out := map[string]string{}
+func rulesOf(docs ...*corpus.Document) map[string]Rule {
+	out := map[string]Rule{}
 	ix := Build(docs)
-	for i, q := range ix.quotes {
-		out[q.Text] = ix.rules[i]
+	for _, q := range ix.quotes {
+		out[q.Text] = q.Rule
 	}
 	return out
 }
@@ -37,7 +37,7 @@ type attrCase struct {
 	paras []string
 	quote string // the quotation checked, as it stands between its marks
 	want  string // its speaker; "" for unattributed
-	rule  string // the rule expected to find it; "" to not check
+	rule  Rule   // the rule expected to find it; "" to not check
 }
 
 func runAttrCases(t *testing.T, cases []attrCase) {
@@ -69,57 +69,81 @@ const intro = "Mayor Anna Kowalski and Tom Berger, the council's finance chief, 
 func TestAttributionPatterns(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"quote, name said", []string{intro, "“The bridge is safe,” Kowalski said."},
-			"The bridge is safe,", "Anna Kowalski", ruleAfter},
+			"The bridge is safe,", "Anna Kowalski", RuleAfter},
 		{"quote, said name", []string{intro, "“The bridge is safe,” said Anna Kowalski."},
-			"The bridge is safe,", "Anna Kowalski", ruleAfter},
+			"The bridge is safe,", "Anna Kowalski", RuleAfter},
 		{"quote, name told", []string{intro, "“We will rebuild,” Kowalski told reporters on Tuesday."},
-			"We will rebuild,", "Anna Kowalski", ruleAfter},
+			"We will rebuild,", "Anna Kowalski", RuleAfter},
 		{"quote, name wrote", []string{intro, "“Costs will rise,” Berger wrote on social media."},
-			"Costs will rise,", "Tom Berger", ruleAfter},
+			"Costs will rise,", "Tom Berger", RuleAfter},
 		{"quote, name added with an apposition", []string{intro, "“Costs will rise,” Berger, 61, added."},
-			"Costs will rise,", "Tom Berger", ruleAfter},
+			"Costs will rise,", "Tom Berger", RuleAfter},
 		{"quote, name was quoted as saying", []string{intro, "“We will rebuild,” Kowalski was quoted as saying."},
-			"We will rebuild,", "Anna Kowalski", ruleAfter},
+			"We will rebuild,", "Anna Kowalski", RuleAfter},
 		{"quote, according to name", []string{intro, "The bridge is “perfectly safe,” according to Berger."},
-			"perfectly safe,", "Tom Berger", ruleAfter},
+			"perfectly safe,", "Tom Berger", RuleAfter},
 		{"question mark splits the sentence", []string{intro, "“Who pays for it?” Berger asked."},
-			"Who pays for it?", "Tom Berger", ruleAfter},
+			"Who pays for it?", "Tom Berger", RuleAfter},
 		{"name said colon quote", []string{intro, "Kowalski said: “The bridge is safe.”"},
-			"The bridge is safe.", "Anna Kowalski", ruleBefore},
+			"The bridge is safe.", "Anna Kowalski", RuleColon},
+		{"colon: the verb nearest the colon", []string{intro, "Berger will use the vote to make news, Kowalski said: “He has a surprise.”"},
+			"He has a surprise.", "Anna Kowalski", RuleColon},
+		{"standalone paragraph after a paragraph about the speaker", []string{intro, "Kowalski said the bridge would reopen on Monday.", "“Nobody loses access to the water.”"},
+			"Nobody loses access to the water.", "Anna Kowalski", RuleContinues},
+		{"standalone paragraph after a paragraph about the speaker alone", []string{intro, "Kowalski has long argued for the bridge.", "“Nobody loses access to the water.”"},
+			"Nobody loses access to the water.", "Anna Kowalski", RuleContinues},
+		{"standalone paragraph after a paragraph about two people", []string{intro, "Kowalski has long argued with Berger about the bridge.", "“Nobody loses access to the water.”"},
+			"Nobody loses access to the water.", "", ""},
+		{"dash-signed quotation", []string{intro, "“The bridge is safe.” ― Anna Kowalski"},
+			"The bridge is safe.", "Anna Kowalski", RuleDash},
+		{"modifiers before the name after the quotation", []string{intro, "“The bridge is safe,” harbour commissioner Anna Kowalski said."},
+			"The bridge is safe,", "Anna Kowalski", RuleAfter},
+		{"modifiers before the name after said", []string{intro, "“The bridge is safe,” said harbour commissioner Anna Kowalski."},
+			"The bridge is safe,", "Anna Kowalski", RuleAfter},
+		{"institution after the quotation", []string{intro, "“The bridge is closed,” the Harbour Authority said."},
+			"The bridge is closed,", "Harbour Authority", RuleAfter},
+		{"institution before a colon", []string{intro, "The Harbour Authority said: “The bridge is closed.”"},
+			"The bridge is closed.", "Harbour Authority", RuleColon},
+		{"institution named without an article", []string{intro, "“The bridge is closed,” Harbour News reported."},
+			"The bridge is closed,", "Harbour News", RuleAfter},
+		{"a name modifying a noun is no institution", []string{intro, "“The bridge is closed,” the Kowalski campaign said."},
+			"The bridge is closed,", "", ""},
+		{"vague plural subject", []string{intro, "“The bridge is closed,” officials said."},
+			"The bridge is closed,", "", ""},
 		{"name told reporters quote", []string{intro, "Kowalski told reporters “the bridge is safe.”"},
-			"the bridge is safe.", "Anna Kowalski", ruleBefore},
+			"the bridge is safe.", "Anna Kowalski", RuleBefore},
 		{"name said that … quote", []string{intro, "Kowalski said that the bridge was “perfectly safe” for now."},
-			"perfectly safe", "Anna Kowalski", ruleBefore},
+			"perfectly safe", "Anna Kowalski", RuleBefore},
 		{"speech verb after auxiliaries and adverbs", []string{intro, "Berger has also repeatedly warned that costs could “spiral.”"},
-			"spiral.", "Tom Berger", ruleBefore},
+			"spiral.", "Tom Berger", RuleBefore},
 		{"verb before to", []string{intro, "Berger went on to suggest a “modest levy” for drivers."},
-			"modest levy", "Tom Berger", ruleBefore},
+			"modest levy", "Tom Berger", RuleBefore},
 		{"participle shares the subject", []string{intro, "Kowalski defended the plan, saying it was “the only option.”"},
-			"the only option.", "Anna Kowalski", ruleBefore},
+			"the only option.", "Anna Kowalski", RuleBefore},
 		{"leading subordinate clause", []string{intro, "After the vote was counted, Berger said the result was “a relief.”"},
-			"a relief.", "Tom Berger", ruleBefore},
+			"a relief.", "Tom Berger", RuleBefore},
 		{"according to name, before", []string{intro, "According to Berger, the levy is “unavoidable.”"},
-			"unavoidable.", "Tom Berger", ruleAccording},
+			"unavoidable.", "Tom Berger", RuleAccording},
 		{"name called it quote", []string{intro, "Berger called it “a disgrace.”"},
-			"a disgrace.", "Tom Berger", ruleNaming},
+			"a disgrace.", "Tom Berger", RuleNaming},
 		{"name described x as quote", []string{intro, "Kowalski described the audit as “nonsense.”"},
-			"nonsense.", "Anna Kowalski", ruleNaming},
+			"nonsense.", "Anna Kowalski", RuleNaming},
 		{"attribution inside the quotation: first part", []string{intro, "“The bridge,” Kowalski said, “is perfectly safe.”"},
-			"The bridge,", "Anna Kowalski", ruleAfter},
+			"The bridge,", "Anna Kowalski", RuleAfter},
 		{"attribution inside the quotation: second part", []string{intro, "“The bridge,” Kowalski said, “is perfectly safe.”"},
-			"is perfectly safe.", "Anna Kowalski", ruleBefore},
+			"is perfectly safe.", "Anna Kowalski", RuleBefore},
 		{"continuation after the attribution", []string{intro, "“The bridge is safe,” Kowalski said. “We checked every bolt.”"},
-			"We checked every bolt.", "Anna Kowalski", ruleContinues},
+			"We checked every bolt.", "Anna Kowalski", RuleContinues},
 		{"quotation before an attributed one", []string{intro, "“We checked every bolt.” “The bridge is safe,” Kowalski said."},
-			"We checked every bolt.", "Anna Kowalski", ruleContinuedBy},
+			"We checked every bolt.", "Anna Kowalski", RuleContinuedBy},
 		{"quotation after a said-that sentence", []string{intro, "Kowalski said the inspection was over. “We checked every bolt.”"},
-			"We checked every bolt.", "Anna Kowalski", ruleContinues},
+			"We checked every bolt.", "Anna Kowalski", RuleContinues},
 		{"whole-quotation paragraph after a quoted paragraph", []string{intro, "“The bridge is safe,” Kowalski said.", "“We checked every bolt.”"},
-			"We checked every bolt.", "Anna Kowalski", ruleContinues},
+			"We checked every bolt.", "Anna Kowalski", RuleContinues},
 		{"quotation over several paragraphs", []string{intro, "“We will rebuild the bridge.", "“It will take two years,” Berger said."},
-			"We will rebuild the bridge.", "Tom Berger", ruleSpansParas},
+			"We will rebuild the bridge.", "Tom Berger", RuleSpansParas},
 		{"straight quotes without a comma", []string{intro, `"The levy stays" Berger said.`},
-			"The levy stays", "Tom Berger", ruleAfter},
+			"The levy stays", "Tom Berger", RuleAfter},
 	})
 }
 

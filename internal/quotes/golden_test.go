@@ -36,18 +36,22 @@ func loadStory(t testing.TB, story string) []*corpus.Document {
 // on whole articles, including those the evaluation set does not cover.
 func render(ix *Index) string {
 	var b strings.Builder
-	for i, q := range ix.quotes {
+	for _, q := range ix.quotes {
 		for _, s := range q.Sources {
 			who := q.Speaker
 			if who == "" {
 				who = "(unattributed)"
 			}
-			fmt.Fprintf(&b, "%s ¶%d [%s] %s <%s> %q\n", s.Doc, s.Paragraph, q.Kind, who, ix.rules[i], q.Text)
+			fmt.Fprintf(&b, "%s ¶%d [%s] %s <%s> %q\n", s.Doc, s.Paragraph, q.Kind, who, q.Rule, q.Text)
 		}
 	}
 	b.WriteString("\nspeakers:\n")
 	for _, s := range ix.Speakers() {
-		fmt.Fprintf(&b, "%3d %s\n", s.Quotes, s.Name)
+		kind := ""
+		if s.Institution {
+			kind = " (institution)"
+		}
+		fmt.Fprintf(&b, "%3d %s%s\n", s.Quotes, s.Name, kind)
 	}
 	return b.String()
 }

@@ -14,7 +14,6 @@ import (
 // once per snapshot and never modified, so it is safe for concurrent use.
 type Index struct {
 	quotes    []Quote          // in corpus order of their first source
-	rules     []string         // the rule that attributed each quote, for tests
 	bySpeaker map[string][]int // canonical name → indexes into quotes
 	speakers  []Speaker        // most quoted first
 	names     []speakerName    // for lookup
@@ -41,8 +40,8 @@ func Build(docs []*corpus.Document) *Index {
 // occurrence is one quotation at one place in one article.
 type occurrence struct {
 	Quote
-	rule string
-	doc  int
+	doc int
+	org bool // the speaker is an institution
 }
 
 func occurrences(a *article, fs []found) []occurrence {
@@ -68,9 +67,9 @@ func occurrences(a *article, fs []found) []occurrence {
 		} else {
 			f.kind = kindOf(nil, 0, p[q.start:q.end])
 		}
-		o := occurrence{rule: f.rule, doc: a.idx, Quote: Quote{Text: p[q.start:q.end], Kind: f.kind}}
+		o := occurrence{doc: a.idx, Quote: Quote{Text: p[q.start:q.end], Kind: f.kind, Rule: f.rule}}
 		if f.speaker != nil {
-			o.Speaker = f.speaker.name
+			o.Speaker, o.org = f.speaker.name, f.speaker.org
 		}
 		o.Sources = []Source{{
 			Doc: a.doc.ID, Title: a.doc.Title, Date: a.doc.Date, URL: a.doc.URL,
@@ -129,8 +128,8 @@ func newIndex(occs []occurrence) *Index {
 	}
 	for _, o := range occs {
 		n := normalize(o.Text)
-		if o.Speaker == "" && len(strings.Fields(n)) >= 4 && len(speakersOf[n]) == 1 {
-			o.Speaker, o.rule = speakersOf[n][0], ruleSameWords
+		if o.Speaker == "" && len(strings.Fields(n)) >= minSameWords && len(speakersOf[n]) == 1 {
+			o.Speaker, o.Rule = speakersOf[n][0], RuleSameWords
 		}
 		key := o.Speaker + "\x00" + n
 		if i, ok := bySpeakerText[key]; ok {
@@ -139,9 +138,14 @@ func newIndex(occs []occurrence) *Index {
 		}
 		bySpeakerText[key] = len(ix.quotes)
 		ix.quotes = append(ix.quotes, o.Quote)
-		ix.rules = append(ix.rules, o.rule)
 	}
 	counts := map[string]int{}
+	orgs := map[string]bool{}
+	for _, o := range occs {
+		if o.org {
+			orgs[o.Speaker] = true
+		}
+	}
 	for i, q := range ix.quotes {
 		ix.terms = append(ix.terms, ix.an.Terms(q.Text))
 		var ctx []string
@@ -155,7 +159,7 @@ func newIndex(occs []occurrence) *Index {
 		}
 	}
 	for name, n := range counts {
-		ix.speakers = append(ix.speakers, Speaker{Name: name, Quotes: n})
+		ix.speakers = append(ix.speakers, Speaker{Name: name, Quotes: n, Institution: orgs[name]})
 	}
 	slices.SortFunc(ix.speakers, func(a, b Speaker) int {
 		return cmp.Or(b.Quotes-a.Quotes, strings.Compare(a.Name, b.Name))

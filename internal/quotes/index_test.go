@@ -138,7 +138,7 @@ func TestLookupTopicOrders(t *testing.T) {
 
 func TestSpeakersAndAll(t *testing.T) {
 	ix := Build(harbourDocs())
-	want := []Speaker{{"Anna Kowalski", 3}, {"Tom Berger", 2}, {"José Núñez", 1}}
+	want := []Speaker{{Name: "Anna Kowalski", Quotes: 3}, {Name: "Tom Berger", Quotes: 2}, {Name: "José Núñez", Quotes: 1}}
 	if got := ix.Speakers(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Speakers = %+v, want %+v", got, want)
 	}

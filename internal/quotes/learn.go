@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"strings"
 
 	"dossier/internal/corpus"
 )
@@ -74,7 +75,7 @@ func (a *article) settle() {
 func nameWordCount(words []string) int {
 	n := 0
 	for _, w := range words {
-		if !particles[w] && !nameSuffixes[w] {
+		if !en.NameParticles.Has(w) && !en.NameSuffixes.Has(w) {
 			n++
 		}
 	}
@@ -93,7 +94,7 @@ func learn(arts []*article) *registry {
 				words := run.words(u.toks)
 				first, last := nameKey(words)
 				switch {
-				case nameWordCount(words) >= 2 && first != "":
+				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
 					r.add("", last, run.surface(u.toks))
@@ -133,6 +134,9 @@ func learn(arts []*article) *registry {
 				}
 				p.noteGender(run.titles(u.toks)...)
 				start, d, ok := r.title(u.toks, run)
+				if ok && !strings.Contains(d.head, " ") {
+					r.learned[d.head] = true
+				}
 				if ok {
 					r.describe(p, a.idx, d)
 				}
@@ -225,7 +229,7 @@ func (r *registry) describe(p *person, doc int, d desc) {
 
 func hasHonorific(toks []token, run nameRun) bool {
 	for _, t := range toks[run.from:run.name] {
-		if honorifics[t.low] {
+		if en.Honorifics.Has(t.low) {
 			return true
 		}
 	}
@@ -244,7 +248,7 @@ func (r *registry) resolveRun(a *article, toks []token, run nameRun) *person {
 	if p := r.byKey[first+"|"+last]; p != nil {
 		return p.root()
 	}
-	if first != "" && nameWordCount(words) >= 2 {
+	if first != "" && nameWordCount(words) >= minNameWords {
 		return nil
 	}
 	w := lastWord(last)
@@ -274,7 +278,7 @@ func appositions(toks []token, run nameRun) []desc {
 	end := k + 1
 	relative := false
 	for end < len(toks) && !toks[end].punct(",;.:—()") && toks[end].kind != quoteTok {
-		relative = relative || relatives[toks[end].low]
+		relative = relative || en.Relatives.Has(toks[end].low)
 		if !relative && isSpeechVerb(toks, end) {
 			return nil // "Smith, the official said," is no apposition
 		}
@@ -308,7 +312,7 @@ func descriptionParts(toks []token, from, to int) []desc {
 		if i < to && !toks[i].is("and") {
 			continue
 		}
-		if d, ok := parseDescription(toks, start, i); ok && (start == from || roleNouns[d.head]) {
+		if d, ok := parseDescription(toks, start, i); ok && (start == from || en.RoleNouns.Has(d.head)) {
 			out = append(out, d)
 		}
 		start = i + 1
@@ -318,7 +322,7 @@ func descriptionParts(toks []token, from, to int) []desc {
 
 func skipParenthesis(toks []token, k int) int {
 	if k < len(toks) && toks[k].punct("(") {
-		for j := k + 1; j < len(toks) && j < k+8; j++ {
+		for j := k + 1; j < len(toks) && j < k+maxParenthesis; j++ {
 			if toks[j].punct(")") {
 				return j + 1
 			}
@@ -334,10 +338,12 @@ func (r *registry) title(toks []token, run nameRun) (start int, d desc, ok bool)
 	start = run.from
 	for k := run.name - 1; k >= run.from; k-- {
 		s, _ := singular(toks[k].low)
-		if roleNouns[s] || titleAbbrevs[toks[k].low] != "" || r.learned[s] {
+		// A title word right before the name is its head ("Colonel Dana
+		// Okafor"), and later "the colonel" refers to her.
+		if en.RoleNouns.Has(s) || isTitleAbbrev(toks[k].low) || r.learned[s] || k == run.name-1 && en.TitleWords.Has(s) {
 			d.head, ok = roleHead(toks, k), true
 			for _, t := range toks[run.from:k] {
-				if !honorifics[t.low] && !compoundPrefixes[t.low] {
+				if !en.Honorifics.Has(t.low) && !en.CompoundPrefixes.Has(t.low) {
 					d.words = append(d.words, t.low)
 				}
 			}
@@ -353,7 +359,7 @@ func (r *registry) title(toks []token, run nameRun) (start int, d desc, ok bool)
 		return start, d, ok
 	}
 	from, words, _ := extendLeft(toks, k)
-	if from > 0 && (isFiller(toks[from-1]) || toks[from-1].is("to")) || slices.ContainsFunc(words, func(w string) bool { return fillers[w] }) {
+	if from > 0 && (isFiller(toks[from-1]) || toks[from-1].is("to")) || slices.ContainsFunc(words, func(w string) bool { return fillers.Has(w) }) {
 		return start, d, ok // a verb that is also a noun: "would still host Smith"
 	}
 	if !ok {
@@ -372,13 +378,13 @@ func (r *registry) reverseApposition(toks []token, runs []nameRun, start int) (d
 		return desc{}, false
 	}
 	e := start - 2
-	for h := e; h >= 0 && e-h <= 5; h-- {
+	for h := e; h >= 0 && e-h <= maxReverseApposition; h-- {
 		t := toks[h]
 		if t.kind != wordTok {
 			return desc{}, false
 		}
 		s, plural := singular(t.low)
-		if !r.isRole(s) || plural || !(h == e || prepositions[toks[h+1].low]) {
+		if !r.isRole(s) || plural || !(h == e || en.Prepositions.Has(toks[h+1].low)) {
 			continue
 		}
 		from, words, det := extendLeft(toks, h)
@@ -387,7 +393,7 @@ func (r *registry) reverseApposition(toks []token, runs []nameRun, start int) (d
 		}
 		d := desc{head: roleHead(toks, h), words: words}
 		for _, c := range toks[h+1 : e+1] {
-			if c.kind == wordTok && !prepositions[c.low] {
+			if c.kind == wordTok && !en.Prepositions.Has(c.low) {
 				d.words = append(d.words, c.low)
 			}
 		}

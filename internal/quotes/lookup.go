@@ -56,7 +56,7 @@ func (ix *Index) Lookup(speaker, topic string) Result {
 			s := 0
 			for _, t := range terms {
 				if slices.Contains(ix.terms[i], t) {
-					s += 2
+					s += quoteTermWeight
 				}
 				if slices.Contains(ix.context[i], t) {
 					s++
@@ -98,6 +98,25 @@ const (
 	scoreExact = 1000
 	scoreWords = 900
 	scoreNear  = 500
+	// scorePerEdit is lost per typo or missing letter of a near match, so
+	// that the closer of two near names wins.
+	scorePerEdit = 10
+	// minPrefix is the shortest typed prefix that matches a longer name
+	// word ("Wit" for "Witkoff"); shorter prefixes match too much.
+	minPrefix = 3
+)
+
+// quoteTermWeight is how much more a topic word counts in the quotation
+// itself than in the sentence around it: the quotation is what the user
+// asked for.
+const quoteTermWeight = 2
+
+// A name word of fewer than shortName letters allows no typo, of fewer than
+// longName letters one, of more two: "Li" must be typed right, "Witkof" is
+// Witkoff, "Zelenskiy" is Zelenskyy.
+const (
+	shortName = 4
+	longName  = 8
 )
 
 // matchScore rates how well query words name a speaker: all of the name,
@@ -116,9 +135,9 @@ func matchScore(q, name []string) int {
 		for _, n := range name {
 			switch d := editDistance(w, n, allowedTypos(n)); {
 			case d <= allowedTypos(n):
-				best = max(best, scoreNear-10*d)
-			case len(w) >= 3 && strings.HasPrefix(n, w):
-				best = max(best, scoreNear-10*(len(n)-len(w)))
+				best = max(best, scoreNear-scorePerEdit*d)
+			case len(w) >= minPrefix && strings.HasPrefix(n, w):
+				best = max(best, scoreNear-scorePerEdit*(len(n)-len(w)))
 			}
 		}
 		if best < 0 {
@@ -133,9 +152,9 @@ func matchScore(q, name []string) int {
 // two for "Zelenskyy".
 func allowedTypos(w string) int {
 	switch n := len([]rune(w)); {
-	case n < 4:
+	case n < shortName:
 		return 0
-	case n < 8:
+	case n < longName:
 		return 1
 	}
 	return 2

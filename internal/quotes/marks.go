@@ -95,8 +95,25 @@ func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 		}
 		j += sz
 	}
+	if alt := mixedCloser[mark]; alt != 0 {
+		// “…" or "…”: a web page's slip between curly and straight marks.
+		// The other kind closes the quotation when it ends a word.
+		for j := i + size; j < len(p); {
+			r, sz := utf8.DecodeRuneInString(p[j:])
+			if r == alt && j > i+size && !isSpaceByte(p[j-1]) {
+				if n, _ := utf8.DecodeRuneInString(p[j+sz:]); j+sz == len(p) || !unicode.IsLetter(n) {
+					return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
+				}
+			}
+			j += sz
+		}
+	}
 	return makeSpan(para, p, i, i+size, len(p), len(p), true), len(p)
 }
+
+// mixedCloser is the mark that closes a quotation whose own closing mark
+// never comes: a curly opening closed by a straight mark, or the reverse.
+var mixedCloser = map[rune]rune{'“': '"', '"': '”'}
 
 // scanSingle reads a top-level single-quoted phrase (‘…’). The closing ’
 // must not be followed by a letter, which would make it an apostrophe

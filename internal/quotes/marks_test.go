@@ -33,6 +33,8 @@ func TestFindQuotes(t *testing.T) {
 		{"empty quotes are skipped", []string{"He said “” and “ ” then “yes”."}, []string{"yes"}},
 		{"stray closing mark is text", []string{"A 12” screen and “ok”."}, []string{"ok"}},
 		{"unclosed runs to the paragraph end", []string{"She said “we will win. "}, []string{"we will win."}},
+		{"curly opened, straight closed", []string{`“Deals are no requirement," Smith said.`}, []string{"Deals are no requirement,"}},
+		{"straight opened, curly closed", []string{`"Deals are no requirement,” Smith said.`}, []string{"Deals are no requirement,"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

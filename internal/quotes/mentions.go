@@ -43,10 +43,25 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	var ms []*mention
 	covered := make([]bool, len(toks)+1)
 	for _, run := range runs {
+		var p *person
+		if run.name < run.to {
+			p = rd.reg.resolveRun(rd.art, toks, run)
+		}
+		if p == nil && institutionRun(toks, run) {
+			from := run.from
+			if from > 0 && toks[from-1].is("the") {
+				from-- // the mention holds its article: "said the Kremlin"
+			}
+			m := &mention{kind: byName, from: from, to: run.to, person: rd.reg.institution(toks, run), personal: true, appos: -1}
+			for k := m.from; k < run.to; k++ {
+				covered[k] = true
+			}
+			ms = append(ms, m)
+			continue
+		}
 		if run.name == run.to {
 			continue
 		}
-		p := rd.reg.resolveRun(rd.art, toks, run)
 		start, _, _ := rd.reg.title(toks, run)
 		m := &mention{kind: byName, from: start, to: run.to, person: p, poss: run.poss, appos: -1}
 		m.personal = p != nil || hasHonorific(toks, run)
@@ -62,7 +77,14 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		ms = append(ms, m)
 	}
 	for h, t := range toks {
-		if t.kind != wordTok || covered[h] || analysis.IsStopWord(t.low) {
+		if m := rd.orgDescription(toks, h, covered); m != nil {
+			for k := m.from; k < m.to; k++ {
+				covered[k] = true
+			}
+			ms = append(ms, m)
+			continue
+		}
+		if t.kind != wordTok || covered[h] || en.IsStopWord(t.low) {
 			continue
 		}
 		s, plural := singular(t.low)
@@ -87,7 +109,7 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		if t.kind != wordTok {
 			continue
 		}
-		if g, ok := personalPronouns[t.low]; ok {
+		if g, ok := en.PersonalPronouns[t.low]; ok {
 			ms = append(ms, &mention{kind: byPronoun, from: i, to: i + 1, personal: true, gender: g, appos: -1})
 		} else if t.low == "they" {
 			ms = append(ms, &mention{kind: byPronoun, from: i, to: i + 1, personal: true, plural: true, appos: -1})
@@ -98,11 +120,75 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	return ms
 }
 
+// orgDescription reads "the authority" or "the water authority" at
+// toks[h]: a definite description whose lower-case head is an institution
+// word, which refers to the one institution, mentioned earlier in the
+// article (or else anywhere in the corpus), whose name ends with that word
+// and holds every modifier ("Aska Basin Water Authority"). Nil when it is
+// no such description or when two institutions fit.
+func (rd *reader) orgDescription(toks []token, h int, covered []bool) *mention {
+	t := toks[h]
+	if t.kind != wordTok || t.cap || covered[h] || !en.OrgWords.Has(t.low) || t.poss ||
+		h+1 < len(toks) && toks[h+1].kind == wordTok && !toks[h+1].cap && en.OrgWords.Has(toks[h+1].low) {
+		return nil
+	}
+	j := h - 1
+	var mods []string
+	for ; j >= 0 && h-j <= maxModifiers; j-- {
+		w := toks[j]
+		if w.kind != wordTok || w.cap && !w.is("the") || covered[j] {
+			return nil
+		}
+		if w.is("the") {
+			break
+		}
+		if en.IsStopWord(w.low) {
+			return nil
+		}
+		mods = append(mods, w.low)
+	}
+	if j < 0 || !toks[j].is("the") {
+		return nil
+	}
+	fits := func(cands []*person) *person {
+		var found *person
+		for _, p := range cands {
+			words := strings.Fields(analysis.Fold(p.name))
+			if len(words) == 0 || words[len(words)-1] != t.low || overlap(words, mods) != len(mods) {
+				continue
+			}
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+		return found
+	}
+	var local []*person
+	for p := range rd.seen {
+		if p.org {
+			local = append(local, p)
+		}
+	}
+	p := fits(local)
+	if p == nil && len(local) == 0 {
+		var all []*person
+		for _, o := range rd.reg.orgs {
+			all = append(all, o)
+		}
+		p = fits(all)
+	}
+	if p == nil {
+		return nil
+	}
+	return &mention{kind: byName, from: j, to: h + 1, person: p, personal: true, appos: -1}
+}
+
 func genderOf(head string) byte {
 	switch {
-	case maleWords[head]:
+	case en.MaleWords.Has(head):
 		return 'm'
-	case femaleWords[head]:
+	case en.FemaleWords.Has(head):
 		return 'f'
 	}
 	return 0
@@ -152,16 +238,19 @@ func markSubjects(toks []token, ms []*mention) {
 		prevEnds := i > 0 && ms[i-1].to == m.from-1
 		p := toks[m.from-1]
 		switch {
-		case p.punct(",") && prevEnds && ms[i-1].personal:
+		case p.punct(",") && prevEnds && ms[i-1].personal && (ms[i-1].person == nil || !ms[i-1].person.org):
 			m.appos = i - 1
 			m.subject = ms[i-1].subject
 		case p.is("and", "or") && prevEnds:
 			m.subject = ms[i-1].subject
 		case p.kind != wordTok:
-		case prepositions[p.low] || relatives[p.low] && p.low != "that" || speechVerbs[p.low] != "":
+		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low):
 			m.subject = false
-		case !p.cap && !analysis.IsStopWord(p.low) && !fillers[p.low]:
-			m.subject = false // after a verb: "Trump defended Witkoff"
+		case !p.cap && !en.IsStopWord(p.low) && !fillers.Has(p.low) && !isRoleNoun(p.low):
+			// after a verb: "Trump defended Witkoff"; but a person noun
+			// before a name is its title ("presidential nominee Hillary
+			// Clinton was…")
+			m.subject = false
 		}
 	}
 }
@@ -209,7 +298,7 @@ func (rd *reader) resolve(toks []token, ms []*mention, para int) {
 func (rd *reader) antecedent(before []*mention, m *mention, para int) *person {
 	for i := len(before) - 1; i >= 0; i-- {
 		b := before[i]
-		if !b.subject || !b.personal || b.plural {
+		if !b.subject || !b.personal || b.plural || b.person != nil && b.person.org {
 			continue
 		}
 		if g := genderOfMention(b); g != 0 && m.gender != 0 && g != m.gender {
@@ -219,7 +308,7 @@ func (rd *reader) antecedent(before []*mention, m *mention, para int) *person {
 	}
 	for i := len(rd.history) - 1; i >= 0; i-- {
 		h := rd.history[i]
-		if h.para < para-2 {
+		if h.para < para-pronounReach {
 			break
 		}
 		if !h.personal || h.plural {
@@ -253,7 +342,7 @@ func genderOfMention(m *mention) byte {
 // paragraph, where "A senior aide said …" may name him only later. Ties go
 // to the latest mentioned.
 func (rd *reader) resolveDescription(m *mention, para int) *person {
-	anaphoric := m.det != "" && !indefinites[m.det]
+	anaphoric := m.det != "" && !en.Indefinites.Has(m.det)
 	var cands []*person
 	if anaphoric {
 		for p := range rd.seen {
@@ -289,12 +378,12 @@ func (rd *reader) pick(m *mention, cands []*person, lede bool, para int) *person
 			return best
 		}
 	}
-	if lede || len(m.proper) == 0 || !relational[m.desc.head] {
+	if lede || len(m.proper) == 0 || !en.RelationalNouns.Has(m.desc.head) {
 		return nil
 	}
 	var found *person
 	for _, p := range cands {
-		if rd.lastPara[p] < para-3 {
+		if rd.lastPara[p] < para-relationReach {
 			continue
 		}
 		for _, d := range p.root().descs {

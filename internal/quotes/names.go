@@ -1,9 +1,8 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
-
-	"dossier/internal/analysis"
 )
 
 // nameRun is a run of capitalised words: the titles before a name and the
@@ -19,7 +18,7 @@ type nameRun struct {
 func (r nameRun) words(toks []token) []string {
 	var out []string
 	for _, t := range toks[r.name:r.to] {
-		if !nameSuffixes[t.low] {
+		if !en.NameSuffixes.Has(t.low) {
 			out = append(out, t.low)
 		}
 	}
@@ -91,13 +90,13 @@ func startsRun(toks []token, i int, lower map[string]bool) bool {
 	if t.kind != wordTok {
 		return false
 	}
-	if particles[t.low] && i+1 < len(toks) && (toks[i+1].cap || particles[toks[i+1].low]) {
+	if en.NameParticles.Has(t.low) && i+1 < len(toks) && (toks[i+1].cap || en.NameParticles.Has(toks[i+1].low)) {
 		return i == 0 || !toks[i-1].cap || toks[i-1].kind != wordTok
 	}
 	if !t.cap || isAllCaps(t.text) {
 		return false
 	}
-	if sentenceStart(toks, i) && (analysis.IsStopWord(t.low) || prepositions[t.low] || sentenceAdverbs[t.low] || lower[t.low]) && !honorifics[t.low] && titleAbbrevs[t.low] == "" {
+	if sentenceStart(toks, i) && (en.IsStopWord(t.low) || en.Prepositions.Has(t.low) || en.SentenceAdverbs.Has(t.low) || lower[t.low]) && !en.Honorifics.Has(t.low) && !isTitleAbbrev(t.low) {
 		return false
 	}
 	return true
@@ -106,10 +105,10 @@ func startsRun(toks []token, i int, lower map[string]bool) bool {
 // joinsRun: a particle ("von", "der") or "of" between capitalised words
 // ("Secretary of State") stays inside a run.
 func joinsRun(toks []token, j int) bool {
-	if j+1 >= len(toks) || !(toks[j+1].cap || particles[toks[j+1].low]) {
+	if j+1 >= len(toks) || !(toks[j+1].cap || en.NameParticles.Has(toks[j+1].low)) {
 		return false
 	}
-	if particles[toks[j].low] {
+	if en.NameParticles.Has(toks[j].low) {
 		return true
 	}
 	return toks[j].low == "of" && j > 0 && isTitleWord(toks[j-1].low)
@@ -125,14 +124,14 @@ func splitRun(toks []token, from, to int) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
-		if !isNameWord(t) && !(particles[t.low] && k > from && k < to-1) && !(nameSuffixes[t.low] && k == to-1) {
+		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) {
 			break
 		}
 		r.name = k
 	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.
-	for r.name < to && particles[toks[r.name].low] && r.name > from {
+	for r.name < to && en.NameParticles.Has(toks[r.name].low) && r.name > from {
 		r.name++
 	}
 	return r
@@ -145,13 +144,45 @@ func isNameWord(t token) bool {
 		return false
 	}
 	w := t.low
-	return !isTitleWord(w) && !orgWords[w] && !calendarWords[w] && !analysis.IsStopWord(w)
+	return !isTitleWord(w) && !en.OrgWords.Has(w) && !isCalendarWord(w) && !en.IsStopWord(w)
 }
 
 // isTitleWord: a word that may stand in a title before a name.
 func isTitleWord(w string) bool {
 	s, _ := singular(w)
-	return honorifics[w] || titleAbbrevs[w] != "" || titleWords[w] || roleNouns[w] || roleNouns[s]
+	return en.Honorifics.Has(w) || isTitleAbbrev(w) || en.TitleWords.Has(w) || en.RoleNouns.Has(w) || en.RoleNouns.Has(s)
+}
+
+// institutionRun reports whether a run of capitalised words after "the"
+// names an institution or a document that can speak as one: "the
+// Kremlin", "the State Department", "The Washington Post", "the Beige
+// Book". It must be the head of its noun phrase: in "the Trump
+// administration" or "the Clinton campaign" the name only modifies a
+// lower-case noun, which is no institution the articles name.
+func institutionRun(toks []token, run nameRun) bool {
+	if run.poss || hasHonorific(toks, run) {
+		return false
+	}
+	if run.from == 0 || !toks[run.from-1].is("the") {
+		// Without "the", an institution word must say what it is ("Fox
+		// News", "Congress"), and no lower-case word may modify it.
+		if !slices.ContainsFunc(toks[run.from:run.to], func(t token) bool { return en.OrgWords.Has(t.low) }) ||
+			run.from > 0 && toks[run.from-1].kind == wordTok && !toks[run.from-1].cap {
+			return false
+		}
+	}
+	if k := run.to; k < len(toks) && toks[k].kind == wordTok && !toks[k].cap {
+		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low // "said", not "report"
+		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) {
+			return false
+		}
+	}
+	for _, t := range toks[run.from:run.to] {
+		if !isCalendarWord(t.low) {
+			return true
+		}
+	}
+	return false // "the Monday"
 }
 
 // nameKey identifies a person by folded given name and surname.
@@ -162,7 +193,7 @@ func nameKey(words []string) (first, last string) {
 	last = words[len(words)-1]
 	// Particles belong to the surname: "von der Leyen".
 	i := len(words) - 1
-	for i > 0 && particles[words[i-1]] {
+	for i > 0 && en.NameParticles.Has(words[i-1]) {
 		i--
 		last = words[i] + " " + last
 	}

@@ -3,8 +3,6 @@ package quotes
 import (
 	"slices"
 	"strings"
-
-	"dossier/internal/analysis"
 )
 
 // person is someone the articles name. One person per corpus: "Yuri
@@ -18,6 +16,10 @@ type person struct {
 	mentions    int
 	name        string  // canonical name, chosen by finish
 	into        *person // set when merged into another person
+	// org marks an institution or a document that speaks as one ("the
+	// Kremlin", "the State Department"). It is never merged with a person,
+	// never a pronoun's antecedent, and listed as a speaker of its own.
+	org bool
 }
 
 func (p *person) root() *person {
@@ -47,10 +49,35 @@ type registry struct {
 	// byLastWord indexes people by the last word of each spelling of their
 	// surname, once mergeVariants has settled who is who.
 	byLastWord map[string][]*person
+	// orgs are the institutions the articles quote, by folded name; kept
+	// out of people so that no rule about names can merge them.
+	orgs map[string]*person
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}}
+	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}, orgs: map[string]*person{}}
+}
+
+// institution returns the institution a run names, named as the articles
+// first write it without its article ("State Department").
+func (r *registry) institution(toks []token, run nameRun) *person {
+	var key, name []string
+	for _, t := range toks[run.from:run.to] {
+		key = append(key, t.low)
+		w := t.text
+		if t.poss {
+			w = strings.TrimRight(strings.TrimRight(w, "sS"), "'’")
+		}
+		name = append(name, w)
+	}
+	k := strings.Join(key, " ")
+	p := r.orgs[k]
+	if p == nil {
+		p = &person{org: true, name: strings.Join(name, " "), forms: map[string]int{}}
+		r.orgs[k] = p
+	}
+	p.mentions++
+	return p
 }
 
 // add records a full name (or, with first == "", a surname known from an
@@ -70,7 +97,7 @@ func (r *registry) add(first, last, surface string) *person {
 }
 
 // isRole reports whether a folded singular noun names a role.
-func (r *registry) isRole(w string) bool { return roleNouns[w] || r.learned[w] }
+func (r *registry) isRole(w string) bool { return en.RoleNouns.Has(w) || r.learned[w] }
 
 // isRoleWord reports whether a folded word, singular or plural, names a
 // role ("adviser", "advisers").
@@ -114,7 +141,7 @@ func (r *registry) mergeVariants() {
 			if a.into != nil || b.into != nil || a.first == "" || a.first != b.first || a.last == b.last {
 				continue
 			}
-			if len(a.last) >= 5 && len(b.last) >= 5 && editDistance(a.last, b.last, 1) <= 1 {
+			if len(a.last) >= minTypoSurname && len(b.last) >= minTypoSurname && editDistance(a.last, b.last, 1) <= 1 {
 				mergeInto(b, a)
 			}
 		}
@@ -201,9 +228,9 @@ func (r *registry) finish() {
 func (p *person) noteGender(words ...string) {
 	for _, w := range words {
 		switch {
-		case maleWords[w]:
+		case en.MaleWords.Has(w):
 			p.gender = 'm'
-		case femaleWords[w]:
+		case en.FemaleWords.Has(w):
 			p.gender = 'f'
 		}
 	}
@@ -221,21 +248,21 @@ func (p *person) nameWords() []string {
 // there is none).
 func extendLeft(toks []token, h int) (start int, words []string, det string) {
 	start = h
-	for j := h - 1; j >= 0 && h-j <= 6; j-- {
+	for j := h - 1; j >= 0 && h-j <= maxModifiers; j-- {
 		t := toks[j]
 		if t.kind != wordTok {
 			break
 		}
 		switch {
-		case determiners[t.low]:
+		case en.Determiners.Has(t.low):
 			return j, words, t.low
 		case t.is("his", "her", "their", "its"):
 			return j, words, "poss"
 		case t.poss:
 			return j, append(words, t.low), "poss"
-		case prepositions[t.low] || analysis.IsStopWord(t.low) || speechVerbs[t.low] != "" || relatives[t.low]:
+		case en.Prepositions.Has(t.low) || en.IsStopWord(t.low) || en.IsSpeechVerb(t.low) || en.Relatives.Has(t.low):
 			return start, words, ""
-		case !t.cap && strings.HasSuffix(t.low, "ing") && !ingAdjectives[t.low]:
+		case !t.cap && strings.HasSuffix(t.low, "ing") && !ingAdjectives.Has(t.low):
 			return start, words, ""
 		case isNumberWord(t.low):
 			words = append(words, t.low)
@@ -250,10 +277,8 @@ func extendLeft(toks []token, h int) (start int, words []string, det string) {
 // looksVerbal: a word with a verb's ending that is no role noun
 // ("emerged", "saying") cannot head a description.
 func looksVerbal(w string) bool {
-	return !roleNouns[w] && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+	return !en.RoleNouns.Has(w) && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 }
-
-var ingAdjectives = wordSet("ranking leading acting outgoing incoming governing ruling founding sitting serving visiting")
 
 func isNumberWord(w string) bool {
 	if w == "" {
@@ -261,24 +286,22 @@ func isNumberWord(w string) bool {
 	}
 	for _, r := range w {
 		if r < '0' || r > '9' {
-			return numberWords[w]
+			return en.NumberWords.Has(w)
 		}
 	}
 	return true
 }
-
-var numberWords = wordSet("two three four five six seven eight nine ten several")
 
 // roleHead returns the singular head of a title word ("Rep." →
 // "representative"), joining a compound prefix before it ("Vice President"
 // → "vice president").
 func roleHead(toks []token, i int) string {
 	w := toks[i].low
-	if full := titleAbbrevs[w]; full != "" {
+	if full := en.TitleExpansions[w]; full != "" {
 		w = full
 	}
 	w, _ = singular(w)
-	if i > 0 && toks[i-1].kind == wordTok && compoundPrefixes[toks[i-1].low] {
+	if i > 0 && toks[i-1].kind == wordTok && en.CompoundPrefixes.Has(toks[i-1].low) {
 		w = toks[i-1].low + " " + w
 	}
 	return w
@@ -294,11 +317,11 @@ func parseDescription(toks []token, from, to int) (d desc, ok bool) {
 	if i+1 < to && toks[i].is("one") && toks[i+1].is("of") {
 		i += 2
 	}
-	if i < to && (determiners[toks[i].low] || toks[i].is("his", "her", "their")) && toks[i].kind == wordTok {
+	if i < to && (en.Determiners.Has(toks[i].low) || toks[i].is("his", "her", "their")) && toks[i].kind == wordTok {
 		i++
 	}
 	j := i
-	for j < to && toks[j].kind == wordTok && !prepositions[toks[j].low] && !relatives[toks[j].low] && !toks[j].is("and", "or", "but") {
+	for j < to && toks[j].kind == wordTok && !en.Prepositions.Has(toks[j].low) && !en.Relatives.Has(toks[j].low) && !toks[j].is("and", "or", "but") {
 		if toks[j].poss {
 			d.words = append(d.words, toks[j].low)
 			i = j + 1
@@ -309,22 +332,22 @@ func parseDescription(toks []token, from, to int) (d desc, ok bool) {
 		return desc{}, false
 	}
 	head := toks[j-1]
-	if head.poss || analysis.IsStopWord(head.low) || isNumberWord(head.low) || looksVerbal(head.low) {
+	if head.poss || en.IsStopWord(head.low) || isNumberWord(head.low) || looksVerbal(head.low) {
 		return desc{}, false
 	}
 	d.head, _ = singular(head.low)
-	if j-2 >= i && compoundPrefixes[toks[j-2].low] {
+	if j-2 >= i && en.CompoundPrefixes.Has(toks[j-2].low) {
 		d.head = toks[j-2].low + " " + d.head
 	}
 	for _, t := range toks[i : j-1] {
 		d.words = append(d.words, t.low)
 	}
-	if j < to && prepositions[toks[j].low] {
+	if j < to && en.Prepositions.Has(toks[j].low) {
 		for _, t := range toks[j+1 : to] {
-			if t.kind != wordTok || relatives[t.low] {
+			if t.kind != wordTok || en.Relatives.Has(t.low) {
 				break
 			}
-			if !analysis.IsStopWord(t.low) {
+			if !en.IsStopWord(t.low) {
 				d.words = append(d.words, t.low)
 			}
 		}
@@ -336,7 +359,7 @@ func parseDescription(toks []token, from, to int) (d desc, ok bool) {
 // describes a person: a determiner, "one of", or a possessive name.
 func descriptionStart(toks []token, i int) bool {
 	t := toks[i]
-	return t.kind == wordTok && (determiners[t.low] || t.is("one") || t.poss && t.cap)
+	return t.kind == wordTok && (en.Determiners.Has(t.low) || t.is("one") || t.poss && t.cap)
 }
 
 // editDistance is the Levenshtein distance between a and b, or max+1 as

@@ -1,5 +1,3 @@
-// Package quotes finds the direct quotations in the articles, attributes
-// each to its speaker, and looks them up by speaker and topic.
 package quotes
 
 // Kind says whether a quotation is a clause or more, or a word or phrase
@@ -21,6 +19,9 @@ type Quote struct {
 	// when it could not be attributed with confidence.
 	Speaker string
 	Kind    Kind
+	// Rule is the rule that gave Speaker ("after": “…,” Smith said); empty
+	// when the quotation is unattributed. See the package doc.
+	Rule    Rule
 	Sources []Source
 }
 
@@ -43,10 +44,14 @@ type Source struct {
 	Start, End int
 }
 
-// Speaker is a person quoted in the corpus.
+// Speaker is a person, or an institution, quoted in the corpus.
 type Speaker struct {
 	Name   string
 	Quotes int
+	// Institution is true for an institution or a document that speaks
+	// as one ("Kremlin", "State Department"); its quotations are never a
+	// person's, nor a person's its.
+	Institution bool
 }
 
 // Result is the answer to a lookup by speaker.

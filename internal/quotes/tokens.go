@@ -120,7 +120,7 @@ func endsWithQuestion(toks []token) bool {
 // startsWithAttribution: "Smith asked.", "he said", "said Smith", "the
 // official added" — a short subject and a speech verb, or the reverse.
 func startsWithAttribution(toks []token) bool {
-	for i := 0; i < len(toks) && i < 4; i++ {
+	for i := 0; i < len(toks) && i < maxAttributionLead; i++ {
 		t := toks[i]
 		if t.kind != wordTok {
 			return false
@@ -192,7 +192,7 @@ func wordEnd(p string, i, to int) int {
 	}
 	if j < to && p[j] == '.' {
 		w := strings.ToLower(strings.ReplaceAll(p[i:j], ".", ""))
-		if honorifics[w] || titleAbbrevs[w] != "" || strings.Contains(p[i:j], ".") || utf8.RuneCountInString(p[i:j]) == 1 && unicode.IsUpper([]rune(p[i:j])[0]) {
+		if en.Honorifics.Has(w) || isTitleAbbrev(w) || strings.Contains(p[i:j], ".") || utf8.RuneCountInString(p[i:j]) == 1 && unicode.IsUpper([]rune(p[i:j])[0]) {
 			j++
 		}
 	}
@@ -222,15 +222,15 @@ func isSpeechVerb(toks []token, i int) bool {
 	if t.kind != wordTok || t.cap && i > 0 {
 		return false
 	}
-	if _, ok := speechVerbs[t.low]; !ok {
+	if _, ok := en.QuoteLemma(t.low); !ok {
 		return false
 	}
 	if i > 0 {
 		prev := toks[i-1]
-		if prev.kind == wordTok && (determiners[prev.low] || prev.poss || prev.is("his", "her", "their", "its", "our", "my", "your", "news")) {
+		if prev.kind == wordTok && (en.Determiners.Has(prev.low) || prev.poss || prev.is("his", "her", "their", "its", "our", "my", "your") || prev.is("news") && !prev.cap) {
 			return false
 		}
-		if prev.kind == wordTok && prepositions[prev.low] && prev.low != "to" {
+		if prev.kind == wordTok && en.Prepositions.Has(prev.low) && prev.low != "to" {
 			return false // a noun: "in charge", "for comment"
 		}
 	}
@@ -238,7 +238,7 @@ func isSpeechVerb(toks []token, i int) bool {
 }
 
 // lemma returns the lemma of a speech verb form.
-func lemma(w string) string { return speechVerbs[w] }
+func lemma(w string) string { l, _ := en.QuoteLemma(w); return l }
 
 // isAllCaps reports whether a word of several letters is written in
 // capitals, as headlines and credits are ("DRISCOLL").
@@ -252,5 +252,5 @@ func isAllCaps(w string) bool {
 			n++
 		}
 	}
-	return n > 3
+	return n > minAllCaps
 }

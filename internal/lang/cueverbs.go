@@ -1,0 +1,38 @@
+package lang
+
+import "strings"
+
+//go:generate sh -c "go run ./gen/cueverbs -train $POLNEAR/data/train -min 3 -docs 2 -share 0.5 > cueverbs_table.go"
+
+// QuoteLemma returns the lemma of a verb that can introduce a direct
+// quotation ("said" → "say", "sighed" → "sigh") and whether w is one: a
+// speech verb, or a verb that cues direct quotations in annotated news
+// (enCueVerbs, generated from PolNeAR's train split). The second set is
+// wider than speech ("put", "write", "tweet") and is kept apart so that
+// only quotation attribution reads it.
+func (l *Language) QuoteLemma(w string) (string, bool) {
+	if s, ok := l.speech[w]; ok {
+		return s, true
+	}
+	s, ok := l.cue[w]
+	return s, ok
+}
+
+// cueForms maps every form of the cue verbs to its lemma: the forms seen
+// in the annotated articles and the regular or irregular forms of the
+// lemma.
+func cueForms(entries []string, irregular map[string][]string) map[string]string {
+	m := map[string]string{}
+	for _, e := range entries {
+		lemma, seen, _ := strings.Cut(e, ":")
+		for _, f := range inflect(lemma, false, irregular[lemma]) {
+			m[f] = lemma
+		}
+		for _, f := range strings.Split(seen, ",") {
+			if f != "" {
+				m[f] = lemma
+			}
+		}
+	}
+	return m
+}

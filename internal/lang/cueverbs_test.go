@@ -1,0 +1,61 @@
+package lang
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCueVerbs: the generated table holds each lemma once, folded, and
+// every form it lists reads back as that lemma; speech verbs stay speech
+// verbs, and a cue verb is no speech verb of the other packages.
+func TestCueVerbs(t *testing.T) {
+	en := English()
+	seen := map[string]bool{}
+	for _, e := range enCueVerbs {
+		lemma, forms, _ := strings.Cut(e, ":")
+		if seen[lemma] || lemma != strings.ToLower(lemma) {
+			t.Errorf("enCueVerbs: %q twice or not folded", lemma)
+		}
+		seen[lemma] = true
+		for _, f := range append(strings.Split(forms, ","), lemma) {
+			if l, ok := en.QuoteLemma(f); f != "" && (!ok || l != lemma && !en.IsSpeechVerb(f)) {
+				t.Errorf("QuoteLemma(%q) = %q, %v; want %q", f, l, ok, lemma)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		w, lemma string
+		speech   bool
+	}{
+		{"said", "say", true}, {"tweeted", "tweet", true}, {"quipped", "quip", true},
+		{"chided", "chide", false}, {"lamented", "lament", true}, {"table", "", false},
+	} {
+		l, ok := en.QuoteLemma(tc.w)
+		if l != tc.lemma || ok != (tc.lemma != "") || en.IsSpeechVerb(tc.w) != tc.speech {
+			t.Errorf("QuoteLemma(%q) = %q, %v (speech %v); want %q (speech %v)", tc.w, l, ok, en.IsSpeechVerb(tc.w), tc.lemma, tc.speech)
+		}
+	}
+}
+
+// TestPersonNouns: the WordNet table holds each noun once, folded, and
+// names people, not things or proper names.
+func TestPersonNouns(t *testing.T) {
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(enPersonNouns) {
+		if seen[w] || w != strings.ToLower(w) {
+			t.Errorf("enPersonNouns: %q twice or not folded", w)
+		}
+		seen[w] = true
+	}
+	en := English()
+	for _, w := range []string{"nominee", "pollster", "interlocutor", "developer", "propagandist", "son-in-law", "widow"} {
+		if !en.PersonNouns.Has(w) {
+			t.Errorf("PersonNouns lacks %q", w)
+		}
+	}
+	for _, w := range []string{"table", "head", "aristotle", "american", "house"} {
+		if en.PersonNouns.Has(w) {
+			t.Errorf("PersonNouns holds %q", w)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+// Package quotes finds the direct quotations in the articles, attributes
+// each to its speaker, and looks them up by speaker and topic (/quote).
+//
+// Its one promise is precision: a quotation given to someone must be
+// theirs. A quotation whose speaker is uncertain stays unattributed, and
+// the user still finds it by topic; a wrong speaker would be a misquote
+// with a citation attached. Every rule below therefore gives up rather
+// than guess, and the language facts it reads (speech verbs and their
+// forms, role nouns, honorifics and titles, institution words, function
+// words) come from the language layer, internal/lang.
+//
+// Build runs in three passes over the corpus; the index it returns is
+// read-only.
+//
+// # 1. Finding (marks.go, tokens.go)
+//
+// findQuotes scans each paragraph for double quotation marks (curly,
+// straight, low-9, guillemets); single marks inside them are nested
+// quotations, and a single curly mark outside them opens a quotation only
+// at the start of a word and when its close is no apostrophe ("Trump’s").
+// A quotation left open at a paragraph's end continues in the next
+// paragraph if that one opens with a mark, as news style writes a
+// quotation over several paragraphs.
+//
+// buildUnits then cuts each paragraph into sentences and joins the
+// sentences a quotation runs across, so that a quotation and the words
+// around it are always in one unit; "“Is it fake?” Smith asked." is joined
+// too, because the question mark ends no sentence there. Each unit is
+// tokenized into words, punctuation and one token per quotation.
+//
+// # 2. Learning who is who (learn.go, people.go, names.go)
+//
+// Before attributing anything, learn reads the whole corpus for the
+// people it names:
+//
+//  1. Full names: a run of capitalised words is split into titles
+//     ("Russian President") and a name ("Vladimir Putin"); a name of two
+//     or more name words is a person. A surname alone is a person only
+//     after an honorific ("Mr. Smith"). Words of institutions and places
+//     (lang OrgWords: "House", "Ministry") make a run no person's name.
+//  2. Variants: spellings one letter apart (minTypoSurname) with the same
+//     given name are one person, and a surname-only person folds into the
+//     one full name with that surname.
+//  3. Descriptions: appositions ("Kirill Dmitriev, a close adviser to
+//     the president,"), copulas ("Smith is the mayor's aide"), titles
+//     before names and descriptions set before a name ("another ally,
+//     Jane Roe,") are kept as what the articles call each person. The
+//     head nouns of appositions are learned as role nouns, so that a
+//     story's own roles ("interlocutor", "developer") are recognised
+//     without being listed anywhere.
+//  4. Gender, from titles and role nouns (lang MaleWords, FemaleWords)
+//     and else from the pronouns the articles use after naming someone
+//     alone in a sentence; it lets a pronoun skip someone it cannot mean.
+//
+// Institutions and documents speak too ("the Kremlin said", "the State
+// Department said: “…”", "according to the Beige Book"). A run of
+// capitalised words right after "the" that is no known person and heads
+// its noun phrase is one (institutionRun), and so is such a run holding an
+// institution word without "the" ("Fox News", "Congress"): in "the Trump administration"
+// or "the Clinton campaign" the name only modifies a lower-case noun and
+// no institution is named. Institutions are kept in their own table
+// (registry.orgs), never merged with a person, never a pronoun's
+// antecedent nor the head of an apposition, and listed as speakers with
+// Speaker.Institution set, so that a person's quotations never go to
+// their institution or the reverse. "The authority" or "the water
+// authority" later refers to the one institution named that way
+// (orgDescription). A bare capitalised word ("Reuters said") stays
+// unattributed: it cannot be told from a surname the articles never
+// complete.
+//
+// # 3. Attributing (attribute.go, mentions.go)
+//
+// Each article is read in order. In every unit, mentions finds the
+// references to people: names (resolved to the learned person), role
+// descriptions ("the Kremlin aide", "a spokeswoman"), and pronouns; it
+// marks which can be a clause's subject (not after a preposition or a
+// verb, not possessive). resolve then says whom each description and
+// pronoun refers to:
+//
+//   - a description in apposition to a name is that name;
+//   - a definite description ("the envoy") is the person mentioned
+//     earlier whose descriptions share its head noun, in this article
+//     first, then in any; ties go to the most recent; an indefinite one
+//     ("a senior aide") refers to no one known, except in the lede, where
+//     the person may be named only later;
+//   - a pronoun is the latest subject before it whose gender does not rule
+//     it out, up to pronounReach paragraphs back; an unknown latest
+//     subject ("a spokesman") makes the pronoun unknown rather than
+//     reaching past it.
+//
+// Then attribute tries, for each quotation, the rules below in order; the
+// first that finds a subject decides, and the speaker is kept only if
+// that subject is one known person or institution (mention.sure): never
+// a plural ("officials said", "critics say"), never an unknown
+// description. The rule is kept on the Quote (Quote.Rule) and shown by
+// `bot quote --explain`. Verbs that introduce quotations are the speech
+// verbs of lang and the verbs that cue direct quotations in PolNeAR's
+// train split (lang.QuoteLemma).
+//
+//  1. RuleAfter: an attribution right after the quotation — “…,” Smith
+//     said; “…,” said Smith; “…,” Smith, a former aide, said (apposition
+//     up to maxAppositionAfter tokens); “…,” according to Smith. It comes
+//     first because it is the tightest: nothing can stand between the
+//     quotation and its attribution. The subject may carry words before
+//     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
+//     "said Democratic pollster Stan Greenberg", "a smiling Clinton
+//     said"); the name wins over what modifies it. A name that is no one
+//     known there ("Reuters said") is not the speaker; the next rules are
+//     tried.
+//  2. RuleDash: a quotation signed with a dash, the name ending the
+//     sentence or followed by the next quotation (“…” ― Carla Sanchez), as
+//     pages collecting readers' voices write them.
+//  3. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
+//     at most maxNamingGap words before the quotation: Smith called it
+//     “fake”. The short quotation is the verb's complement, so the verb's
+//     subject is its author whatever else the sentence says.
+//  4. RuleColon: after a colon, the speech verb nearest the colon with a
+//     known subject (“…, Kall said: “…”"): the colon ties the quotation to
+//     the clause just before it, whatever verbs come earlier.
+//  5. RuleBefore: the first speech verb of the quotation's clause whose
+//     subject is a person — Smith said: “…”; Smith told reporters the plan
+//     was “…”. The clause starts after a semicolon, after ", but" and the
+//     like, and after a leading subordinate clause, so that a speech verb
+//     of another clause does not reach the quotation. The subject is found
+//     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
+//     a parenthesis (maxParenthesis) and an apposition (maxApposition),
+//     and gives a verb after ", adding" or "and" the clause's first
+//     subject that can speak; a name right after the verb, set off by
+//     commas, is its subject too (", explained Rosenberg, “…”"). A person
+//     noun from WordNet before a name (lang PersonNouns: "presidential
+//     nominee Hillary Clinton") is read as her title, so the name stays a
+//     subject.
+//  6. RuleFinal: an attribution that closes the sentence after a comma,
+//     with words between it and the quotation (“…” for the victory,
+//     Sanders said.), when no other speech verb stands between them and at
+//     most maxFinalTail words follow it.
+//  7. RuleAccording: "according to Smith" anywhere in the sentence.
+//
+// A quotation no rule attributes may still take a speaker from its
+// neighbours (continueSpeakers, spanParagraphs, newIndex), but only when it
+// stands alone, so that nothing in its own sentence could name someone
+// else:
+//
+//  8. RuleContinues: a sentence that is only quotation takes the speaker
+//     of the sentence before it (“…,” Smith said. “…”), or, when its whole
+//     paragraph is quotation, the speaker of the previous paragraph's last
+//     sentence — its last quotation, the person its speech verb reports
+//     ("Smith said the talks would resume." then a paragraph “…”), or else
+//     the one person it is about, as its subject, when it names no one
+//     else ("Smith has long argued for the wall." then “…”).
+//  9. RuleContinuedBy: it takes the speaker of the quotation right after
+//     it when that one is attributed by RuleAfter (“…” “…,” Smith said).
+//  10. RuleSpansParas: a quotation over several paragraphs is one person's;
+//     every part takes the speaker found for any part.
+//  11. RuleSameWords: the same words (minSameWords or more) that another
+//     article attributes to exactly one person are that person's.
+//
+// # 4. Looking up (index.go, lookup.go)
+//
+// The same words by the same speaker in several articles are one Quote
+// with several Sources. Lookup matches the asked name against the
+// speakers' canonical names (exact, then by words, then with
+// allowedTypos), and ranks that speaker's quotations by the topic's terms
+// in the quotation and in its context.
+//
+// Every window and threshold is a named constant in limits.go with its
+// reason.
+package quotes

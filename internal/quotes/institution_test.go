@@ -1,0 +1,82 @@
+package quotes
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"dossier/internal/corpus"
+	"dossier/internal/testcorpus"
+)
+
+// TestQuoteInstitution: /quote of an institution works on two stories —
+// the water authority of the second test story, which speaks through "the
+// water authority said", and the International Atomic Energy Agency of a
+// PolNeAR dev article — and its quotations stay apart from the people it
+// employs.
+func TestQuoteInstitution(t *testing.T) {
+	var polnear []*corpus.Document
+	for _, a := range loadPolNeAR(t, filepath.Join("testdata", "polnear", "dev")) {
+		polnear = append(polnear, a.doc)
+	}
+	tests := []struct {
+		story       string
+		docs        []*corpus.Document
+		query, want string
+		quote       string // one of its quotations
+		person      string // someone of the institution, quoted apart; "" for none
+	}{
+		{"second", loadStory(t, testcorpus.Second), "water authority", "Aska Basin Water Authority",
+			"show that the release saved lives downstream.", "Pieter Halloran"},
+		{"polnear dev", polnear, "International Atomic Energy Agency", "International Atomic Energy Agency",
+			"complete disregard of the repeated demands of the international community.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.story, func(t *testing.T) {
+			ix := Build(tt.docs)
+			res := ix.Lookup(tt.query, "")
+			if res.Speaker != tt.want {
+				t.Fatalf("Lookup(%q) speaker %q, want %q", tt.query, res.Speaker, tt.want)
+			}
+			if !slices.ContainsFunc(res.Quotes, func(q Quote) bool { return q.Text == tt.quote }) {
+				t.Errorf("Lookup(%q) lacks %q: %+v", tt.query, tt.quote, res.Quotes)
+			}
+			i := slices.IndexFunc(ix.Speakers(), func(s Speaker) bool { return s.Name == tt.want })
+			if i < 0 || !ix.Speakers()[i].Institution {
+				t.Errorf("speaker %q not listed as an institution: %+v", tt.want, ix.Speakers())
+			}
+			if tt.person == "" {
+				return
+			}
+			for _, q := range ix.Lookup(tt.person, "").Quotes {
+				if q.Speaker != tt.person || slices.ContainsFunc(res.Quotes, func(o Quote) bool { return o.Text == q.Text }) {
+					t.Errorf("%q is both %s's and %s's", q.Text, tt.person, tt.want)
+				}
+			}
+			if strings.Contains(ix.Lookup(tt.person, "").Speaker, "Authority") {
+				t.Errorf("Lookup(%q) reached the institution", tt.person)
+			}
+		})
+	}
+}
+
+// TestQuoteKremlinWhiteHouse: /quote Kremlin and /quote "White House" find
+// what those institutions said, and not what a spokesman of theirs said.
+func TestQuoteKremlinWhiteHouse(t *testing.T) {
+	ix := Build([]*corpus.Document{doc("talks",
+		"Dmitry Peskov, the Kremlin spokesman, spoke on Monday.",
+		"“The talks were useful,” the Kremlin said in a statement.",
+		"The White House said: “We will not comment on a leaked call.”",
+		"“Nothing was agreed,” Peskov said.")})
+	for _, tc := range []struct{ query, speaker, quote string }{
+		{"Kremlin", "Kremlin", "The talks were useful,"},
+		{"White House", "White House", "We will not comment on a leaked call."},
+		{"Peskov", "Dmitry Peskov", "Nothing was agreed,"},
+	} {
+		res := ix.Lookup(tc.query, "")
+		if res.Speaker != tc.speaker || len(res.Quotes) != 1 || res.Quotes[0].Text != tc.quote {
+			t.Errorf("Lookup(%q) = %q %+v, want %q with only %q", tc.query, res.Speaker, res.Quotes, tc.speaker, tc.quote)
+		}
+	}
+}
