@@ -34,11 +34,12 @@ const squadSampleEvery = 10
 // less a margin of one or two questions, not the issue's targets, which the
 // answerer does not reach yet (see the README).
 var qualityFloors = map[string]struct{ minRight, maxWrong float64 }{
-	"shared eval":          {0.85, 0.07},
-	"seed story":           {0.74, 0.10},
-	"second story":         {0.54, 0.13},
-	"SQuAD slice":          {0.60, 0.18},
-	"SQuAD slice (sample)": {0.58, 0.19},
+	"shared eval":            {0.85, 0.07},
+	"seed story":             {0.74, 0.10},
+	"second story":           {0.54, 0.13},
+	"seed people (held out)": {0.60, 0.19},
+	"SQuAD slice":            {0.60, 0.18},
+	"SQuAD slice (sample)":   {0.58, 0.19},
 }
 
 // qualitySet is one question set with the corpus it is asked against.
@@ -111,6 +112,15 @@ func TestQuality(t *testing.T) {
 		}},
 		{"second story", storyDocs(testcorpus.Second), func(*testing.T) []answereval.Item {
 			return storyItems(testcorpus.Second)
+		}},
+		// Written by the team's lexical engineer for issue 10 and landed
+		// after the models were fitted: used for no choice of this package.
+		{"seed people (held out)", storyDocs(testcorpus.Seed), func(*testing.T) []answereval.Item {
+			var items []answereval.Item
+			for _, q := range evalset.SeedPeopleQuestions() {
+				items = append(items, answereval.Item{Question: q, Group: testcorpus.Seed})
+			}
+			return items
 		}},
 		{"SQuAD slice", func(t *testing.T) []*corpus.Document {
 			squadDocs, squadItems = squad(t)
