@@ -153,3 +153,41 @@ func TestArticlesDiffer(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentAnswersAgree: one Extractor answering from many goroutines
+// (its paragraph cache shared) gives each question the answer it gives
+// alone; run with -race.
+func TestConcurrentAnswersAgree(t *testing.T) {
+	e, _ := storyAnswerer(t, testcorpus.Second)
+	qs := evalset.StoryQuestions(testcorpus.Second)
+	want := map[string]string{}
+	fresh, _ := storyAnswerer(t, testcorpus.Second)
+	for _, q := range qs {
+		a, err := fresh.Answer(context.Background(), q.Question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[q.Question] = a.Text
+	}
+	errs := make(chan string, 4*len(qs))
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range qs {
+				q := qs[(i+g*7)%len(qs)].Question
+				a, err := e.Answer(context.Background(), q)
+				if err != nil || a.Text != want[q] {
+					errs <- fmt.Sprintf("%q: got %q (err %v), want %q", q, a.Text, err, want[q])
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
