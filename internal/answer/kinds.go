@@ -20,6 +20,10 @@ func (p *pool) kindScore(u *unit) float64 {
 	// of their quotations states it fully and one that only names them at
 	// most as reported speech; without the index, the unit must at least
 	// name them.
+	// "What did X say about T": words about something else do not answer.
+	if p.q.kind == kindStatement && len(p.q.topic) > 0 && !p.holdsTopic(u) {
+		return 0
+	}
 	if p.q.kind == kindStatement && len(p.q.speaker) > 0 {
 		switch {
 		case p.speakerQuotes != nil && u.holdsQuoteOf():
@@ -120,6 +124,22 @@ func (p *pool) isQuestionName(s *sentence, i int) bool {
 	for _, st := range s.stems[i] {
 		for _, n := range p.q.speaker {
 			if sameTerm(st, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsTopic reports whether the unit holds a term of the question's
+// topic, or a word related to one.
+func (p *pool) holdsTopic(u *unit) bool {
+	for _, t := range p.q.topic {
+		if u.holdsStem(t) {
+			return true
+		}
+		for _, r := range p.related(t) {
+			if u.holdsStem(r) {
 				return true
 			}
 		}

@@ -18,6 +18,7 @@ const maxTerms = 64
 // pool is every sentence of the retrieved passages, analysed once.
 type pool struct {
 	l       *lang.Language
+	an      *analysis.Analyzer
 	q       *question
 	results []retrieval.Result
 	paras   []*paragraph
@@ -67,7 +68,7 @@ type sentence struct {
 // buildPool splits the passages into sentences and matches them against
 // the question's terms.
 func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q *question, results []retrieval.Result, speakerQuotes []string) *pool {
-	p := &pool{l: l, q: q, results: results, names: map[string]bool{}, speakerQuotes: speakerQuotes}
+	p := &pool{l: l, an: an, q: q, results: results, names: map[string]bool{}, speakerQuotes: speakerQuotes}
 	terms := q.terms
 	if len(terms) > maxTerms {
 		terms = terms[:maxTerms]
@@ -145,6 +146,9 @@ func newSentence(l *lang.Language, an *analysis.Analyzer, para string, span corp
 	s.dependent = pointsBack(l, s.text, s.toks)
 	return s
 }
+
+// related returns the stems related to a term (the language's table).
+func (p *pool) related(term string) []string { return p.an.Related(term) }
 
 // matchRelated returns the bit set of the terms that some token's stem is
 // related to.

@@ -58,6 +58,9 @@ type question struct {
 	// surname, as articles name people): in "what did X say about T" and
 	// "how did X react to T", X.
 	speaker []string
+	// topic are the terms after "about" in a statement question ("what did
+	// X say about the leak"): what X's words must be about.
+	topic []string
 }
 
 // Category nouns after "which"/"what" name the kind of answer ("which
@@ -162,6 +165,16 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	q.names = questionNames(an, l.IsStopWord, text, toks, given)
 	q.numbers = questionNumbers(toks)
 	q.nameRuns = nameRuns(l, text, toks)
+	if q.kind == kindStatement {
+		for i, t := range toks {
+			if t.Word == "about" {
+				for _, u := range toks[i+1:] {
+					q.topic = termsOf(l, an, q.topic, u)
+				}
+				break
+			}
+		}
+	}
 	if len(q.nameRuns) > 0 {
 		run := analysis.Tokenize(q.nameRuns[0])
 		q.speaker = []string{an.Stem(run[len(run)-1].Word)}
