@@ -53,7 +53,8 @@
 // number; a duration; an age; a cause or purpose clause; a title or
 // apposition next to X's name; a quotation or report of speech by X — X
 // the subject of the speech verb, or, with the quote index (WithQuotes),
-// one of X's own quotations; or a statement that the thing is unknown),
+// one of X's own quotations, and for "about T" holding T or a word related
+// to it; or a statement that the thing is unknown),
 // whether the question's names and numbers stand in it, the largest share
 // of the question's weight a term it lacks carries, its passage's rank,
 // BM25 score and place in its article, and its length. A logistic

@@ -56,10 +56,12 @@ func TestQuestionsPeopleAsk(t *testing.T) {
 		{testcorpus.Second, "Who is Irena Vasko?", kindIdentity, []string{"mayor"}, false},
 		{testcorpus.Seed, "What did Dmitriev say about warmongers?", kindStatement, []string{"warmongers"}, false},
 		{testcorpus.Second, "What did Greta Moll say about her rescue?", kindStatement, []string{"hymn", "dreaming", "six hours"}, true},
-		{testcorpus.Seed, "How did Dmitriev react to the Bloomberg report?", kindStatement, []string{"fake", "warmongers"}, false},
+		{testcorpus.Seed, "How did Dmitriev react to the Bloomberg report?", kindStatement, []string{"fake", "warmongers"}, true},
 		{testcorpus.Second, "How did residents react to the dam release?", kindStatement, []string{"protest", "anger", "angry"}, true},
 		{testcorpus.Seed, "What did Putin say about the transcript?", kindStatement, nil, false},
 		{testcorpus.Second, "What did Helena Marsh say about the inquiry?", kindStatement, nil, false},
+		{testcorpus.Seed, "What did Ted Lieu say about Ushakov?", kindStatement, nil, false},
+		{testcorpus.Second, "What did Irena Vasko say about the prime minister?", kindStatement, nil, false},
 	}
 	answerers := map[string]*Extractor{}
 	for _, tt := range tests {
