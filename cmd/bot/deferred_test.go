@@ -179,6 +179,12 @@ func startServe(t *testing.T, lookup func(string) (string, bool)) (base string, 
 
 // postSigned sends a signed interaction and returns the HTTP status.
 func postSigned(t *testing.T, base string, priv ed25519.PrivateKey, body []byte) int {
+	_, status := postSignedBody(t, base, priv, body)
+	return status
+}
+
+// postSignedBody sends a signed interaction and returns the reply.
+func postSignedBody(t *testing.T, base string, priv ed25519.PrivateKey, body []byte) (string, int) {
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, base+"/interactions", bytes.NewReader(body))
 	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...))))
@@ -186,10 +192,9 @@ func postSigned(t *testing.T, base string, priv ed25519.PrivateKey, body []byte)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Error(err)
-		return 0
+		return "", 0
 	}
-	io.Copy(io.Discard, resp.Body)
+	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	return resp.StatusCode
+	return string(b), resp.StatusCode
 }
-

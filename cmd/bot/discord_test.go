@@ -140,11 +140,15 @@ func TestRegisterSendsTheCommands(t *testing.T) {
 	var cmds []struct {
 		Name                     string
 		DefaultMemberPermissions string `json:"default_member_permissions"`
+		IntegrationTypes         []int  `json:"integration_types"`
 	}
 	json.Unmarshal(got.body, &cmds)
 	var names []string
 	for _, c := range cmds {
 		names = append(names, c.Name)
+		if len(c.IntegrationTypes) != 1 || c.IntegrationTypes[0] != 0 {
+			t.Errorf("/%s registered with integration_types %v, want [0] (server installs only)", c.Name, c.IntegrationTypes)
+		}
 		if c.Name == "reload" && c.DefaultMemberPermissions != "32" {
 			t.Errorf("reload registered with default_member_permissions %q, want \"32\" (Manage Server)", c.DefaultMemberPermissions)
 		}
@@ -241,5 +245,29 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 		}
 	case <-time.After(40 * time.Second):
 		t.Fatal("serve did not stop")
+	}
+}
+
+// TestServeRefusesReloadOutsideHomeServers: the corpus serves every server
+// the bot is in, so /reload is refused, server-side, to a moderator of any
+// server outside HOME_GUILD_IDS, and allowed in a home server.
+func TestServeRefusesReloadOutsideHomeServers(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	rest := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer rest.Close()
+	base, stop := startServe(t, env("CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(),
+		"DISCORD_PUBLIC_KEY", hex.EncodeToString(pub), "DISCORD_API_BASE", rest.URL+"/api/v10", "HOME_GUILD_IDS", "111"))
+	defer stop()
+	reload := func(guild string) string {
+		return `{"type":2,"id":"7","application_id":"2","token":"t-` + guild + `","version":1,"guild_id":"` + guild + `","member":{"user":{"id":"4"},"permissions":"32"},"data":{"id":"6","name":"reload","type":1}}`
+	}
+	body, status := postSignedBody(t, base, priv, []byte(reload("222")))
+	if status != http.StatusOK || !strings.Contains(body, "home server") || !strings.Contains(body, `"flags":64`) {
+		t.Errorf("/reload from server 222 by a Manage Server member: %d %s, want a private refusal naming the home server", status, body)
+	}
+	if _, status := postSignedBody(t, base, priv, []byte(reload("111"))); status != http.StatusAccepted {
+		t.Errorf("/reload from the home server 111: HTTP %d, want 202 (deferred, then reloaded)", status)
 	}
 }

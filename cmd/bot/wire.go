@@ -88,13 +88,9 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 		b.lib = library.New(opts)
 		m.loadInBackground(ctx, b.lib)
 	} else {
-		lib, err := library.Open(ctx, opts)
-		var stale *library.StaleError
-		if err != nil && !errors.As(err, &stale) {
+		lib, err := (&cli.CLI{Err: m.Stderr, Library: opts}).Open(ctx)
+		if err != nil {
 			return nil, err
-		}
-		if stale != nil {
-			fmt.Fprintf(m.Stderr, "warning: %v\n", err)
 		}
 		b.lib = lib
 	}
@@ -103,7 +99,7 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 		commands.Options{
 			SlowAnswers: m.Config.UseOpenAI(),
 			Limiter:     commands.NewLimiter(m.Config.RateLimit, time.Now),
-			Moderators:  commands.Moderators{RoleIDs: m.Config.ModeratorRoleIDs},
+			Moderators:  m.moderators(),
 			Answered:    func(a answer.Answer) { b.metrics.Answer(string(a.Mode), a.Abstained) },
 			Log:         m.Log,
 		})
@@ -133,6 +129,16 @@ func (m *Main) loadInBackground(ctx context.Context, lib *library.Library) {
 			m.Log.Error("no index to answer from: fix the corpus and /reload", "err", err)
 		}
 	}()
+}
+
+// moderators are who may change the corpus, and from which servers. At
+// the console, the operator's own pretend server is the only one.
+func (m *Main) moderators() commands.Moderators {
+	mods := commands.Moderators{RoleIDs: m.Config.ModeratorRoleIDs, HomeGuildIDs: m.Config.HomeGuilds()}
+	if m.cmd.name == "console" {
+		mods.HomeGuildIDs = nil
+	}
+	return mods
 }
 
 // ready reports whether there is an index to answer from, for health checks.

@@ -90,3 +90,9 @@ func textReply(private bool, text string) *discordgo.InteractionResponse {
 	resp.Data.Content = text
 	return resp
 }
+
+// PrivateText is a private plain-text reply, made safe: for a transport
+// that declines an interaction itself (a stopping bot).
+func PrivateText(text string) *discordgo.InteractionResponse {
+	return finalize(textReply(true, text))
+}
