@@ -208,6 +208,23 @@ func TestPageTurnUpdatesTheMessage(t *testing.T) {
 	}
 }
 
+// TestPageTurnBySomeoneElseIsPrivate: a button on another user's /quote
+// list, pressed over HTTP, leaves that list as it is (no update) and
+// gives the presser a private page of their own.
+func TestPageTurnBySomeoneElseIsPrivate(t *testing.T) {
+	s := newServerSetup(t, false)
+	body := bytes.Replace(readTestdata(t, "component.json"), []byte(`"content": "", "embeds": []`),
+		[]byte(`"content": "", "embeds": [], "interaction_metadata": {"id": "1", "type": 2, "user": {"id": "80351110224678912", "username": "Owner"}}`), 1)
+	w := s.do(signed(t, s.priv, s.now, body))
+	resp := decoded(t, w.Body.Bytes())
+	if resp["type"] != 4.0 || resp["data"].(map[string]any)["flags"] != 64.0 {
+		t.Fatalf("reply %s, want a new private message (type 4, flags 64), not an update of the owner's list", w.Body)
+	}
+	if !strings.Contains(w.Body.String(), "Quotes of") {
+		t.Errorf("reply %s, want the page of quotes", w.Body)
+	}
+}
+
 // callback reads the next request as a deferral sent through the callback
 // endpoint and returns its body.
 func (s *serverSetup) callback(t *testing.T) map[string]any {
