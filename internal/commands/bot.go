@@ -59,7 +59,7 @@ func New(s Services, o Options) (*Registry, error) {
 		Sources(s.Catalog),
 		Reload(s.Reloader, ReloadOptions{Moderators: o.Moderators, Log: o.Log}),
 	}
-	cmds = append(cmds, Help(cmds))
+	cmds = append(cmds, helpFor(cmds, &o.Moderators))
 	for _, c := range cmds {
 		installable(c.Definition)
 	}

@@ -62,3 +62,35 @@ func TestHelpListsEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpTellsModeratorsHowReloadIsShown: a moderator's /help says who
+// sees /reload in Discord's picker and, when it is hidden by permission,
+// how a server admin shows it to a moderator role; a member's does not.
+func TestHelpTellsModeratorsHowReloadIsShown(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		mods  Moderators
+		who   who
+		wants []string
+	}{
+		{"admin, hidden by permission", Moderators{}, admin, []string{"For moderators", "Integrations", "MODERATOR_ROLE_IDS"}},
+		{"role moderator, listed for all", Moderators{RoleIDs: []string{"42"}}, who{roles: []string{"42"}}, []string{"For moderators", "listed for everyone"}},
+		{"member", Moderators{}, member, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			reg, err := New(Services{}, Options{Moderators: tt.mods})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := visibleText(run(t, reg, slash(tt.who, "help")).final.Data)
+			for _, w := range tt.wants {
+				if !strings.Contains(text, w) {
+					t.Errorf("help lacks %q:\n%s", w, text)
+				}
+			}
+			if tt.wants == nil && strings.Contains(text, "For moderators") {
+				t.Errorf("a member's help has the moderators' section:\n%s", text)
+			}
+		})
+	}
+}

@@ -521,3 +521,25 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestClockSkewIsReported: requests whose signatures verify but whose
+// timestamps are all ten minutes off mean the host clock is wrong; the
+// operator gets one clear error, not only debug lines.
+func TestClockSkewIsReported(t *testing.T) {
+	pub, priv := keys(t)
+	logs := &lockedBuffer{}
+	now := time.Now()
+	srv := NewServer(ServerOptions{PublicKey: pub, Dispatcher: newRegistry(t, &fakeAnswerer{}, false),
+		Log: slog.New(slog.NewTextHandler(logs, nil)), Now: func() time.Time { return now }})
+	for range 4 {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, signed(t, priv, now.Add(-10*time.Minute), readTestdata(t, "ping.json")))
+		if w.Code != http.StatusUnauthorized {
+			t.Fatalf("stale request: %d, want 401", w.Code)
+		}
+	}
+	l := logs.String()
+	if strings.Count(l, "level=ERROR") != 1 || !strings.Contains(l, "clock") || !strings.Contains(l, "clock_ahead_by=10m0s") {
+		t.Errorf("log, want one error about the clock being 10m ahead:\n%s", l)
+	}
+}
