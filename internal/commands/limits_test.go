@@ -173,3 +173,17 @@ func TestTruncateTextNeverSplitsALink(t *testing.T) {
 		}
 	}
 }
+
+// TestDate: an ISO date becomes a Discord timestamp each reader sees in
+// their own format, at noon UTC so the day holds across time zones.
+func TestDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2025-11-26":    "<t:1764158400:D>",
+		"November 2025": "November 2025",
+		"":              "",
+	} {
+		if got := Date(in); got != want {
+			t.Errorf("Date(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

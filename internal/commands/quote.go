@@ -206,7 +206,7 @@ func quoteEntry(n int, q quotes.Quote) string {
 	}
 	b.WriteString("\n— " + Link(Truncate(src.Title, 100), src.URL))
 	if src.Date != "" {
-		b.WriteString(" · " + Inline(src.Date))
+		b.WriteString(" · " + Date(src.Date))
 	}
 	if more := len(q.Sources) - 1; more > 0 {
 		fmt.Fprintf(&b, " (and %d more source%s)", more, plural(more))

@@ -23,7 +23,7 @@ func TestQuote(t *testing.T) {
 	}{
 		{
 			name: "first of three pages", quotes: sampleQuotes(), opts: []*discordgo.ApplicationCommandInteractionDataOption{opt("speaker", "anna")},
-			want:        []string{"Quotes of Anna Petrova", "**1.** “We spoke about the pipeline, point 1”", "**5.**", "— [Article 0 about the story](<https://news.example/a/0>) · 2025-11-26", "Page 1 of 3 · 12 quotes"},
+			want:        []string{"Quotes of Anna Petrova", "**1.** “We spoke about the pipeline, point 1”", "**5.**", "— [Article 0 about the story](<https://news.example/a/0>) · <t:1764158400:D>", "Page 1 of 3 · 12 quotes"},
 			wantNot:     []string{"**6.**"},
 			wantButtons: true,
 		},

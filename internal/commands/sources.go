@@ -82,7 +82,7 @@ func articleLine(n int, a Article) string {
 	}
 	details := []string{}
 	if a.Date != "" {
-		details = append(details, Inline(a.Date))
+		details = append(details, Date(a.Date))
 	} else {
 		details = append(details, "undated")
 	}

@@ -20,7 +20,7 @@ func TestSources(t *testing.T) {
 	}{
 		{"articles", &fakeCatalog{arts: sampleArticles(), quotes: 3}, false, []string{
 			"The 2 articles I answer from",
-			"**1.** [First article](<https://news.example/a>)\n2025-11-25 · Example News · 7 passages · 4 quotes",
+			"**1.** [First article](<https://news.example/a>)\n<t:1764072000:D> · Example News · 7 passages · 4 quotes",
 			"**2.** Second article\nundated · 3 passages · 0 quotes",
 			"10 passages indexed, 3 quotes found"}},
 		{"none", &fakeCatalog{}, false, []string{"No articles are loaded yet"}},

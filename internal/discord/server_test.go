@@ -149,7 +149,7 @@ func TestSignedAskIsAnsweredInline(t *testing.T) {
 		t.Errorf("title %q, want the question", e["title"])
 	}
 	desc := e["description"].(string)
-	for _, want := range []string{"source is unknown \\[1\\]", "@\u200deveryone", "**Sources**", "**[1]** [An article](<https://news.example/a>) · 2025-11-26"} {
+	for _, want := range []string{"source is unknown \\[1\\]", "@\u200deveryone", "**Sources**", "**[1]** [An article](<https://news.example/a>) · <t:1764158400:D>"} {
 		if !strings.Contains(desc, want) {
 			t.Errorf("description lacks %q:\n%s", want, desc)
 		}
