@@ -271,3 +271,35 @@ func TestServeRefusesReloadOutsideHomeServers(t *testing.T) {
 		t.Errorf("/reload from the home server 111: HTTP %d, want 202 (deferred, then reloaded)", status)
 	}
 }
+
+// TestRegisterClearGuild: moving from one server's registration to global
+// leaves the server's copies, which Discord shows beside the global ones;
+// register --clear-guild removes them first.
+func TestRegisterClearGuild(t *testing.T) {
+	var mu sync.Mutex
+	var reqs []string
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		var cmds []any
+		json.Unmarshal(body, &cmds)
+		mu.Lock()
+		reqs = append(reqs, r.Method+" "+r.URL.Path+" "+strconv.Itoa(len(cmds)))
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	}))
+	defer fake.Close()
+	var out, errb bytes.Buffer
+	code := run(t.Context(), []string{"register", "--clear-guild", "222"}, stdio{strings.NewReader(""), &out, &errb}, env(
+		"DISCORD_TOKEN", "tok", "DISCORD_APP_ID", "111", "DISCORD_API_BASE", fake.URL+"/api/v10"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want := "PUT /api/v10/applications/111/guilds/222/commands 0\nPUT /api/v10/applications/111/commands 5"
+	if got := strings.Join(reqs, "\n"); !strings.HasPrefix(got, want) {
+		t.Errorf("requests:\n%s\nwant:\n%s", got, want)
+	}
+	if !strings.Contains(out.String(), "removed the commands registered in server 222") {
+		t.Errorf("stdout %q", out.String())
+	}
+}
