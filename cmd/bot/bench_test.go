@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"dossier/internal/discord"
+	"dossier/internal/testcorpus"
 )
 
 // BenchmarkSignedAskOnTheCorpus measures a signed /ask through the HTTP
@@ -21,7 +22,7 @@ import (
 func BenchmarkSignedAskOnTheCorpus(b *testing.B) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, LookupEnv: env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", b.TempDir(), "LOG_LEVEL", "error",
+		"CORPUS_DIR", testcorpus.SeedDir(b), "DATA_DIR", b.TempDir(), "LOG_LEVEL", "error",
 		"RATE_LIMIT_PER_MINUTE", "1000000000")}
 	if err := m.ParseFlags([]string{"console"}); err != nil {
 		b.Fatal(err)

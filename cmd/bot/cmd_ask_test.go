@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dossier/internal/testcorpus"
 )
 
 // runAsk runs `bot ask` over the seed corpus with the given environment.
@@ -18,7 +20,7 @@ func runAsk(t *testing.T, env map[string]string, args ...string) (code int, out,
 	t.Helper()
 	var o, e bytes.Buffer
 	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
-	full := append([]string{"ask", "--corpus", "../../corpus", "--data", t.TempDir()}, args...)
+	full := append([]string{"ask", "--corpus", testcorpus.SeedDir(t), "--data", t.TempDir()}, args...)
 	code = run(context.Background(), full, stdio{strings.NewReader(""), &o, &e}, lookup)
 	return code, o.String(), e.String()
 }

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dossier/internal/testcorpus"
 )
 
 // env is an environment holding only the given variables.
@@ -49,7 +51,7 @@ func TestConsoleIsTheDefaultWithoutAToken(t *testing.T) {
 	in := "/ask who leaked the call\n/quote Ushakov\n/sources\n"
 	var out, errb bytes.Buffer
 	code := run(t.Context(), nil, stdio{strings.NewReader(in), &out, &errb},
-		env("CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir()))
+		env("CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir()))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -81,7 +83,7 @@ func TestNoCommandWithATokenRunsTheGateway(t *testing.T) {
 	defer fake.Close()
 	var out, errb bytes.Buffer
 	code := run(t.Context(), nil, stdio{strings.NewReader(""), &out, &errb}, env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(),
+		"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(),
 		"DISCORD_TOKEN", "not-a-real-token", "DISCORD_API_BASE", fake.URL+"/api/v10"))
 	if code == 0 || !strings.Contains(errb.String(), "look up the application id") {
 		t.Errorf("exit %d, stderr %q: want the gateway mode's failure to look up the application", code, errb.String())
@@ -149,14 +151,14 @@ func TestRegisterSendsTheCommands(t *testing.T) {
 		if len(c.IntegrationTypes) != 1 || c.IntegrationTypes[0] != 0 {
 			t.Errorf("/%s registered with integration_types %v, want [0] (server installs only)", c.Name, c.IntegrationTypes)
 		}
-		if c.Name == "reload" && c.DefaultMemberPermissions != "32" {
-			t.Errorf("reload registered with default_member_permissions %q, want \"32\" (Manage Server)", c.DefaultMemberPermissions)
+		if (c.Name == "reload" || c.Name == "article") && c.DefaultMemberPermissions != "32" {
+			t.Errorf("%s registered with default_member_permissions %q, want \"32\" (Manage Server)", c.Name, c.DefaultMemberPermissions)
 		}
 	}
-	if strings.Join(names, " ") != "ask quote sources reload help" {
+	if strings.Join(names, " ") != "ask quote sources reload article help" {
 		t.Errorf("registered %v", names)
 	}
-	if !strings.Contains(out.String(), "registered 5 commands for application 111") {
+	if !strings.Contains(out.String(), "registered 6 commands for application 111") {
 		t.Errorf("stdout %q", out.String())
 	}
 }
@@ -168,7 +170,7 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, stdio{strings.NewReader(""), io.Discard, errb}, env(
-			"CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub)))
+			"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub)))
 	}()
 	addrRE := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
 	var addr string
@@ -295,7 +297,7 @@ func TestRegisterClearGuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	want := "PUT /api/v10/applications/111/guilds/222/commands 0\nPUT /api/v10/applications/111/commands 5"
+	want := "PUT /api/v10/applications/111/guilds/222/commands 0\nPUT /api/v10/applications/111/commands 6"
 	if got := strings.Join(reqs, "\n"); !strings.HasPrefix(got, want) {
 		t.Errorf("requests:\n%s\nwant:\n%s", got, want)
 	}

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"dossier/internal/discord"
+	"dossier/internal/testcorpus"
 )
 
 // The load test's size. CI runs it small under -race; the figures in the
@@ -103,11 +104,8 @@ func TestLoad(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	corpusDir := t.TempDir()
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		b, _ := os.ReadFile(f)
-		os.WriteFile(filepath.Join(corpusDir, filepath.Base(f)), b, 0o644)
-	}
+	testcorpus.CopyTo(t, testcorpus.Seed, corpusDir)
+	files := testcorpus.Files(t, testcorpus.Seed)
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, LookupEnv: env(
 		"CORPUS_DIR", corpusDir, "DATA_DIR", t.TempDir(), "LOG_LEVEL", "error",

@@ -81,6 +81,7 @@ func subcommands() []command {
 		{"ask", "answer a question from the articles, citing the passages", config.ModeLocal, true, "print the answer as JSON", func(m *Main, ctx context.Context) error { return m.cli().Ask(ctx, m.args) }},
 		{"quote", "print what a speaker said, word for word, with sources (--all: every quotation)", config.ModeLocal, true, "print the quotations as JSON", func(m *Main, ctx context.Context) error { return m.cli().Quote(ctx, m.args, m.all) }},
 		{"speakers", "list the people quoted in the articles, most quoted first", config.ModeLocal, true, "print the speakers as JSON", func(m *Main, ctx context.Context) error { return m.cli().Speakers(ctx, m.args) }},
+		{"article", "add URL|FILE, remove ID or list the corpus's articles", config.ModeLocal, true, "print the result as JSON", func(m *Main, ctx context.Context) error { return m.cli().Article(ctx, m.args) }},
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"dossier/internal/testcorpus"
 )
 
 // noEnv is an environment with nothing set, so tests do not depend on the
@@ -50,7 +52,7 @@ func keys(m map[string]any) []string {
 
 func TestSearchJSON(t *testing.T) {
 	data := t.TempDir()
-	code, out, errOut := runBot(t, "search", "--json", "-k", "3", "--corpus", "../../corpus", "--data", data, "who leaked the call")
+	code, out, errOut := runBot(t, "search", "--json", "-k", "3", "--corpus", testcorpus.SeedDir(t), "--data", data, "who leaked the call")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -82,11 +84,7 @@ func TestSearchJSON(t *testing.T) {
 
 func TestSearchAnswersFromLastGoodIndexWhenCorpusBreaks(t *testing.T) {
 	dir, data := t.TempDir(), t.TempDir()
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		b, _ := os.ReadFile(f)
-		os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644)
-	}
+	testcorpus.CopyTo(t, testcorpus.Seed, dir)
 	if code, _, errOut := runBot(t, "index", "--corpus", dir, "--data", data); code != 0 {
 		t.Fatalf("index: exit %d: %s", code, errOut)
 	}
@@ -103,7 +101,7 @@ func TestSearchAnswersFromLastGoodIndexWhenCorpusBreaks(t *testing.T) {
 
 func TestIndexReport(t *testing.T) {
 	data := t.TempDir()
-	code, out, errOut := runBot(t, "index", "--json", "--corpus", "../../corpus", "--data", data)
+	code, out, errOut := runBot(t, "index", "--json", "--corpus", testcorpus.SeedDir(t), "--data", data)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -112,7 +110,7 @@ func TestIndexReport(t *testing.T) {
 	if m["articles"].(float64) != 5 || len(m["added"].([]any)) != 5 || m["chunks_embedded"] != m["chunks"] {
 		t.Errorf("first index report: %s", out)
 	}
-	code, out, _ = runBot(t, "index", "--json", "--corpus", "../../corpus", "--data", data)
+	code, out, _ = runBot(t, "index", "--json", "--corpus", testcorpus.SeedDir(t), "--data", data)
 	json.Unmarshal([]byte(out), &m)
 	if code != 0 || m["embed_calls"].(float64) != 0 || len(m["added"].([]any)) != 0 {
 		t.Errorf("second index report should show no work: %s", out)
@@ -126,7 +124,7 @@ func TestCommandLineErrors(t *testing.T) {
 		wantErr  string
 	}{
 		{[]string{"nonsense"}, 2, "unknown command"},
-		{[]string{"search", "--corpus", "../../corpus", "--data", "DATA"}, 1, "give a query"},
+		{[]string{"search", "--corpus", testcorpus.SeedDir(t), "--data", "DATA"}, 1, "give a query"},
 		{[]string{"search", "-k", "0", "--data", "DATA", "x"}, 1, "-k 0"},
 		{[]string{"search", "--no-such-flag", "x"}, 2, "flag provided but not defined"},
 		{[]string{"search", "--corpus", "/no/such/dir", "--data", "DATA", "x"}, 1, "/no/such/dir"},

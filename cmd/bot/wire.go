@@ -8,9 +8,12 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/answer"
+	"dossier/internal/articles"
 	"dossier/internal/cli"
 	"dossier/internal/commands"
 	"dossier/internal/embed"
+	"dossier/internal/fetch"
+	"dossier/internal/lang"
 	"dossier/internal/library"
 	"dossier/internal/metrics"
 	"dossier/internal/modelapi"
@@ -24,7 +27,7 @@ const shutdownGrace = 30 * time.Second
 // libraryOptions describe the configured library; onReload, when set,
 // hears every reload.
 func (m *Main) libraryOptions(onReload func(library.Report, error)) library.Options {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	var emb retrieval.Embedder = embed.NewLocal(an, 0)
 	if m.Config.EmbedWithOpenAI() {
 		emb = embed.NewOpenAI(m.endpoint(), embed.OpenAIOptions{Model: m.Config.EmbeddingModel})
@@ -46,7 +49,14 @@ func (m *Main) libraryOptions(onReload func(library.Report, error)) library.Opti
 // cli is the one-shot commands over the configured library.
 func (m *Main) cli() *cli.CLI {
 	return &cli.CLI{Out: m.Stdout, Err: m.Stderr, JSON: m.json, Library: m.libraryOptions(nil),
-		Answerer: func(s answer.Searcher) cli.Answerer { return m.answerer(s) }}
+		Answerer: func(s answer.Searcher) cli.Answerer { return m.answerer(s) },
+		Fetcher:  m.fetcher()}
+}
+
+// fetcher fetches the pages moderators add; private addresses only when
+// ARTICLE_FETCH_ALLOW_PRIVATE is set.
+func (m *Main) fetcher() *fetch.Fetcher {
+	return fetch.New(fetch.Options{AllowPrivate: m.Config.ArticleFetchAllowPrivate})
 }
 
 func (m *Main) endpoint() modelapi.Endpoint {
@@ -61,7 +71,10 @@ func (m *Main) answerer(s answer.Searcher) commands.Answerer {
 	if !m.Config.UseOpenAI() {
 		return ext
 	}
-	return answer.NewModel(m.endpoint(), m.Config.ChatModel, m.Config.AnswerTimeout, ext, m.Log)
+	return answer.NewModel(m.endpoint(), answer.ModelOptions{
+		Model: m.Config.ChatModel, Timeout: m.Config.AnswerTimeout, MaxTokens: m.Config.ChatMaxTokens,
+		Temperature: float32(m.Config.ChatTemperature), ContextTokens: m.Config.ChatContextTokens,
+	}, ext, m.Log)
 }
 
 // bot is what every mode that answers commands shares: the library, the
@@ -95,7 +108,9 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 		b.lib = lib
 	}
 	reg, err := commands.New(
-		commands.Services{Answerer: m.answerer(b.lib), Quotes: commands.LibraryQuotes(b.lib), Catalog: b.lib, Reloader: b.lib},
+		commands.Services{Answerer: m.answerer(b.lib), Quotes: commands.LibraryQuotes(b.lib), Catalog: b.lib, Reloader: b.lib,
+			Articles: articles.New(articles.Options{CorpusDir: m.Config.CorpusDir, Library: b.lib, Fetcher: m.fetcher(),
+				MaxArticleBytes: m.Config.MaxArticleBytes, Logger: m.Log})},
 		commands.Options{
 			SlowAnswers: m.Config.UseOpenAI(),
 			Limiter:     commands.NewLimiter(m.Config.RateLimit, time.Now),

@@ -1,7 +1,8 @@
 // Package analysis turns text into the terms that search and the local
 // embedder compare: lower-cased, accent-folded words with possessives
-// stripped, English stop words dropped, and Porter2 (Snowball) stems, so that
-// "leaked" meets "leak" and "Ushakov's" meets "Ushakov".
+// stripped, the language's stop words dropped, and the language's stems
+// (Porter2/Snowball for English), so that "leaked" meets "leak" and
+// "Ushakov's" meets "Ushakov". The language's facts come from package lang.
 package analysis
 
 import (
@@ -10,8 +11,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
+
+	"dossier/internal/lang"
 )
 
 // Token is a word of the text as written, folded to lower case without
@@ -26,11 +28,24 @@ type Token struct {
 
 // Analyzer produces search terms. It caches stems, so share one.
 type Analyzer struct {
+	lang  *lang.Language
 	stems sync.Map // word -> stem
 }
 
-// New returns an Analyzer.
-func New() *Analyzer { return &Analyzer{} }
+// New returns an Analyzer for a language, usually analysis.New(lang.English()).
+func New(l *lang.Language) *Analyzer { return &Analyzer{lang: l} }
+
+// Language returns the language the analyzer was built for.
+func (a *Analyzer) Language() *lang.Language { return a.lang }
+
+// IsStopWord reports whether a folded word is one of the language's stop
+// words.
+func (a *Analyzer) IsStopWord(w string) bool { return a.lang.IsStopWord(w) }
+
+// Related returns the terms related in meaning or by derivation to a term
+// (a stem, as Terms gives it): "respond" → "react"…, from the language's
+// lexical table. The slice must not be changed.
+func (a *Analyzer) Related(term string) []string { return a.lang.Related(term) }
 
 // Terms returns the index terms of text in order: stems of the words that
 // are not stop words. A hyphenated word gives its parts and the parts joined
@@ -47,28 +62,29 @@ func (a *Analyzer) Terms(text string) []string {
 // AppendTerms appends the terms of one token to out: none for a stop word.
 func (a *Analyzer) AppendTerms(out []string, t Token) []string {
 	if !strings.Contains(t.Word, "-") {
-		if t.Acronym || !IsStopWord(t.Word) {
+		if t.Acronym || !a.IsStopWord(t.Word) {
 			out = append(out, a.Stem(t.Word))
 		}
 		return out
 	}
 	parts := strings.Split(t.Word, "-")
 	for _, p := range parts {
-		if p != "" && !IsStopWord(p) {
+		if p != "" && !a.IsStopWord(p) {
 			out = append(out, a.Stem(p))
 		}
 	}
 	return append(out, a.Stem(strings.Join(parts, "")))
 }
 
-// Stem returns the Porter2 stem of a folded word.
+// Stem returns the language's stem of a folded word; numbers and words of
+// one or two letters stay as they are.
 func (a *Analyzer) Stem(w string) string {
 	if s, ok := a.stems.Load(w); ok {
 		return s.(string)
 	}
 	s := w
 	if len(w) > 2 && !isNumber(w) {
-		s = english.Stem(w, true)
+		s = a.lang.Stem(w)
 	}
 	a.stems.Store(w, s)
 	return s
@@ -237,3 +253,12 @@ func StripInvisible(s string) string {
 		return r
 	}, s)
 }
+
+// englishStopWords backs IsStopWord until its callers hold a Language.
+var englishStopWords = lang.English().StopWords
+
+// IsStopWord reports whether a folded word is an English stop word, from
+// package lang's list. Prefer (*Analyzer).IsStopWord or
+// (*lang.Language).IsStopWord, which know the text's language; this stays
+// while the answer and quotes packages move to package lang.
+func IsStopWord(w string) bool { return englishStopWords.Has(w) }

@@ -3,10 +3,12 @@ package analysis
 import (
 	"reflect"
 	"testing"
+
+	"dossier/internal/lang"
 )
 
 func TestTerms(t *testing.T) {
-	a := New()
+	a := New(lang.English())
 	tests := []struct {
 		in   string
 		want []string

@@ -9,6 +9,7 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 	"dossier/internal/synthetic"
 )
@@ -37,7 +38,7 @@ func BenchmarkAnswerBySize(b *testing.B) {
 	seed, _ := seedIndex(b)
 	for _, n := range []int{100, 10000, 100000} {
 		docs := append(append([]*corpus.Document{}, seed.Docs()...), synthetic.Docs(seed.Docs(), n-seed.Len())...)
-		an := analysis.New()
+		an := analysis.New(lang.English())
 		ix, _, err := retrieval.Build(context.Background(), docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
 		if err != nil {
 			b.Fatal(err)

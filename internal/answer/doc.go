@@ -82,15 +82,20 @@
 //
 // # The model answer
 //
-// The Model gives the chat model the top 6 passages, numbered, with
+// The Model gives the chat model the top 6 passages, numbered, cut to fit
+// its context (ModelOptions.ContextTokens) beside the reply, with
 // instructions to answer only from them, cite every claim as [n], point
 // out where the passages disagree, and reply NO_ANSWER when they do not
-// answer. The reply is checked: markers naming no passage are removed, the
-// rest renumbered in order of first use, and each citation holds the cited
-// passage's exact text. A reply with no valid citation, an error, a reply
-// that does not parse, or no reply within the timeout (ANSWER_TIMEOUT,
-// default 20 s, retries included) makes the extractive answer stand in,
-// with mode llm-fallback, and the reason is logged. Rate limits and server
-// errors are retried with backoff; the API key is redacted from every
-// error that is logged.
+// answer. It asks for at most ModelOptions.MaxTokens tokens at
+// ModelOptions.Temperature (0 by default). Every sentence of the reply is
+// checked against the passages it cites (grounding.go: names, numbers and
+// months in them, most content words in one or two of their sentences and
+// near each other); a sentence that fails is dropped and logged with the
+// reason, the markers of the rest renumbered in order of first use, and
+// each citation holds the passage as the model read it. A reply with no
+// supported sentence, an error, or no reply within the timeout
+// (ANSWER_TIMEOUT, default 20 s, retries included) makes the extractive
+// answer stand in, with mode llm-fallback, and the reason is logged. Only
+// failures a second try can get past are retried (modelapi.Transient); the
+// API key is redacted from every error that is logged.
 package answer

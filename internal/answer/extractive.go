@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 )
 
@@ -90,7 +91,7 @@ func NewExtractive(s Searcher, opts ...Option) *Extractor {
 		o(e)
 	}
 	if e.analyzer == nil {
-		e.analyzer = analysis.New()
+		e.analyzer = analysis.New(lang.English())
 	}
 	return e
 }

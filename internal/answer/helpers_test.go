@@ -13,22 +13,27 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
+	"dossier/internal/testcorpus"
 )
-
-// corpusDir is the repository's seed corpus.
-const corpusDir = "../../corpus"
 
 // seedIndex builds the index of the seed corpus in memory, as the bot
 // does, and returns it with the cleaned documents.
 func seedIndex(tb testing.TB) (*retrieval.Index, []*corpus.Document) {
 	tb.Helper()
+	return storyIndex(tb, testcorpus.Seed)
+}
+
+// storyIndex builds the index of one of the test stories in memory.
+func storyIndex(tb testing.TB, story string) (*retrieval.Index, []*corpus.Document) {
+	tb.Helper()
 	ctx := context.Background()
-	docs, err := corpus.LoadDir(ctx, corpusDir, corpus.LoadOptions{})
+	docs, err := corpus.LoadDir(ctx, testcorpus.Dir(tb, story), corpus.LoadOptions{})
 	if err != nil {
 		tb.Fatalf("load corpus: %v", err)
 	}
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	ix, _, err := retrieval.Build(ctx, docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
 	if err != nil {
 		tb.Fatalf("build index: %v", err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -34,6 +35,7 @@ type fakeChat struct {
 
 	mu       sync.Mutex
 	requests []openai.ChatCompletionRequest
+	raw      []map[string]any // the same requests, as sent
 	auth     []string
 }
 
@@ -43,13 +45,22 @@ func (f *fakeChat) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		f.t.Errorf("request body: %v", err)
+	}
 	var req openai.ChatCompletionRequest
-	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+	var raw map[string]any
+	if err := json.Unmarshal(body, &req); err != nil {
+		f.t.Errorf("request body: %v", err)
+	}
+	if err := json.Unmarshal(body, &raw); err != nil {
 		f.t.Errorf("request body: %v", err)
 	}
 	f.mu.Lock()
 	n := len(f.requests)
 	f.requests = append(f.requests, req)
+	f.raw = append(f.raw, raw)
 	f.auth = append(f.auth, r.Header.Get("Authorization"))
 	f.mu.Unlock()
 	f.reply(n, w, r)
@@ -105,12 +116,16 @@ type modelSetup struct {
 
 func newModelSetup(t *testing.T, timeout time.Duration, reply func(int, http.ResponseWriter, *http.Request)) *modelSetup {
 	t.Helper()
+	return newModelSetupWith(t, ModelOptions{Model: "test-model", Timeout: timeout}, strikePassages(), reply)
+}
+
+func newModelSetupWith(t *testing.T, o ModelOptions, s *fakeSearcher, reply func(int, http.ResponseWriter, *http.Request)) *modelSetup {
+	t.Helper()
 	chat := &fakeChat{t: t, reply: reply}
 	srv := httptest.NewServer(chat)
 	t.Cleanup(srv.Close)
 	logs := &bytes.Buffer{}
-	s := strikePassages()
-	m := NewModel(modelapi.Endpoint{BaseURL: srv.URL + "/v1", APIKey: testKey}, "test-model", timeout,
+	m := NewModel(modelapi.Endpoint{BaseURL: srv.URL + "/v1", APIKey: testKey}, o,
 		NewExtractive(s), slog.New(slog.NewTextHandler(logs, nil)))
 	m.backoff = time.Millisecond
 	return &modelSetup{model: m, chat: chat, logs: logs, s: s}
@@ -156,14 +171,19 @@ func TestModelCitationsRenumberedInOrderOfUse(t *testing.T) {
 	}
 }
 
+// TestModelMadeUpCitationRemoved: a sentence citing only a passage the
+// model was not given cites nothing, and is dropped with its reason.
 func TestModelMadeUpCitationRemoved(t *testing.T) {
 	ms := newModelSetup(t, time.Second, completion("The strike began on June 4 [1]. It was the longest strike ever [9]."))
 	a := ms.ask(t, strikeQuestion)
-	if want := "The strike began on June 4 [1]. It was the longest strike ever."; a.Mode != LLM || a.Text != want {
+	if want := "The strike began on June 4 [1]."; a.Mode != LLM || a.Text != want {
 		t.Errorf("mode %q text %q, want llm %q", a.Mode, a.Text, want)
 	}
 	if len(a.Citations) != 1 {
 		t.Errorf("%d citations, want 1", len(a.Citations))
+	}
+	if l := ms.logs.String(); !strings.Contains(l, "longest strike ever") || !strings.Contains(l, "cites no passage") {
+		t.Errorf("the log does not say which sentence was dropped and why:\n%s", l)
 	}
 }
 
@@ -188,7 +208,9 @@ func TestModelFallsBack(t *testing.T) {
 	}{
 		{"no citation", completion("The strike began on June 4."), 1, errNoCitation.Error()},
 		{"only made-up citations", completion("The strike began on June 4 [7]."), 1, errNoCitation.Error()},
-		{"server error", failure(http.StatusInternalServerError, "boom"), modelAttempts, "500"},
+		{"server unavailable, retried", failure(http.StatusServiceUnavailable, "loading model"), modelAttempts, "503"},
+		{"output could not be parsed, not retried", failure(http.StatusInternalServerError,
+			"The model produced output that does not match the expected Content-only format"), 1, "500"},
 		{"timeout", hang, 1, "no answer within"},
 		{"malformed JSON", func(_ int, w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
@@ -308,7 +330,7 @@ func TestModelServerDown(t *testing.T) {
 	ln.Close()
 	logs := &bytes.Buffer{}
 	s := strikePassages()
-	m := NewModel(modelapi.Endpoint{BaseURL: "http://" + addr + "/v1", APIKey: testKey}, "test-model", 2*time.Second,
+	m := NewModel(modelapi.Endpoint{BaseURL: "http://" + addr + "/v1", APIKey: testKey}, ModelOptions{Model: "test-model", Timeout: 2 * time.Second},
 		NewExtractive(s), slog.New(slog.NewTextHandler(logs, nil)))
 	m.backoff = time.Millisecond
 	a, err := m.Answer(context.Background(), strikeQuestion)
@@ -320,5 +342,151 @@ func TestModelServerDown(t *testing.T) {
 	}
 	if l := logs.String(); !strings.Contains(l, "answering extractively") || !strings.Contains(l, "connection refused") || strings.Contains(l, testKey) {
 		t.Errorf("log does not give the reason (or shows the key):\n%s", l)
+	}
+}
+
+// TestModelRequestLimits: max_tokens and temperature are sent as set, a
+// temperature of 0 included (go-openai's own request would omit it).
+func TestModelRequestLimits(t *testing.T) {
+	tests := []struct {
+		name      string
+		o         ModelOptions
+		maxTokens float64
+		temp      float64
+	}{
+		{"defaults", ModelOptions{Model: "m"}, DefaultMaxTokens, 0},
+		{"set", ModelOptions{Model: "m", MaxTokens: 100, Temperature: 0.5}, 100, 0.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := newModelSetupWith(t, tt.o, strikePassages(), completion("The strike began on June 4 [1]."))
+			ms.ask(t, strikeQuestion)
+			raw := ms.chat.raw[0]
+			if got, ok := raw["max_tokens"].(float64); !ok || got != tt.maxTokens {
+				t.Errorf("max_tokens = %v, want %v", raw["max_tokens"], tt.maxTokens)
+			}
+			if got, ok := raw["temperature"].(float64); !ok || got != tt.temp {
+				t.Errorf("temperature = %v (sent: %v), want %v", raw["temperature"], ok, tt.temp)
+			}
+		})
+	}
+}
+
+// TestModelGroundedAnswerPasses: a paraphrase whose every sentence the
+// cited passages support is shown with its citations.
+func TestModelGroundedAnswerPasses(t *testing.T) {
+	reply := "The Dockers Union called the port strike, which started on June 4 [2][1]. Roughly 1,200 workers joined it [2]."
+	ms := newModelSetup(t, time.Second, completion(reply))
+	a := ms.ask(t, strikeQuestion)
+	want := "The Dockers Union called the port strike, which started on June 4 [1][2]. Roughly 1,200 workers joined it [1]."
+	if a.Mode != LLM || a.Text != want {
+		t.Fatalf("mode %q text %q, want llm %q", a.Mode, a.Text, want)
+	}
+	if len(a.Citations) != 2 || a.Citations[0].Chunk != "a2#1" || a.Citations[1].Chunk != "a1#1" {
+		t.Errorf("citations = %+v, want a2#1 then a1#1", a.Citations)
+	}
+	if strings.Contains(ms.logs.String(), "dropped") {
+		t.Errorf("a supported sentence was dropped:\n%s", ms.logs)
+	}
+}
+
+// TestModelDropsUnsupportedSentences: the sentences the cited passages do
+// not support are dropped, each logged with its reason; the rest stands,
+// renumbered.
+func TestModelDropsUnsupportedSentences(t *testing.T) {
+	reply := "The strike began on June 4 [1]. The mayor ordered police to end it on June 9 [1]. " +
+		"The Teamsters called the strike [2]. About 1,200 workers joined it [2]."
+	ms := newModelSetup(t, time.Second, completion(reply))
+	a := ms.ask(t, strikeQuestion)
+	if want := "The strike began on June 4 [1]. About 1,200 workers joined it [2]."; a.Mode != LLM || a.Text != want {
+		t.Errorf("mode %q text %q, want llm %q", a.Mode, a.Text, want)
+	}
+	logs := ms.logs.String()
+	for _, want := range []string{`the number \"9\"`, `the name \"Teamsters\"`} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("the log lacks the reason %s:\n%s", want, logs)
+		}
+	}
+}
+
+// TestModelUngroundedFallsBack: replies with well-formed markers that the
+// passages do not support are never shown; the extractive answer stands in
+// and the log says why.
+func TestModelUngroundedFallsBack(t *testing.T) {
+	tests := []struct{ name, reply, reason string }{
+		{"gibberish", "Qorvath plindle sut [1]. Zubrem ostica vantel morrow [2][3].", "content words"},
+		{"wrong passage cited", "The strike began on June 4 [3].", `the number \"4\"`},
+		{"made-up name", "Mayor Ortiz ended the strike [1].", `the name \"Ortiz\"`},
+		{"other words, same citations", "Farmers blocked the highway with tractors [1][2].", "content words"},
+		{"no content", "It was so [1].", "no content words"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := newModelSetup(t, time.Second, completion(tt.reply))
+			a := ms.ask(t, strikeQuestion)
+			if a.Mode != LLMFallback {
+				t.Errorf("mode = %q, want %q (text %q)", a.Mode, LLMFallback, a.Text)
+			}
+			logs := ms.logs.String()
+			for _, want := range []string{"dropped a sentence", tt.reason, errUnsupported.Error(), "answering extractively"} {
+				if !strings.Contains(logs, want) {
+					t.Errorf("the log lacks %q:\n%s", want, logs)
+				}
+			}
+		})
+	}
+}
+
+// TestModelPromptFitsContext: passages that do not fit in the context
+// beside the reply are cut at a sentence end or left out, and what the
+// model read is what the citation shows.
+func TestModelPromptFitsContext(t *testing.T) {
+	long := func(topic string) string {
+		var b strings.Builder
+		for i := range 10 {
+			fmt.Fprintf(&b, "The %s report number %d was filed by the port authority today. ", topic, i+1)
+		}
+		return strings.TrimSpace(b.String())
+	}
+	s := passages(long("first"), long("second"), long("third"))
+	passage := estimateTokens(s.results[0].Chunk.Text)
+	o := ModelOptions{Model: "m", MaxTokens: 100}
+	// Room for the rules, the question, one passage and half another.
+	o.ContextTokens = o.MaxTokens + estimateTokens(systemPrompt) + 3*messageOverheadTokens + passage*3/2 + 60
+	ms := newModelSetupWith(t, o, s, completion("The port authority filed the first report today [1]. It filed the second report today [2]."))
+	a := ms.ask(t, "Who filed the reports?")
+	req := ms.chat.requests[0]
+	used := 3 * messageOverheadTokens
+	for _, msg := range req.Messages {
+		used += estimateTokens(msg.Content)
+	}
+	if used > o.ContextTokens-o.MaxTokens {
+		t.Errorf("prompt is %d tokens by the estimate, want at most %d", used, o.ContextTokens-o.MaxTokens)
+	}
+	user := req.Messages[1].Content
+	if !strings.Contains(user, s.results[0].Chunk.Text) || strings.Contains(user, s.results[1].Chunk.Text) || strings.Contains(user, "[3]") {
+		t.Fatalf("want passage 1 whole, passage 2 cut and passage 3 left out:\n%s", user)
+	}
+	if a.Mode != LLM || len(a.Citations) != 2 {
+		t.Fatalf("mode %q citations %d, want llm with 2", a.Mode, len(a.Citations))
+	}
+	cut := a.Citations[1].Text
+	if cut == s.results[1].Chunk.Text || !strings.HasPrefix(s.results[1].Chunk.Text, cut) || !strings.HasSuffix(cut, ".") || !strings.Contains(user, cut) {
+		t.Errorf("citation 2 = %q, want the part of passage 2 the model read, ending at a sentence", cut)
+	}
+	if !strings.Contains(ms.logs.String(), "passages cut to fit") {
+		t.Errorf("the log does not say the passages were cut:\n%s", ms.logs)
+	}
+}
+
+func TestModelNoRoomForPassages(t *testing.T) {
+	o := ModelOptions{Model: "m", MaxTokens: 512, ContextTokens: 600}
+	ms := newModelSetupWith(t, o, strikePassages(), completion("The strike began on June 4 [1]."))
+	a := ms.ask(t, strikeQuestion)
+	if a.Mode != LLMFallback || ms.chat.count() != 0 {
+		t.Errorf("mode %q after %d requests, want llm-fallback without asking", a.Mode, ms.chat.count())
+	}
+	if !strings.Contains(ms.logs.String(), "CHAT_CONTEXT_TOKENS") {
+		t.Errorf("the log does not name the setting to change:\n%s", ms.logs)
 	}
 }

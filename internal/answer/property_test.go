@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dossier/internal/evalset"
+	"dossier/internal/testcorpus"
 )
 
 // extraQuestions are not in any question set: off-topic, vague, odd,
@@ -43,10 +44,20 @@ var extraQuestions = []string{
 // markers resolve to citations in order, citations are verbatim corpus
 // text, abstentions carry no markers.
 func TestAnswerProperties(t *testing.T) {
-	ix, docs := seedIndex(t)
+	sets := map[string][][]evalset.Question{
+		testcorpus.Seed:   {evalset.Questions(), questionSet(t, "dev_questions.json"), questionSet(t, "heldout_questions.json")},
+		testcorpus.Second: {evalset.StoryQuestions(testcorpus.Second)},
+	}
+	for _, story := range testcorpus.Names() {
+		t.Run(story, func(t *testing.T) { checkProperties(t, story, sets[story]) })
+	}
+}
+
+func checkProperties(t *testing.T, story string, sets [][]evalset.Question) {
+	ix, docs := storyIndex(t, story)
 	e := NewExtractive(ix)
 	var questions []string
-	for _, set := range [][]evalset.Question{evalset.Questions(), questionSet(t, "dev_questions.json"), questionSet(t, "heldout_questions.json")} {
+	for _, set := range sets {
 		for _, q := range set {
 			questions = append(questions, q.Question)
 		}
@@ -76,7 +87,13 @@ func TestAnswerProperties(t *testing.T) {
 
 // TestOffTopicAbstains: questions about other subjects are abstained on.
 func TestOffTopicAbstains(t *testing.T) {
-	ix, _ := seedIndex(t)
+	for _, story := range testcorpus.Names() {
+		t.Run(story, func(t *testing.T) { checkOffTopicAbstains(t, story) })
+	}
+}
+
+func checkOffTopicAbstains(t *testing.T, story string) {
+	ix, _ := storyIndex(t, story)
 	e := NewExtractive(ix)
 	for _, q := range []string{"What is the meaning of life?", "How do I reset my router password?",
 		"Who will win the next election in Brazil?", "Explain quantum computing in simple terms", "😀", "??"} {

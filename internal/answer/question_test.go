@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 )
 
 func TestParseQuestion(t *testing.T) {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	tests := []struct {
 		q       string
 		kind    kind
@@ -57,7 +58,7 @@ func TestParseQuestion(t *testing.T) {
 }
 
 func TestIrregularVerbsMeetTheirBase(t *testing.T) {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	q := parseQuestion(an, "Where did the envoy meet the minister?")
 	s := newSentenceFor(an, "The envoy met the minister in Oslo.")
 	if m := matchTerms(q.terms, s.stems); m != 1<<len(q.terms)-1 {
@@ -66,7 +67,7 @@ func TestIrregularVerbsMeetTheirBase(t *testing.T) {
 }
 
 func TestGivenNamesWeighLess(t *testing.T) {
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	q := parseQuestion(an, "What did Jane Smith announce?")
 	for i, term := range q.terms {
 		want := 1.0

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dossier/internal/answer"
+	"dossier/internal/articles"
 	"dossier/internal/library"
 )
 
@@ -24,6 +25,10 @@ type CLI struct {
 	Library  library.Options
 	// Answerer builds the configured answerer over the loaded library.
 	Answerer func(answer.Searcher) Answerer
+	// Fetcher fetches the pages `article add` is given.
+	Fetcher articles.Fetcher
+	// MaxFileBytes bounds a file `article add` reads; 0: 5 MiB.
+	MaxFileBytes int64
 }
 
 // Open loads the library. When the corpus cannot be read but an earlier

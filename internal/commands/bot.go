@@ -16,7 +16,8 @@ import (
 // keeps the two in step.
 func Definitions(mods Moderators) []*discordgo.ApplicationCommand {
 	return installable(
-		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(len(mods.RoleIDs) > 0), helpDefinition(),
+		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(len(mods.RoleIDs) > 0),
+		articleDefinition(), helpDefinition(),
 	)
 }
 
@@ -37,6 +38,9 @@ type Services struct {
 	Quotes   QuoteSource
 	Catalog  Catalog
 	Reloader Reloader
+	// Articles adds and removes articles (/article); nil: /article says
+	// it is not set up.
+	Articles ArticleManager
 }
 
 // Options are the bot's policies for its commands.
@@ -58,6 +62,7 @@ func New(s Services, o Options) (*Registry, error) {
 		Quote(s.Quotes, QuoteOptions{Limiter: o.Limiter}),
 		Sources(s.Catalog),
 		Reload(s.Reloader, ReloadOptions{Moderators: o.Moderators, Log: o.Log}),
+		ArticleCommand(s.Articles, ArticleOptions{Moderators: o.Moderators, Log: o.Log}),
 	}
 	cmds = append(cmds, helpFor(cmds, &o.Moderators))
 	for _, c := range cmds {

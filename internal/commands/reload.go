@@ -178,7 +178,7 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 	if !r.Saved {
 		saved = "not saved to disk"
 	}
-	return &discordgo.MessageEmbed{
+	embed := &discordgo.MessageEmbed{
 		Title:       "Reloaded",
 		Description: fmt.Sprintf("Now serving %d article%s in %d passage%s.", r.Articles, plural(r.Articles), r.Chunks, plural(r.Chunks)),
 		Color:       colorInfo,
@@ -192,6 +192,16 @@ func reportEmbed(r library.Report) *discordgo.MessageEmbed {
 			{Name: "Took", Value: r.Duration.Round(time.Millisecond).String() + ", " + saved, Inline: true},
 		},
 	}
+	if len(r.Unsupported) > 0 {
+		// Articles the bot can search but not read are worth a line of
+		// their own; a corpus without any needs none.
+		embed.Fields = append(embed.Fields, &discordgo.MessageEmbedField{
+			Name: "Other languages",
+			Value: fmt.Sprintf("%d (%s): searchable, no quotations read", len(r.Unsupported),
+				Inline(strings.Join(r.UnsupportedIDs(), ", "))),
+		})
+	}
+	return embed
 }
 
 func reloadFailedEmbed(err error) *discordgo.MessageEmbed {

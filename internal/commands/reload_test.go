@@ -110,3 +110,24 @@ func TestConcurrentReloadsAreSerialisedAndCoalesced(t *testing.T) {
 		}
 	}
 }
+
+// The report names articles the bot can search but not read, and says
+// nothing of other languages when there are none.
+func TestReportEmbedNamesOtherLanguages(t *testing.T) {
+	plain := reportEmbed(library.Report{Articles: 2})
+	for _, f := range plain.Fields {
+		if f.Name == "Other languages" {
+			t.Errorf("a corpus with no other language shows %q", f.Value)
+		}
+	}
+	e := reportEmbed(library.Report{Articles: 2, Unsupported: []library.Unsupported{{Doc: "entretien", Lang: "fr"}}})
+	var got string
+	for _, f := range e.Fields {
+		if f.Name == "Other languages" {
+			got = f.Value
+		}
+	}
+	if !strings.Contains(got, "entretien (fr)") || !strings.Contains(got, "no quotations") {
+		t.Errorf("Other languages = %q, want the article, its language and what it means", got)
+	}
+}

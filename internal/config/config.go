@@ -33,6 +33,12 @@ type Config struct {
 	EmbeddingModel string
 	ChatModel      string
 	AnswerTimeout  time.Duration
+	// ChatMaxTokens bounds the model's reply (max_tokens); ChatTemperature
+	// is its sampling temperature; ChatContextTokens is the model's context
+	// window, which the prompt and the reply must fit in together.
+	ChatMaxTokens     int
+	ChatTemperature   float64
+	ChatContextTokens int
 
 	DiscordToken     string
 	DiscordPublicKey string
@@ -52,6 +58,11 @@ type Config struct {
 	BotURL    string
 	RateLimit int // /ask and /quote per user per minute
 
+	// ArticleFetchAllowPrivate lets /article add and `bot article add`
+	// fetch from private, loopback and link-local addresses
+	// (ARTICLE_FETCH_ALLOW_PRIVATE): for tests and private deployments.
+	ArticleFetchAllowPrivate bool
+
 	Addr        string // serve mode listen address
 	MetricsAddr string // gateway mode metrics address; empty: off
 
@@ -67,9 +78,20 @@ const (
 	DefaultEmbeddingModel  = "text-embedding-3-small"
 	DefaultChatModel       = "gpt-4o-mini"
 	DefaultAnswerTimeout   = answer.DefaultTimeout
-	DefaultRateLimit       = 6
-	DefaultAddr            = ":8080"
-	DefaultDiscordAPIBase  = "https://discord.com/api/v10"
+	// DefaultChatMaxTokens, DefaultChatTemperature and
+	// DefaultChatContextTokens are the answerer's; it says why each.
+	DefaultChatMaxTokens     = answer.DefaultMaxTokens
+	DefaultChatTemperature   = answer.DefaultTemperature
+	DefaultChatContextTokens = answer.DefaultContextTokens
+	// MinChatPromptTokens is the least room CHAT_CONTEXT_TOKENS must leave
+	// beside CHAT_MAX_TOKENS: the instructions (about 200 tokens), a
+	// question and at least one passage.
+	MinChatPromptTokens = 512
+	// MaxChatTemperature is the highest temperature OpenAI's API accepts.
+	MaxChatTemperature    = 2
+	DefaultRateLimit      = 6
+	DefaultAddr           = ":8080"
+	DefaultDiscordAPIBase = "https://discord.com/api/v10"
 )
 
 // Var describes one environment variable, for errors and documentation.
@@ -99,7 +121,8 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 	c := Config{
 		CorpusDir: DefaultCorpusDir, DataDir: DefaultDataDir, MaxArticleBytes: DefaultMaxArticleBytes,
 		Embedder: "auto", EmbeddingModel: DefaultEmbeddingModel, ChatModel: DefaultChatModel,
-		AnswerTimeout: DefaultAnswerTimeout, RateLimit: DefaultRateLimit, Addr: DefaultAddr,
+		AnswerTimeout: DefaultAnswerTimeout, ChatMaxTokens: DefaultChatMaxTokens,
+		ChatTemperature: DefaultChatTemperature, ChatContextTokens: DefaultChatContextTokens, RateLimit: DefaultRateLimit, Addr: DefaultAddr,
 		DiscordAPIBase: DefaultDiscordAPIBase, LogLevel: slog.LevelInfo, LogFormat: "text",
 	}
 	var errs []error
@@ -138,6 +161,24 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 		}
 		c.AnswerTimeout = d
 	}
+	positive := func(name string, dst *int, example string) {
+		if v, ok := lookup(name); ok && strings.TrimSpace(v) != "" {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || n <= 0 {
+				errs = append(errs, &Error{name, v, "want a positive whole number of tokens, e.g. " + example})
+			}
+			*dst = n
+		}
+	}
+	positive("CHAT_MAX_TOKENS", &c.ChatMaxTokens, strconv.Itoa(DefaultChatMaxTokens))
+	positive("CHAT_CONTEXT_TOKENS", &c.ChatContextTokens, strconv.Itoa(DefaultChatContextTokens))
+	if v, ok := lookup("CHAT_TEMPERATURE"); ok && strings.TrimSpace(v) != "" {
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || f < 0 || f > MaxChatTemperature {
+			errs = append(errs, &Error{"CHAT_TEMPERATURE", v, "want a number from 0 to 2, e.g. 0"})
+		}
+		c.ChatTemperature = f
+	}
 	if v, ok := lookup("RATE_LIMIT_PER_MINUTE"); ok && strings.TrimSpace(v) != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n <= 0 {
@@ -162,6 +203,13 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 	}
 	shard("DISCORD_SHARD_ID", &c.ShardID)
 	shard("DISCORD_SHARD_COUNT", &c.ShardCount)
+	if v, ok := lookup("ARTICLE_FETCH_ALLOW_PRIVATE"); ok && strings.TrimSpace(v) != "" {
+		b, err := strconv.ParseBool(strings.TrimSpace(v))
+		if err != nil {
+			errs = append(errs, &Error{"ARTICLE_FETCH_ALLOW_PRIVATE", v, "want true or false"})
+		}
+		c.ArticleFetchAllowPrivate = b
+	}
 	if v, ok := lookup("LOG_LEVEL"); ok && strings.TrimSpace(v) != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(strings.TrimSpace(v))); err != nil {
 			errs = append(errs, &Error{"LOG_LEVEL", v, "want debug, info, warn or error"})
@@ -236,6 +284,11 @@ func (c *Config) Validate(mode Mode) error {
 	}
 	if c.UseOpenAI() && c.ChatModel == "" {
 		bad("CHAT_MODEL", "", "want a chat model name, e.g. gpt-4o-mini")
+	}
+	if c.UseOpenAI() && c.ChatMaxTokens > 0 && c.ChatContextTokens > 0 && c.ChatContextTokens < c.ChatMaxTokens+MinChatPromptTokens {
+		bad("CHAT_CONTEXT_TOKENS", strconv.Itoa(c.ChatContextTokens), fmt.Sprintf(
+			"want at least CHAT_MAX_TOKENS (%d) + %d tokens for the instructions, the question and a passage",
+			c.ChatMaxTokens, MinChatPromptTokens))
 	}
 	if c.EmbedWithOpenAI() && c.EmbeddingModel == "" {
 		bad("EMBEDDING_MODEL", "", "want an embedding model name, e.g. text-embedding-3-small")

@@ -26,6 +26,34 @@ func TestDefaults(t *testing.T) {
 	if err := c.Validate(ModeLocal); err != nil {
 		t.Errorf("defaults do not validate for local use: %v", err)
 	}
+	if c.ChatMaxTokens != 512 || c.ChatTemperature != 0 || c.ChatContextTokens != 4096 {
+		t.Errorf("chat defaults: max tokens %d, temperature %v, context %d; want 512, 0, 4096",
+			c.ChatMaxTokens, c.ChatTemperature, c.ChatContextTokens)
+	}
+	c, _ = FromEnv(env("OPENAI_BASE_URL", "http://localhost:8090/v1"))
+	if err := c.Validate(ModeLocal); err != nil {
+		t.Errorf("defaults do not validate with a model server: %v", err)
+	}
+}
+
+func TestChatSettings(t *testing.T) {
+	c, err := FromEnv(env("CHAT_MAX_TOKENS", "256", "CHAT_TEMPERATURE", "0.7", "CHAT_CONTEXT_TOKENS", "8192"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ChatMaxTokens != 256 || c.ChatTemperature != 0.7 || c.ChatContextTokens != 8192 {
+		t.Errorf("got max tokens %d, temperature %v, context %d; want 256, 0.7, 8192",
+			c.ChatMaxTokens, c.ChatTemperature, c.ChatContextTokens)
+	}
+}
+
+func TestArticleFetchAllowPrivate(t *testing.T) {
+	if c, _ := FromEnv(env()); c.ArticleFetchAllowPrivate {
+		t.Error("private addresses must be refused by default")
+	}
+	if c, err := FromEnv(env("ARTICLE_FETCH_ALLOW_PRIVATE", "true")); err != nil || !c.ArticleFetchAllowPrivate {
+		t.Errorf("ARTICLE_FETCH_ALLOW_PRIVATE=true: %v, %v", c.ArticleFetchAllowPrivate, err)
+	}
 }
 
 func TestOpenAISwitch(t *testing.T) {
@@ -45,6 +73,13 @@ func TestParseErrorsNameTheVariable(t *testing.T) {
 		{"ANSWER_TIMEOUT", "20"},
 		{"RATE_LIMIT_PER_MINUTE", "-1"},
 		{"LOG_LEVEL", "loud"},
+		{"ARTICLE_FETCH_ALLOW_PRIVATE", "sometimes"},
+		{"CHAT_MAX_TOKENS", "0"},
+		{"CHAT_MAX_TOKENS", "many"},
+		{"CHAT_CONTEXT_TOKENS", "-4096"},
+		{"CHAT_TEMPERATURE", "hot"},
+		{"CHAT_TEMPERATURE", "2.5"},
+		{"CHAT_TEMPERATURE", "-0.1"},
 	}
 	for _, tt := range tests {
 		_, err := FromEnv(env(tt.name, tt.value))
@@ -85,6 +120,10 @@ func TestValidate(t *testing.T) {
 		{"shard id past the count", []string{"DISCORD_TOKEN", "t", "DISCORD_SHARD_ID", "2", "DISCORD_SHARD_COUNT", "2"}, ModeGateway, "DISCORD_SHARD_ID"},
 		{"shard 1 of 2", []string{"DISCORD_TOKEN", "t", "DISCORD_SHARD_ID", "1", "DISCORD_SHARD_COUNT", "2"}, ModeGateway, ""},
 		{"bot URL without scheme", []string{"BOT_URL", "github.com/x"}, ModeLocal, "BOT_URL"},
+		{"context too small for the reply", []string{"OPENAI_BASE_URL", "http://localhost:8090/v1",
+			"CHAT_MAX_TOKENS", "512", "CHAT_CONTEXT_TOKENS", "800"}, ModeLocal, "CHAT_CONTEXT_TOKENS"},
+		{"context just large enough", []string{"OPENAI_BASE_URL", "http://localhost:8090/v1",
+			"CHAT_MAX_TOKENS", "512", "CHAT_CONTEXT_TOKENS", "1024"}, ModeLocal, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

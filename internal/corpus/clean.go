@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 )
 
 // Removed is a paragraph the cleaner dropped, and why. The loader keeps
@@ -48,6 +49,10 @@ func Clean(body, title string) (paragraphs []string, removed []Removed) {
 			reason = "language switcher"
 		case timestampRe.MatchString(p) && !isSentence(p):
 			reason = "publication time"
+		case bylineRe.MatchString(p) && !isSentence(p):
+			reason = "byline"
+		case copyrightRe.MatchString(p):
+			reason = "copyright notice"
 		case shouted(p):
 			reason = "shouted teaser for another story"
 		case sameText(p, title) && !hasQuote(p):
@@ -126,17 +131,20 @@ var (
 	mdImage   = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
 	mdLink    = regexp.MustCompile(`\[([^\]]+)\]\([^)\s]+\)`)
 	mdHeading = regexp.MustCompile(`^#{1,6}\s+`)
+	mdStrong  = strings.NewReplacer("**", "", "__", "")
 )
 
 // markdownLine reduces the little Markdown a moderator may write to text:
-// images go, links keep their words, heading marks go (the heading itself is
-// then judged like any other short line).
+// images go, links keep their words, heading and bold marks go (the heading
+// itself is then judged like any other short line; an interview's bold
+// question reads as the sentence it is).
 func markdownLine(s string) string {
-	if !strings.ContainsAny(s, "[#") {
+	if !strings.ContainsAny(s, "[#*_") {
 		return s
 	}
 	s = mdImage.ReplaceAllString(s, "")
 	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdStrong.Replace(s)
 	return strings.TrimSpace(mdHeading.ReplaceAllString(s, ""))
 }
 
@@ -164,20 +172,69 @@ func hasQuote(p string) bool { return strings.ContainsAny(p, "\"“”«»") }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
+// The rules below match page furniture by its shape. The few words they hold
+// are the English labels that news-site templates print on furniture; no
+// outlet, agency or person is named, so they hold for any site written in
+// English. A test checks each list for duplicates.
 var (
-	galleryRe      = regexp.MustCompile(`(?i)^\d*\s*view (the )?gallery\b|\bview gallery\b`)
-	relatedMarker  = regexp.MustCompile(`(?i)^(related( content| articles| stories| coverage)?|read more|read also|also read|see also|more on this( story)?|recommended( stories)?|more from .{1,40})\s*:?$`)
-	timestampRe    = regexp.MustCompile(`(?i)^(publication time|published|updated|last updated|posted|first published)\b`)
-	creditRe       = regexp.MustCompile(`(?i)\bphoto(graph)?\s*:|\bphoto\s*/|\bpool photo\b|\bvia (AP|Getty Images|Reuters|AFP|EPA|Bloomberg)\b|\bgetty images\b|\bimage credit\b|\b(AFP|AP|Reuters|EPA|Sputnik)\s*/\s*[A-Z]|\b\p{Lu}\p{L}+\s*/\s*(AFP|AP|Reuters|EPA|Getty|Bloomberg)\b`)
-	endCreditRe    = regexp.MustCompile(`\(([^()]*)\)\s*$`)
-	languageCodes  = map[string]bool{"ua": true, "uk": true, "en": true, "ru": true, "de": true, "fr": true, "es": true, "it": true, "pl": true, "pt": true, "zh": true, "ja": true, "ar": true, "he": true, "tr": true, "nl": true, "ko": true, "hi": true, "eng": true, "ukr": true, "rus": true}
-	wordBoundaryRe = regexp.MustCompile(`\s+`)
+	// relatedLabels, alone on a line, open a list of links to other stories.
+	relatedLabels = []string{
+		"related", "related content", "related articles", "related stories", "related coverage",
+		"read more", "read also", "also read", "see also", "more on this", "more on this story",
+		"recommended", "recommended stories",
+	}
+	// timestampLabels open a line giving the page's publication time.
+	timestampLabels = []string{"publication time", "published", "updated", "last updated", "posted", "first published"}
+	// creditLabels mark a photo credit wherever they stand ("Photo: Jane
+	// Roe", "Agency Photo/Jane Roe", "Pool Photo via Agency").
+	creditLabels = []string{
+		"photo:", "photos:", "photograph:", "photo/", "photo via", "photo by", "photo courtesy of",
+		"image credit", "picture credit", "credit:",
+	}
 )
 
+var (
+	galleryRe     = regexp.MustCompile(`(?i)^\d*\s*view (the )?gallery\b|\bview gallery\b`)
+	relatedMarker = regexp.MustCompile(`(?i)^(` + labelPattern(relatedLabels) + `|more from .{1,40})\s*:?$`)
+	timestampRe   = regexp.MustCompile(`(?i)^(` + labelPattern(timestampLabels) + `)\b`)
+	// bylineRe: "By Jane Roe", "By Jane Roe and John Doe, Staff writer".
+	bylineRe = regexp.MustCompile(`^(?i:by)\s+\p{Lu}\p{L}*(\s+\p{Lu}\p{L}*)+\b`)
+	// copyrightRe: "© 2026 Outlet. All rights reserved.", "Copyright 2025 …".
+	copyrightRe = regexp.MustCompile(`(?i)^(©|\(c\)\s|copyright\s+(©\s*)?\d{4}\b)`)
+	// creditRe recognises a photo credit by its shape: a label, or a credit
+	// line ending the paragraph: capitalised words, a slash, capitalised
+	// words ("Jane Roe/Agency", "Contributor/Picture Agency", "Jane
+	// Roe/Agency via Other Agency"), alone or after the caption's last
+	// sentence.
+	creditRe = regexp.MustCompile(`(?i:\b(` + labelPattern(creditLabels) + `))` +
+		`|(^|[.!?"”’)]\s+)` + capitalisedWords + `\s*/\s*` + capitalisedWords + `(\s+via\s+` + capitalisedWords + `)?\s*$`)
+	endCreditRe = regexp.MustCompile(`\(([^()]*)\)\s*$`)
+)
+
+// labelPattern joins labels into a regexp alternation in which a space
+// matches any run of white space and a closing ":" or "/" may follow white
+// space, as templates space them.
+func labelPattern(labels []string) string {
+	alts := make([]string, len(labels))
+	for i, l := range labels {
+		q := regexp.QuoteMeta(l)
+		q = strings.ReplaceAll(q, " ", `\s+`)
+		if n := len(q) - 1; q[n] == ':' || q[n] == '/' {
+			q = q[:n] + `\s*` + q[n:]
+		}
+		alts[i] = q
+	}
+	return strings.Join(alts, "|")
+}
+
+// capitalisedWords is one to four capitalised words, as names of people and
+// agencies in credits are written ("Jane Roe", "The Daily Post", "XYZ").
+const capitalisedWords = `\p{Lu}[\p{L}\p{M}&'’.-]*(\s+\p{Lu}[\p{L}\p{M}&'’.-]*){0,3}`
+
 // isCaption recognises photo captions and credits: a paragraph that ends in
-// a parenthesised credit ("(AP Photo/…)", "(… Pool Photo via AP)"), or a
-// short one that carries a credit anywhere ("… Charly Triballeau/AFP via
-// Getty Images", "Vladimir Putin. Photo: Russian media").
+// a parenthesised credit ("(Agency Photo/Jane Roe)", "(… Pool Photo via
+// Agency)"), or a short one that carries a credit anywhere ("… Jane
+// Roe/Agency via Picture Agency", "The minister. Photo: local media").
 func isCaption(p string) bool {
 	if m := endCreditRe.FindStringSubmatch(p); m != nil && creditRe.MatchString(m[1]) {
 		return true
@@ -201,20 +258,24 @@ func stripInlineCredit(p string) string {
 }
 
 // isAltText: a short line that the following caption merely repeats and
-// continues ("White House envoy Steve Witkoff." then "White House envoy
-// Steve Witkoff arrives before…").
+// continues ("Minister Jane Roe." then "Minister Jane Roe arrives for
+// talks…").
 func isAltText(p, next string) bool {
 	stem := strings.TrimRight(p, ". ")
 	return wordCount(p) <= 15 && stem != "" && strings.HasPrefix(next, stem)
 }
 
+// languageSwitcher recognises a line of language codes ("EN | SV | FI",
+// "Ua en ru"): at least two words, each an ISO 639-1 code, the ISO 639-2
+// code of such a language, or an ISO 3166-1 country code, which some sites
+// show for a language (internal/lang knows the registries).
 func languageSwitcher(p string) bool {
-	words := wordBoundaryRe.Split(strings.ToLower(strings.Trim(p, " |/")), -1)
+	words := strings.FieldsFunc(p, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("|/·•,", r) })
 	if len(words) < 2 {
 		return false
 	}
 	for _, w := range words {
-		if !languageCodes[strings.Trim(w, "|/·•")] {
+		if !lang.IsLanguageCode(w) && !lang.IsRegionCode(w) {
 			return false
 		}
 	}

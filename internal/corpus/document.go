@@ -17,7 +17,14 @@ type Meta struct {
 	URL    string `json:"url,omitempty"`    // empty unless the article establishes it
 	Outlet string `json:"outlet,omitempty"` // empty unless the article establishes it
 	Seed   string `json:"seed,omitempty"`   // the seed file the article came from
+	// Lang is the ISO 639-1 code of the article's language, from the front
+	// matter's "lang:", DefaultLang when the article does not say.
+	Lang string `json:"lang"`
 }
+
+// DefaultLang is the language of an article that does not name one: the
+// seed story and the articles moderators have added so far are English.
+const DefaultLang = "en"
 
 // Document is one cleaned article.
 type Document struct {
@@ -36,7 +43,7 @@ func (d *Document) Text() string { return strings.Join(d.Paragraphs, "\n\n") }
 // an unchanged article from a changed one.
 func (d *Document) Hash() string {
 	h := sha256.New()
-	for _, s := range []string{d.ID, d.Title, d.Date, d.URL, d.Outlet, d.Seed} {
+	for _, s := range []string{d.ID, d.Title, d.Date, d.URL, d.Outlet, d.Seed, d.Lang} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -25,7 +25,7 @@ func (e *FileError) Unwrap() error { return e.Err }
 // frontMatterKeys are the keys an article's front matter may hold. Unknown
 // keys are refused so that a typo ("tilte") is caught, not silently dropped.
 var frontMatterKeys = map[string]bool{
-	"id": true, "title": true, "date": true, "url": true, "outlet": true, "seed": true,
+	"id": true, "title": true, "date": true, "url": true, "outlet": true, "seed": true, "lang": true,
 }
 
 // lineError is an error at a line of the input, before the file is known.
@@ -63,7 +63,7 @@ func ParseFrontMatter(text string) (fields map[string]string, body string, err e
 			return nil, "", &lineError{lineNo, fmt.Sprintf("front matter: want \"key: value\", got %q", s)}
 		}
 		if !frontMatterKeys[key] {
-			return nil, "", &lineError{lineNo, fmt.Sprintf("front matter: unknown key %q (known: id, title, date, url, outlet, seed)", key)}
+			return nil, "", &lineError{lineNo, fmt.Sprintf("front matter: unknown key %q (known: id, title, date, url, outlet, seed, lang)", key)}
 		}
 		if _, dup := fields[key]; dup {
 			return nil, "", &lineError{lineNo, fmt.Sprintf("front matter: key %q given twice", key)}

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"dossier/internal/lang"
 )
 
 // DefaultMaxArticleBytes is the largest article file the loader reads. News
@@ -195,7 +197,7 @@ func parseArticle(path, text string) (*Document, error) {
 	}
 	meta := Meta{
 		ID: fields["id"], Title: fields["title"], Date: fields["date"],
-		URL: fields["url"], Outlet: fields["outlet"], Seed: fields["seed"],
+		URL: fields["url"], Outlet: fields["outlet"], Seed: fields["seed"], Lang: fields["lang"],
 	}
 	if err := validateMeta(&meta, path); err != nil {
 		return nil, &FileError{Path: path, Err: err}
@@ -223,6 +225,14 @@ func validateMeta(m *Meta, path string) error {
 		if _, err := time.Parse("2006-01-02", m.Date); err != nil {
 			return fmt.Errorf("front matter: date %q: want YYYY-MM-DD", m.Date)
 		}
+	}
+	switch {
+	case m.Lang == "":
+		m.Lang = DefaultLang
+	case len(m.Lang) != 2 || !lang.IsLanguageCode(m.Lang):
+		return fmt.Errorf("front matter: lang %q: want a two-letter ISO 639-1 code such as %q", m.Lang, DefaultLang)
+	default:
+		m.Lang = strings.ToLower(m.Lang)
 	}
 	if m.URL != "" {
 		u, err := url.Parse(m.URL)

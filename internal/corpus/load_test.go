@@ -104,6 +104,26 @@ func TestLoadPlainTextArticle(t *testing.T) {
 	}
 }
 
+func TestLoadLanguage(t *testing.T) {
+	tests := []struct{ file, content, want string }{
+		{"none.md", "---\nid: a\n---\nThe text.", DefaultLang},
+		{"plain.txt", "The text.", DefaultLang},
+		{"french.md", "---\nid: b\nlang: fr\n---\nLe texte.", "fr"},
+		{"upper.md", "---\nid: c\nlang: DE\n---\nDer Text.", "de"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			d, err := LoadFile(writeFile(t, t.TempDir(), tt.file, tt.content), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Lang != tt.want {
+				t.Errorf("Lang = %q, want %q", d.Lang, tt.want)
+			}
+		})
+	}
+}
+
 func TestLoadDerivesTitleFromFirstSentence(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "a.txt", "The envoy met the aide on Thursday in a hotel outside Geneva, far from the cameras and the press corps that had followed him for days. They talked.")
@@ -130,6 +150,8 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 		{"bad date", "date.md", "---\nid: x\ndate: 26/11/2025\n---\nText here.", nil, 0, "YYYY-MM-DD"},
 		{"bad url", "url.md", "---\nid: x\nurl: example.com/a\n---\nText here.", nil, 0, "http"},
 		{"bad id", "id.md", "---\nid: Not A Slug\n---\nText here.", nil, 0, "lower-case"},
+		{"unknown language", "lang.md", "---\nid: x\nlang: xx\n---\nText here.", nil, 0, "ISO 639-1"},
+		{"language by name", "lang-name.md", "---\nid: x\nlang: English\n---\nText here.", nil, 0, "ISO 639-1"},
 		{"nothing but furniture", "menu.txt", "Home\nNews\nSport\n", ErrNoText, 0, ""},
 	}
 	for _, tt := range tests {
@@ -214,7 +236,7 @@ func TestLoadUnreadableFile(t *testing.T) {
 }
 
 func TestChunks(t *testing.T) {
-	for _, d := range loadRepoCorpus(t) {
+	for _, d := range loadStories(t) {
 		chunks := ChunkDocument(d)
 		text := d.Text()
 		nextPara := 1

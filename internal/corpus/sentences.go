@@ -20,21 +20,40 @@ func Sentences(p string) []string {
 	return out
 }
 
-// titles are abbreviations that stand before a name and never end a
-// sentence: "Rep. Don Bacon", "Mr. Trump".
-var titles = set("mr", "mrs", "ms", "dr", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col",
-	"capt", "cmdr", "sgt", "cpl", "maj", "adm", "prof", "rev", "hon", "pres", "amb", "sec", "gens",
-	"st", "mt", "ft", "vs", "v", "jr", "sr", "messrs", "mme", "mlle", "fig", "cf", "approx", "dept", "e.g", "i.e")
+// The splitter's word lists. They are English's and the same words as
+// internal/lang's TitleAbbrevs, NumberedAbbrevs and SentenceStarters; they
+// stay here until the splitter takes a *lang.Language (issue 9, item 3). A
+// test checks each for duplicates.
+var (
+	// titleAbbrevs stand before a name and never end a sentence ("Rep. Jane
+	// Roe", "Mr. Roe"): the title, rank and place abbreviations of the AP
+	// Stylebook and common Latin abbreviations.
+	titleAbbrevs = strings.Fields(`mr mrs ms dr rep reps sen sens gov gen gens lt col capt cmdr sgt cpl
+maj adm prof rev hon pres amb sec st mt ft vs v jr sr messrs mme mlle fig cf approx dept e.g i.e`)
+	// numberedAbbrevs end a sentence only when no number follows ("Oct. 14",
+	// "No. 2"): the AP Stylebook's month abbreviations and "No.", "Art.",
+	// "p.", "vol.".
+	numberedAbbrevs = strings.Fields(`jan feb mar apr jun jul aug sep sept oct nov dec no nos art p pp vol`)
+	// starterWords commonly open a sentence; after an ambiguous abbreviation
+	// such as "U.S." they tell a sentence end from "U.S. officials": the most
+	// frequent sentence-initial words of English news text (determiners,
+	// pronouns, conjunctions, temporal adverbs).
+	starterWords = strings.Fields(`the a an he she it they we i you but and in on at this that these
+those there his her its their our after before when while if as so yet still meanwhile however last
+earlier later according asked both neither some many most`)
+	// attributionForms are the past and present forms of the reporting verbs
+	// of a short attribution after a quoted question or exclamation ("“Would
+	// he do less?” Roe asked."): English's common verbs of saying.
+	attributionForms = strings.Fields(`said says asked asks told added wrote replied shouted exclaimed
+remarked noted insisted wondered demanded`)
+)
 
-// numbered end a sentence only when no number follows: "Oct. 14", "No. 2".
-var numbered = set("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "art", "p", "pp", "vol")
-
-// starters are words that commonly open a sentence; after an ambiguous
-// abbreviation such as "U.S." they tell a sentence end from "U.S. officials".
-var starters = set("the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in",
-	"on", "at", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our",
-	"after", "before", "when", "while", "if", "as", "so", "yet", "still", "meanwhile", "however",
-	"last", "earlier", "later", "according", "asked", "both", "neither", "some", "many", "most")
+var (
+	titles           = set(titleAbbrevs...)
+	numbered         = set(numberedAbbrevs...)
+	starters         = set(starterWords...)
+	attributionVerbs = set(attributionForms...)
+)
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -111,11 +130,6 @@ func isBoundary(p string, start, dot, end, next int) bool {
 	}
 	return true
 }
-
-// attributionVerbs are the verbs of a short attribution after a quoted
-// question or exclamation.
-var attributionVerbs = set("said", "says", "asked", "asks", "told", "added", "wrote", "replied",
-	"shouted", "exclaimed", "remarked", "noted", "insisted", "wondered", "demanded")
 
 // isAttribution reports whether s opens with a short clause such as "Bacon
 // asked." or "the senator wrote on X,": at most four words, one of them an

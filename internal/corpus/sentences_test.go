@@ -77,8 +77,8 @@ func checkSpans(t *testing.T, p string, spans []Span) {
 	}
 }
 
-func TestSentencesCoverSeedParagraphs(t *testing.T) {
-	for _, d := range loadRepoCorpus(t) {
+func TestSentencesCoverStoryParagraphs(t *testing.T) {
+	for _, d := range loadStories(t) {
 		for _, p := range d.Paragraphs {
 			checkSpans(t, p, SplitSentences(p))
 		}

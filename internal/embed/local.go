@@ -27,6 +27,16 @@ const (
 	weightTrigram = 0.6 // shared by all of a word's trigrams
 )
 
+// weightRelated scales, in a query's vector, the stems related to the
+// asked ones (synonyms and derivations from the language's lexical table:
+// "react" for "respond"), so a passage that says it in other words comes
+// closer without outweighing one that uses the asked words. Kept small
+// because hashed features collide: on the SQuAD 2.0 slice (vectors alone,
+// passage hit@5) 0 gives 0.757, 0.05 gives 0.758, 0.1 0.757, 0.15 0.752,
+// 0.3 0.732, 0.5 0.563 (with terms the corpus lacks weighing nothing, as
+// retrieval weights them).
+const weightRelated = 0.05
+
 // Local is a feature-hashing embedder: stems, stem pairs and character
 // trigrams are hashed into a fixed number of signed dimensions, and the
 // vector is L2-normalised. It is deterministic, so vectors can be stored and
@@ -62,16 +72,22 @@ func (l *Local) Embed(ctx context.Context, texts []string) ([][]float32, error) 
 	return out, nil
 }
 
-// Vector embeds one text.
-func (l *Local) Vector(text string) []float32 { return l.WeightedVector(text, nil) }
+// Vector embeds one text, as written: a document's vector.
+func (l *Local) Vector(text string) []float32 { return l.vector(text, nil, false) }
 
 // WeightedVector embeds a query whose terms matter unequally: each feature
 // of a term is scaled by weight(term) (for example the term's inverse
-// document frequency in the corpus). Documents are embedded unweighted, so
-// their vectors do not change when the corpus does.
+// document frequency in the corpus), and the stems related to the query's
+// (see weightRelated) are added at a fraction of their weight. Documents
+// are embedded by Vector, unweighted and unexpanded, so their vectors do
+// not change when the corpus does.
 func (l *Local) WeightedVector(text string, weight func(term string) float64) []float32 {
+	return l.vector(text, weight, true)
+}
+
+func (l *Local) vector(text string, weight func(term string) float64, expand bool) []float32 {
 	v := make([]float32, l.dims)
-	var terms []string
+	var terms, all []string
 	prev := ""
 	for _, tok := range analysis.Tokenize(text) {
 		terms = l.analyzer.AppendTerms(terms[:0], tok)
@@ -94,9 +110,37 @@ func (l *Local) WeightedVector(text string, weight func(term string) float64) []
 			}
 			prev = term
 		}
+		if expand {
+			all = append(all, terms...)
+		}
+	}
+	if expand {
+		l.addRelated(v, all, weight)
 	}
 	normalize(v)
 	return v
+}
+
+// addRelated adds the stem feature of every term related to an asked one
+// and not asked itself, once, at weightRelated of its own weight.
+func (l *Local) addRelated(v []float32, asked []string, weight func(term string) float64) {
+	seen := make(map[string]bool, 4*len(asked))
+	for _, t := range asked {
+		seen[t] = true
+	}
+	for _, t := range asked {
+		for _, r := range l.analyzer.Related(t) {
+			if seen[r] {
+				continue
+			}
+			seen[r] = true
+			w := 1.0
+			if weight != nil {
+				w = weight(r)
+			}
+			l.add(v, "w", r, "", float32(w*weightRelated*weightStem))
+		}
+	}
 }
 
 func (l *Local) addTrigrams(v []float32, word string, scale float32) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 )
 
 func cosine(a, b []float32) float64 {
@@ -17,9 +18,9 @@ func cosine(a, b []float32) float64 {
 }
 
 func TestLocalIsDeterministicAndNormalised(t *testing.T) {
-	l := NewLocal(analysis.New(), 0)
+	l := NewLocal(analysis.New(lang.English()), 0)
 	v1, _ := l.Embed(context.Background(), []string{"Who leaked the call?"})
-	v2 := NewLocal(analysis.New(), 0).Vector("Who leaked the call?")
+	v2 := NewLocal(analysis.New(lang.English()), 0).Vector("Who leaked the call?")
 	if len(v1[0]) != DefaultLocalDims {
 		t.Fatalf("got %d dims, want %d", len(v1[0]), DefaultLocalDims)
 	}
@@ -34,7 +35,7 @@ func TestLocalIsDeterministicAndNormalised(t *testing.T) {
 }
 
 func TestLocalBringsVariantsTogether(t *testing.T) {
-	l := NewLocal(analysis.New(), 0)
+	l := NewLocal(analysis.New(lang.English()), 0)
 	tests := []struct{ a, b, unrelated string }{
 		{"leaked", "leak", "breakfast"},
 		{"Ushakov's", "Ushakov", "Meeks"},
@@ -52,7 +53,7 @@ func TestLocalBringsVariantsTogether(t *testing.T) {
 }
 
 func TestLocalStopWordsOnly(t *testing.T) {
-	v := NewLocal(analysis.New(), 0).Vector("who is it?")
+	v := NewLocal(analysis.New(lang.English()), 0).Vector("who is it?")
 	for _, x := range v {
 		if x != 0 {
 			t.Fatal("a text of stop words should give the zero vector, which search skips")
@@ -61,11 +62,23 @@ func TestLocalStopWordsOnly(t *testing.T) {
 }
 
 func BenchmarkLocalEmbed(b *testing.B) {
-	l := NewLocal(analysis.New(), 0)
+	l := NewLocal(analysis.New(lang.English()), 0)
 	text := "Bloomberg leaked the phone call between Witkoff and Ushakov, which took place on Oct. 14. In the recording published Tuesday, Witkoff seemed to coach his Russian counterpart on how to speak to Trump in a way that would elicit a positive response. “I would make the call and just reiterate that you congratulate the president on this achievement, that you supported it,” Witkoff said in the transcript published by Bloomberg."
 	b.ReportAllocs()
 	for b.Loop() {
 		l.Vector(text)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "chunks/s")
+}
+
+// TestLocalQueryReachesSynonyms: a query's vector leans towards a text that
+// says it in other words ("react" for "responded"); a document's does not.
+func TestLocalQueryReachesSynonyms(t *testing.T) {
+	l := NewLocal(analysis.New(lang.English()), 0)
+	doc := l.Vector("The ministry responded")
+	plain := cosine(l.Vector("ministry react"), doc)
+	query := cosine(l.WeightedVector("ministry react", nil), doc)
+	if query <= plain {
+		t.Errorf("query vector similarity %.4f, document vector %.4f; want the query's higher", query, plain)
+	}
 }

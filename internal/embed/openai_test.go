@@ -111,7 +111,8 @@ func TestOpenAIErrors(t *testing.T) {
 		wantCalls int32
 	}{
 		{"client error is not retried", http.StatusBadRequest, 1},
-		{"server error retried then given up", http.StatusInternalServerError, 4},
+		{"server unavailable retried then given up", http.StatusServiceUnavailable, 4},
+		{"internal server error is not retried", http.StatusInternalServerError, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,21 +1,55 @@
 // Package evalset holds the project's evaluation sets (questions with the
-// evidence that answers them, and the quotations of three articles with their
-// speakers) and the text folding their "about" notes prescribe. Tests and
-// benchmarks in other packages measure against them.
+// evidence that answers them, and quotations with their speakers) and the
+// text folding their "about" notes prescribe. Tests and benchmarks in other
+// packages measure against them.
+//
+// There is one pair of sets per test story (see internal/testcorpus): the
+// seed story's, copied from the shared evaluation folder (questions.json,
+// quotes.json), and the second story's, written by the team with the
+// articles (second/questions.json, second/quotes.json).
 package evalset
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode"
 )
 
-//go:embed questions.json
-var questionsJSON []byte
+// Story names, the same as internal/testcorpus's.
+const (
+	SeedStory   = "seed"
+	SecondStory = "second"
+)
 
-//go:embed quotes.json
-var quotesJSON []byte
+// Stories lists the stories that have evaluation sets, the seed story first.
+func Stories() []string { return []string{SeedStory, SecondStory} }
+
+//go:embed questions.json quotes.json second/questions.json second/quotes.json
+var sets embed.FS
+
+// setFile is where the named story's set of the given kind is embedded.
+func setFile(story, kind string) string {
+	if story == SeedStory {
+		return kind + ".json"
+	}
+	return story + "/" + kind + ".json"
+}
+
+// load decodes one embedded set; the sets are part of the build, so a
+// broken or missing one is a programming error.
+func load(story, kind string, v any) {
+	name := setFile(story, kind)
+	data, err := sets.ReadFile(name)
+	if err != nil {
+		panic(fmt.Sprintf("evalset: story %q has no %s set: %v", story, kind, err))
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		panic(fmt.Sprintf("evalset: %s: %v", name, err))
+	}
+}
 
 // Question is one evaluation question.
 type Question struct {
@@ -28,27 +62,38 @@ type Question struct {
 
 // Quote is one gold quotation.
 type Quote struct {
+	// Seed names the article: for the seed story the seed file its front
+	// matter names ("seed:"), for the second story the article's file name.
 	Seed     string   `json:"seed"`
 	Speakers []string `json:"speakers"`
 	Quote    string   `json:"quote"`
 	Kind     string   `json:"kind"` // "full" or "partial"
 }
 
-// Questions returns the evaluation questions.
-func Questions() []Question {
+// InArticle reports whether q belongs to the article read from path whose
+// front matter names seed (empty when it has none).
+func (q Quote) InArticle(seed, path string) bool {
+	return q.Seed == filepath.Base(path) || (seed != "" && q.Seed == seed)
+}
+
+// Questions returns the seed story's evaluation questions.
+func Questions() []Question { return StoryQuestions(SeedStory) }
+
+// Quotes returns the seed story's gold quotations.
+func Quotes() []Quote { return StoryQuotes(SeedStory) }
+
+// StoryQuestions returns the named story's evaluation questions. It panics
+// for a story without a set: the stories are fixed at build time.
+func StoryQuestions(story string) []Question {
 	var v struct{ Questions []Question }
-	if err := json.Unmarshal(questionsJSON, &v); err != nil {
-		panic("evalset: questions.json: " + err.Error()) // embedded at build time
-	}
+	load(story, "questions", &v)
 	return v.Questions
 }
 
-// Quotes returns the gold quotations.
-func Quotes() []Quote {
+// StoryQuotes returns the named story's gold quotations.
+func StoryQuotes(story string) []Quote {
 	var v struct{ Quotes []Quote }
-	if err := json.Unmarshal(quotesJSON, &v); err != nil {
-		panic("evalset: quotes.json: " + err.Error())
-	}
+	load(story, "quotes", &v)
 	return v.Quotes
 }
 

@@ -1,9 +1,12 @@
 package lang
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/kljensen/snowball/english"
+
+	"dossier/internal/lang/wordnet"
 )
 
 // English returns the facts of English. Each call builds a new value (it
@@ -53,6 +56,7 @@ func English() *Language {
 		NamingVerbs: NewWordSet(enNamingVerbs),
 		speech:      map[string]string{},
 		irregular:   map[string]string{},
+		loadRelated: englishRelated,
 	}
 	for i, names := range enMonths {
 		for _, n := range names {
@@ -74,6 +78,17 @@ func English() *Language {
 		}
 	}
 	return l
+}
+
+// englishRelated reads the related stems derived from WordNet 3.0 (package
+// wordnet). The table is compiled in and checked by its tests, so failing
+// to parse it is a programming error.
+func englishRelated() map[string][]string {
+	m, err := wordnet.Related()
+	if err != nil {
+		panic(fmt.Sprintf("lang: the compiled-in WordNet table is malformed: %v", err))
+	}
+	return m
 }
 
 // The word lists of English. Each names where its words come from; a test

@@ -12,6 +12,7 @@ package lang
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -107,6 +108,27 @@ type Language struct {
 	NamingVerbs WordSet
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
+
+	// loadRelated builds the table of related stems the first time Related
+	// is called (it takes milliseconds, so a Language that is never asked
+	// stays cheap to build); nil when the language has none.
+	loadRelated func() map[string][]string
+	relatedOnce sync.Once
+	related     map[string][]string
+}
+
+// Related returns the stems related in meaning or by derivation to a stem
+// as Stem gives it ("respond" → "react", "answer"…; "leak" → "leaker",
+// "disclos"…), most useful to let a question's words meet an article's.
+// The list is sorted, never holds stem itself, and must not be changed.
+// It is nil for a stem the language knows nothing about.
+func (l *Language) Related(stem string) []string {
+	l.relatedOnce.Do(func() {
+		if l.loadRelated != nil {
+			l.related = l.loadRelated()
+		}
+	})
+	return l.related[stem]
 }
 
 // IsStopWord reports whether a folded word is a stop word.

@@ -14,6 +14,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/modelapi"
 	"dossier/internal/retrieval"
 )
@@ -23,7 +24,7 @@ import (
 func fakeEmbeddingServer(t *testing.T) (*httptest.Server, *atomic.Bool) {
 	t.Helper()
 	var failing atomic.Bool
-	local := embed.NewLocal(analysis.New(), 64)
+	local := embed.NewLocal(analysis.New(lang.English()), 64)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req struct{ Input []string }
 		json.NewDecoder(r.Body).Decode(&req)
@@ -56,7 +57,7 @@ func TestEmbeddingServerFailsDuringReload(t *testing.T) {
 	ctx := context.Background()
 	srv, failing := fakeEmbeddingServer(t)
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	emb := embed.NewOpenAI(modelapi.Endpoint{BaseURL: srv.URL + "/v1", APIKey: "sk-test"},
 		embed.OpenAIOptions{Model: "fake-embed", Attempts: 2, Backoff: time.Millisecond})
 	lib := New(Options{CorpusDir: dir, Store: &retrieval.Store{Dir: t.TempDir()}, Embedder: emb, Analyzer: a})

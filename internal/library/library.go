@@ -15,6 +15,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
+	"dossier/internal/lang"
 	"dossier/internal/quotes"
 	"dossier/internal/retrieval"
 )
@@ -112,7 +113,7 @@ func New(opts Options) *Library {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	if opts.Analyzer == nil {
-		opts.Analyzer = analysis.New()
+		opts.Analyzer = analysis.New(lang.English())
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -205,7 +206,8 @@ func (l *Library) LoadSaved(ctx context.Context) error {
 }
 
 func (l *Library) snapshot(ix *retrieval.Index) *Snapshot {
-	s := &Snapshot{Index: ix, Quotes: quotes.Build(ix.Docs()), LoadedAt: l.opts.Now()}
+	readable, _ := byLanguage(ix.Docs())
+	s := &Snapshot{Index: ix, Quotes: quotes.Build(readable), LoadedAt: l.opts.Now()}
 	s.contents = sync.OnceValue(func() Contents { return countContents(s) })
 	return s
 }
@@ -237,6 +239,7 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 		// would only produce the same snapshot again.
 		rep = diff(prev.Index, prev.Index)
 		rep.Quotes, rep.Saved = prev.Quotes.Len(), true
+		_, rep.Unsupported = byLanguage(docs)
 		rep.Duration = l.opts.Now().Sub(start)
 		log.Info("reloaded", rep.LogAttrs()...)
 		return rep, nil
@@ -270,10 +273,30 @@ func (l *Library) Reload(ctx context.Context) (rep Report, err error) {
 	snap := l.snapshot(ix)
 	snap.saved = rep.Saved
 	rep.Quotes = snap.Quotes.Len()
+	_, rep.Unsupported = byLanguage(docs)
+	for _, u := range rep.Unsupported {
+		log.Warn("article in a language without a layer: indexed for search only", "doc", u.Doc, "lang", u.Lang)
+	}
 	l.cur.Store(snap)
 	rep.Duration = l.opts.Now().Sub(start)
 	log.Info("reloaded", rep.LogAttrs()...)
 	return rep, nil
+}
+
+// byLanguage splits the articles into those written in a language the bot
+// has a layer for (lang.For), whose quotations can be read, and the others,
+// which are served for search only and named in the reload's report rather
+// than parsed with another language's rules.
+func byLanguage(docs []*corpus.Document) (readable []*corpus.Document, unsupported []Unsupported) {
+	unsupported = []Unsupported{}
+	for _, d := range docs {
+		if _, ok := lang.For(d.Lang); ok {
+			readable = append(readable, d)
+			continue
+		}
+		unsupported = append(unsupported, Unsupported{Doc: d.ID, Lang: d.Lang})
+	}
+	return readable, unsupported
 }
 
 // sameDocs reports whether two loads of the corpus gave the same articles,

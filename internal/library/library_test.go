@@ -14,7 +14,9 @@ import (
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
+	"dossier/internal/testcorpus"
 )
 
 // countingEmbedder wraps the local embedder, counting calls and texts, and
@@ -38,37 +40,49 @@ func (c *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 
 var _ retrieval.Embedder = (*countingEmbedder)(nil)
 
-// copyCorpus copies the repository's corpus into a temporary directory the
-// test may change.
+// copyCorpus copies the seed story into a temporary directory the test may
+// change.
 func copyCorpus(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	files, _ := filepath.Glob("../../corpus/*.md")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644)
-	}
-	return dir
+	return testcorpus.CopyTo(t, testcorpus.Seed, t.TempDir())
+}
+
+// reloadStories are the test stories the reload tests run on, each with an
+// edit that stays inside one passage and an article to remove.
+var reloadStories = []struct {
+	name      string
+	edit      string // the article the test edits
+	old, new  string // the edit
+	remove    string // the article the test removes
+	removedID string
+}{
+	{testcorpus.Seed, "003-leaked-call-witkoff-kremlin.md", "The five-minute conversation", "The brief five-minute conversation",
+		"001-putin-administration-reacts.md", "putin-administration-reacts"},
+	{testcorpus.Second, "003-minister-promises-aid.md", "visiting Velmora's flooded old town in rubber boots", "visiting Velmora's flooded old town in green rubber boots",
+		"005-velmora-cleanup-begins.md", "velmora-cleanup-begins"},
 }
 
 func newTestLibrary(t *testing.T, corpusDir string) (*Library, *countingEmbedder) {
 	t.Helper()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	emb := &countingEmbedder{Local: embed.NewLocal(a, 0)}
 	lib := New(Options{CorpusDir: corpusDir, Store: &retrieval.Store{Dir: t.TempDir()}, Embedder: emb, Analyzer: a})
 	return lib, emb
 }
 
 func TestReloadUnchangedCorpusEmbedsNothing(t *testing.T) {
-	lib, emb := newTestLibrary(t, copyCorpus(t))
+	for _, story := range reloadStories {
+		t.Run(story.name, func(t *testing.T) { checkReloadUnchangedEmbedsNothing(t, story.name) })
+	}
+}
+
+func checkReloadUnchangedEmbedsNothing(t *testing.T, story string) {
+	lib, emb := newTestLibrary(t, testcorpus.CopyTo(t, story, t.TempDir()))
 	first, err := lib.Reload(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.ChunksEmbedded != first.Chunks || len(first.Added) != 5 {
+	if first.ChunksEmbedded != first.Chunks || len(first.Added) != len(testcorpus.Files(t, story)) {
 		t.Errorf("first load: %+v", first)
 	}
 	emb.calls.Store(0)
@@ -86,7 +100,7 @@ func TestReloadUnchangedCorpusEmbedsNothing(t *testing.T) {
 
 func TestReloadAfterRestartReusesSavedVectors(t *testing.T) {
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	st := &retrieval.Store{Dir: t.TempDir()}
 	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
 	if _, err := first.Reload(context.Background()); err != nil {
@@ -106,48 +120,62 @@ func TestReloadAfterRestartReusesSavedVectors(t *testing.T) {
 }
 
 func TestReloadChangedArticleEmbedsOnlyItsChunks(t *testing.T) {
-	dir := copyCorpus(t)
-	lib, emb := newTestLibrary(t, dir)
-	if _, err := lib.Reload(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "003-leaked-call-witkoff-kremlin.md")
-	b, _ := os.ReadFile(path)
-	changed := strings.Replace(string(b), "The five-minute conversation", "The brief five-minute conversation", 1)
-	os.WriteFile(path, []byte(changed), 0o644)
-	emb.texts.Store(0)
+	for _, story := range reloadStories {
+		t.Run(story.name, func(t *testing.T) {
+			dir := testcorpus.CopyTo(t, story.name, t.TempDir())
+			lib, emb := newTestLibrary(t, dir)
+			if _, err := lib.Reload(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, story.edit)
+			doc, err := corpus.LoadFile(path, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := os.ReadFile(path)
+			if !strings.Contains(string(b), story.old) {
+				t.Fatalf("%s does not hold %q", path, story.old)
+			}
+			os.WriteFile(path, []byte(strings.Replace(string(b), story.old, story.new, 1)), 0o644)
+			emb.texts.Store(0)
 
-	rep, err := lib.Reload(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Changed) != 1 || rep.Changed[0] != "leaked-call-witkoff-kremlin" || len(rep.Added)+len(rep.Removed) != 0 {
-		t.Errorf("changed articles %v, added %v, removed %v", rep.Changed, rep.Added, rep.Removed)
-	}
-	if emb.texts.Load() != 1 || rep.ChunksEmbedded != 1 || rep.ChunksChanged != 1 {
-		t.Errorf("embedded %d texts (report %d, %d chunks changed), want only the one changed chunk", emb.texts.Load(), rep.ChunksEmbedded, rep.ChunksChanged)
-	}
-	res, _ := lib.Search(context.Background(), "brief five-minute conversation", 1)
-	if !strings.Contains(res[0].Chunk.Text, "The brief five-minute conversation") {
-		t.Errorf("the new text is not searchable: top passage %s", res[0].Chunk.ID)
+			rep, err := lib.Reload(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Changed) != 1 || rep.Changed[0] != doc.ID || len(rep.Added)+len(rep.Removed) != 0 {
+				t.Errorf("changed articles %v, added %v, removed %v; want changed [%s]", rep.Changed, rep.Added, rep.Removed, doc.ID)
+			}
+			if emb.texts.Load() != 1 || rep.ChunksEmbedded != 1 || rep.ChunksChanged != 1 {
+				t.Errorf("embedded %d texts (report %d, %d chunks changed), want only the one changed chunk", emb.texts.Load(), rep.ChunksEmbedded, rep.ChunksChanged)
+			}
+			res, _ := lib.Search(context.Background(), story.new, 1)
+			if !strings.Contains(res[0].Chunk.Text, story.new) {
+				t.Errorf("the new text is not searchable: top passage %s", res[0].Chunk.ID)
+			}
+		})
 	}
 }
 
 func TestReloadAddAndRemove(t *testing.T) {
-	dir := copyCorpus(t)
-	lib, _ := newTestLibrary(t, dir)
-	lib.Reload(context.Background())
-	os.Remove(filepath.Join(dir, "001-putin-administration-reacts.md"))
-	os.WriteFile(filepath.Join(dir, "new-story.txt"), []byte(" date 2025-11-28 Envoy arrives in Moscow\n\nThe envoy arrived in Moscow on Thursday for talks with the Kremlin.\n"), 0o644)
-	rep, err := lib.Reload(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(rep.Added, ",") != "new-story" || strings.Join(rep.Removed, ",") != "putin-administration-reacts" {
-		t.Errorf("added %v removed %v", rep.Added, rep.Removed)
-	}
-	if rep.ChunksRemoved == 0 || rep.ChunksAdded != 1 {
-		t.Errorf("chunks added %d removed %d", rep.ChunksAdded, rep.ChunksRemoved)
+	for _, story := range reloadStories {
+		t.Run(story.name, func(t *testing.T) {
+			dir := testcorpus.CopyTo(t, story.name, t.TempDir())
+			lib, _ := newTestLibrary(t, dir)
+			lib.Reload(context.Background())
+			os.Remove(filepath.Join(dir, story.remove))
+			os.WriteFile(filepath.Join(dir, "new-story.txt"), []byte(" date 2025-11-28 Envoy arrives in the capital\n\nThe envoy arrived in the capital on Thursday for talks with the government.\n"), 0o644)
+			rep, err := lib.Reload(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(rep.Added, ",") != "new-story" || strings.Join(rep.Removed, ",") != story.removedID {
+				t.Errorf("added %v removed %v", rep.Added, rep.Removed)
+			}
+			if rep.ChunksRemoved == 0 || rep.ChunksAdded != 1 {
+				t.Errorf("chunks added %d removed %d", rep.ChunksAdded, rep.ChunksRemoved)
+			}
+		})
 	}
 }
 
@@ -302,7 +330,7 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 	ctx := context.Background()
 	dir := copyCorpus(t)
 	data := t.TempDir()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	st := &retrieval.Store{Dir: data}
 	first := New(Options{CorpusDir: dir, Store: st, Embedder: embed.NewLocal(a, 0), Analyzer: a})
 	if _, err := first.Reload(ctx); err != nil {
@@ -338,7 +366,7 @@ func TestStartAfterCrashMidWrite(t *testing.T) {
 
 func TestOnReloadHearsEveryOutcome(t *testing.T) {
 	dir := copyCorpus(t)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	var heard []string
 	lib := New(Options{CorpusDir: dir, Embedder: embed.NewLocal(a, 0), Analyzer: a,
 		OnReload: func(r Report, err error) {

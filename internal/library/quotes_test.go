@@ -8,6 +8,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 )
 
@@ -26,7 +27,7 @@ func TestSnapshotQuotes(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(corpusDir, "harbour.md"), []byte(article), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	an := analysis.New()
+	an := analysis.New(lang.English())
 	opts := Options{
 		CorpusDir: corpusDir,
 		Store:     &retrieval.Store{Dir: filepath.Join(dir, "data")},

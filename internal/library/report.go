@@ -28,9 +28,22 @@ type Report struct {
 
 	Quotes int `json:"quotes"` // quotations found in the articles
 
+	// Unsupported are the articles written in a language the bot has no
+	// language layer for: they are indexed for search, but no quotation is
+	// read from them, since the rules that find speakers are English.
+	Unsupported []Unsupported `json:"unsupported"`
+
 	Saved    bool          `json:"saved"` // written to the data directory
 	Duration time.Duration `json:"duration_ns"`
 }
+
+// Unsupported is an article in a language without a layer.
+type Unsupported struct {
+	Doc  string `json:"doc"`
+	Lang string `json:"lang"`
+}
+
+func (u Unsupported) String() string { return u.Doc + " (" + u.Lang + ")" }
 
 // diff compares the served index with its replacement.
 func diff(prev, next *retrieval.Index) Report {
@@ -77,7 +90,7 @@ func (r Report) LogAttrs() []any {
 		"articles", r.Articles, "chunks", r.Chunks,
 		"added", r.Added, "changed", r.Changed, "removed", r.Removed,
 		"chunks_embedded", r.ChunksEmbedded, "embed_calls", r.EmbedCalls,
-		"quotes", r.Quotes, "saved", r.Saved, "duration", r.Duration,
+		"quotes", r.Quotes, "unsupported_language", r.UnsupportedIDs(), "saved", r.Saved, "duration", r.Duration,
 	}
 }
 
@@ -89,11 +102,25 @@ func (r Report) String() string {
 		len(r.Added), list(r.Added), len(r.Changed), list(r.Changed), len(r.Removed), list(r.Removed))
 	fmt.Fprintf(&b, "\nchunks: %d added, %d changed, %d removed; %d embedded in %d embedding calls",
 		r.ChunksAdded, r.ChunksChanged, r.ChunksRemoved, r.ChunksEmbedded, r.EmbedCalls)
+	if len(r.Unsupported) > 0 {
+		fmt.Fprintf(&b, "\nin a language the bot cannot read: %d%s, indexed for search only, no quotations",
+			len(r.Unsupported), list(r.UnsupportedIDs()))
+	}
 	fmt.Fprintf(&b, "\ntook %s", r.Duration.Round(time.Millisecond))
 	if !r.Saved {
 		b.WriteString(" (not saved to disk)")
 	}
 	return b.String()
+}
+
+// UnsupportedIDs names the articles in a language without a layer, each
+// with its language: "interview-fr (fr)".
+func (r Report) UnsupportedIDs() []string {
+	out := make([]string, len(r.Unsupported))
+	for i, u := range r.Unsupported {
+		out[i] = u.String()
+	}
+	return out
 }
 
 // list names a few ids; a reload of hundreds of articles should not print

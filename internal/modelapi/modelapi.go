@@ -37,22 +37,53 @@ func NewClient(e Endpoint) *openai.Client {
 	return openai.NewClientWithConfig(cfg)
 }
 
-// Transient reports whether err is worth another try: rate limits, server
-// errors, and network failures other than our own deadline.
+// Transient reports whether err is worth another try: only failures that a
+// second identical request can get past.
+//
+//   - 429 (rate limited) and 502, 503, 504 (a gateway or the server is
+//     briefly unavailable): the next request may well succeed.
+//   - Network failures (connection refused or reset, DNS), other than our
+//     own deadline or cancellation.
+//
+// Everything else is final. A 400 says the request is wrong and will stay
+// wrong. A 500 is not retried either: llama.cpp's server answers 500 when
+// the model's own output does not match the format its parser expects
+// ("The model produced output that does not match the expected ...
+// format"), and the same request reproduces it every time; retrying it only
+// spends the answer's time budget before the fallback that must come
+// anyway. A reply that arrives but cannot be decoded is final too.
 func Transient(err error) bool {
-	var apiErr *openai.APIError
-	if errors.As(err, &apiErr) {
-		return apiErr.HTTPStatusCode == http.StatusTooManyRequests || apiErr.HTTPStatusCode >= 500
-	}
-	var reqErr *openai.RequestError
-	if errors.As(err, &reqErr) {
-		return reqErr.HTTPStatusCode == http.StatusTooManyRequests || reqErr.HTTPStatusCode >= 500
+	if status, ok := httpStatus(err); ok {
+		return RetryableStatus(status)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
 	var netErr net.Error
 	return errors.As(err, &netErr)
+}
+
+// RetryableStatus reports whether an HTTP status is worth another try; see
+// Transient.
+func RetryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// httpStatus returns the HTTP status an error from the server carries.
+func httpStatus(err error) (int, bool) {
+	var apiErr *openai.APIError
+	if errors.As(err, &apiErr) && apiErr.HTTPStatusCode != 0 {
+		return apiErr.HTTPStatusCode, true
+	}
+	var reqErr *openai.RequestError
+	if errors.As(err, &reqErr) && reqErr.HTTPStatusCode != 0 {
+		return reqErr.HTTPStatusCode, true
+	}
+	return 0, false
 }
 
 // Retry calls fn up to attempts times while it fails with a transient error,

@@ -9,6 +9,7 @@ import (
 
 	"dossier/internal/corpus"
 	"dossier/internal/evalset"
+	"dossier/internal/testcorpus"
 )
 
 // foundQuote is one occurrence of a found quotation in a gold article.
@@ -68,12 +69,47 @@ func ratio(n, d int) float64 {
 // Per kind, gold quotations are counted under their own kind and found
 // quotations under the kind of the gold quotation they match best.
 func TestEvalQuotes(t *testing.T) {
-	docs := loadCorpus(t)
-	gold := evalset.Quotes()
+	for _, story := range testcorpus.Names() {
+		t.Run(story, func(t *testing.T) {
+			tally := evalQuotes(t, loadStory(t, story), evalset.StoryQuotes(story))
+			for _, k := range []string{"full", "partial", "all"} {
+				c, min := tally[k], minQuoteFigures[story]
+				if r := ratio(c.detected, c.gold); r < min.detection {
+					t.Errorf("%s: detection recall %.3f, want ≥ %.2f", k, r, min.detection)
+				}
+				if r := ratio(c.recalled, c.gold); r < min.recall {
+					t.Errorf("%s: attribution recall %.3f, want ≥ %.2f", k, r, min.recall)
+				}
+				if p := ratio(c.correct, c.withSpeaker); p < min.precision {
+					t.Errorf("%s: attribution precision %.3f, want ≥ %.2f", k, p, min.precision)
+				}
+			}
+		})
+	}
+}
+
+// minQuoteFigures are the bars of TestEvalQuotes per test story, for each
+// kind and for all quotations. The seed story's are the project's. On the
+// second story, which the rules were not written against, detection and
+// precision meet the same bars (when it was written: detection 100%,
+// precision 100%), but attribution recall does not yet (full 95.5%, partial
+// 70%, all 87.5%: institutions that speak and "the colonel said" are left
+// unattributed); its recall floor is half, below every kind's figure, so
+// that a change that loses ground fails while issue 12 raises it.
+var minQuoteFigures = map[string]struct{ detection, recall, precision float64 }{
+	testcorpus.Seed:   {0.95, 0.90, 0.95},
+	testcorpus.Second: {0.95, 0.50, 0.95},
+}
+
+// evalQuotes measures the index built from docs against the gold
+// quotations, logs the table and every miss, and returns the tally by kind.
+func evalQuotes(t *testing.T, docs []*corpus.Document, gold []evalset.Quote) map[string]*goldTally {
 	docOf := map[string]*corpus.Document{}
-	for _, d := range docs {
-		if d.Seed != "" {
-			docOf[d.Seed] = d
+	for _, g := range gold {
+		for _, d := range docs {
+			if g.InArticle(d.Seed, d.Path) {
+				docOf[g.Seed] = d
+			}
 		}
 	}
 	for _, g := range gold {
@@ -149,18 +185,7 @@ func TestEvalQuotes(t *testing.T) {
 	for _, m := range misses {
 		t.Log(m)
 	}
-	for _, k := range []string{"full", "partial", "all"} {
-		c := tally[k]
-		if r := ratio(c.detected, c.gold); r < 0.95 {
-			t.Errorf("%s: detection recall %.3f, want ≥ 0.95", k, r)
-		}
-		if r := ratio(c.recalled, c.gold); r < 0.90 {
-			t.Errorf("%s: attribution recall %.3f, want ≥ 0.90", k, r)
-		}
-		if p := ratio(c.correct, c.withSpeaker); p < 0.95 {
-			t.Errorf("%s: attribution precision %.3f, want ≥ 0.95", k, p)
-		}
-	}
+	return tally
 }
 
 // bestGold returns the gold quotations of f's article that f matches with

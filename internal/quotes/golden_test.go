@@ -10,14 +10,21 @@ import (
 
 	"dossier/internal/corpus"
 	"dossier/internal/golden"
+	"dossier/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// loadCorpus reads the repository's articles.
+// loadCorpus reads the seed story's articles.
 func loadCorpus(t testing.TB) []*corpus.Document {
 	t.Helper()
-	docs, err := corpus.LoadDir(context.Background(), filepath.Join("..", "..", "corpus"), corpus.LoadOptions{})
+	return loadStory(t, testcorpus.Seed)
+}
+
+// loadStory reads one of the test stories' articles.
+func loadStory(t testing.TB, story string) []*corpus.Document {
+	t.Helper()
+	docs, err := corpus.LoadDir(context.Background(), testcorpus.Dir(t, story), corpus.LoadOptions{})
 	if err != nil {
 		t.Fatalf("load corpus: %v", err)
 	}
@@ -45,14 +52,15 @@ func render(ix *Index) string {
 	return b.String()
 }
 
-// TestGolden pins the attribution of every quotation in the repository's
-// corpus (articles without evaluation items included) and in an invented
-// story in another house style (testdata/port-strike), which the rules
-// were not written against. Run with -update after a deliberate change and
+// TestGolden pins the attribution of every quotation in the seed story
+// (articles without evaluation items included), in the second test story
+// and in an invented story in another house style (testdata/port-strike);
+// the rules were not written against the last two. Run with -update after a deliberate change and
 // review the diff.
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ name, dir string }{
-		{"corpus", filepath.Join("..", "..", "corpus")},
+		{"corpus", testcorpus.SeedDir(t)},
+		{"second", testcorpus.SecondDir(t)},
 		{"port-strike", filepath.Join("testdata", "port-strike")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,14 +11,16 @@ import (
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/synthetic"
+	"dossier/internal/testcorpus"
 )
 
 // syntheticDocs generates documents that chunk into about n chunks, with
 // the seed corpus's vocabulary.
 func syntheticDocs(tb testing.TB, n int) []*corpus.Document {
 	tb.Helper()
-	seed, err := corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{})
+	seed, err := corpus.LoadDir(context.Background(), testcorpus.SeedDir(tb), corpus.LoadOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -27,7 +29,7 @@ func syntheticDocs(tb testing.TB, n int) []*corpus.Document {
 
 func buildDocs(tb testing.TB, docs []*corpus.Document) *Index {
 	tb.Helper()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		tb.Fatal(err)
@@ -38,7 +40,7 @@ func buildDocs(tb testing.TB, docs []*corpus.Document) *Index {
 // BenchmarkBuild measures indexing from cleaned documents: chunking, local
 // embedding, the chromem collection and BM25.
 func BenchmarkBuild(b *testing.B) {
-	seed, err := corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{})
+	seed, err := corpus.LoadDir(context.Background(), testcorpus.SeedDir(b), corpus.LoadOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -111,7 +113,7 @@ func BenchmarkIndexMemory(b *testing.B) {
 			var docs []*corpus.Document
 			if n == 23 {
 				var err error
-				if docs, err = corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{}); err != nil {
+				if docs, err = corpus.LoadDir(context.Background(), testcorpus.SeedDir(b), corpus.LoadOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			} else {

@@ -10,15 +10,23 @@ import (
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
+	"dossier/internal/lang"
+	"dossier/internal/testcorpus"
 )
 
 func seedIndex(t testing.TB) *Index {
 	t.Helper()
-	docs, err := corpus.LoadDir(context.Background(), "../../corpus", corpus.LoadOptions{})
+	return storyIndex(t, testcorpus.Seed)
+}
+
+// storyIndex builds the index of one of the test stories in memory.
+func storyIndex(t testing.TB, story string) *Index {
+	t.Helper()
+	docs, err := corpus.LoadDir(context.Background(), testcorpus.Dir(t, story), corpus.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -39,11 +47,37 @@ func firstHit(results []Result, evidence []string) int {
 	return 0
 }
 
+// minHybridHit5 is the share of answerable questions whose evidence the
+// hybrid ranking must put in the top five passages: the project's bar, the
+// same on every test story (the second story, which no ranking rule was
+// tuned on, meets it: 30 of 33 when it was written).
+const minHybridHit5 = 0.9
+
 // TestRetrievalQuality measures hit@5 (an evidence phrase in one of the top
-// five passages) and MRR over the answerable evaluation questions, for BM25
-// alone, vectors alone and the hybrid. Run with -v for the table.
+// five passages) and MRR over the answerable evaluation questions of each
+// test story, for BM25 alone, vectors alone and the hybrid. Run with -v for
+// the table.
 func TestRetrievalQuality(t *testing.T) {
-	ix := seedIndex(t)
+	for _, story := range testcorpus.Names() {
+		t.Run(story, func(t *testing.T) {
+			hybrid := retrievalQuality(t, storyIndex(t, story), evalset.StoryQuestions(story))
+			if hybrid < minHybridHit5 {
+				t.Errorf("hybrid hit@5 = %.0f%%, want ≥ %.0f%%", 100*hybrid, 100*minHybridHit5)
+			}
+		})
+	}
+	// The seed story's questions as people word them: paraphrases, yes/no,
+	// why, "who is X"… (evalset.SeedPeopleQuestions).
+	t.Run("seed-people", func(t *testing.T) {
+		hybrid := retrievalQuality(t, storyIndex(t, testcorpus.Seed), evalset.SeedPeopleQuestions())
+		if hybrid < minHybridHit5 {
+			t.Errorf("hybrid hit@5 = %.0f%%, want ≥ %.0f%%", 100*hybrid, 100*minHybridHit5)
+		}
+	})
+}
+
+// retrievalQuality logs the table of ranks and returns the hybrid hit@5.
+func retrievalQuality(t *testing.T, ix *Index, questions []evalset.Question) float64 {
 	ctx := context.Background()
 	rankers := []struct {
 		name   string
@@ -58,7 +92,7 @@ func TestRetrievalQuality(t *testing.T) {
 	hits := make([]int, len(rankers))
 	rr := make([]float64, len(rankers))
 	n := 0
-	for _, q := range evalset.Questions() {
+	for _, q := range questions {
 		if !q.Answerable {
 			continue
 		}
@@ -83,9 +117,7 @@ func TestRetrievalQuality(t *testing.T) {
 		fmt.Fprintf(&table, " %*.2f", []int{5, 8, 7}[i], rr[i]/float64(n))
 	}
 	t.Logf("retrieval over %d answerable questions (rank of the first passage with evidence; - = not in top 5)\n%s", n, table.String())
-	if got := float64(hits[2]) / float64(n); got < 0.9 {
-		t.Errorf("hybrid hit@5 = %.0f%%, want ≥ 90%%", 100*got)
-	}
+	return float64(hits[2]) / float64(n)
 }
 
 func rankStr(r int) string {

@@ -99,7 +99,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Result, err
 		}
 		return r
 	}
-	for rank, h := range ix.bm25.search(ix.analyzer.Terms(query), depth) {
+	for rank, h := range ix.bm25.search(queryTerms(ix.analyzer, query), depth) {
 		r := get(h.doc)
 		r.BM25, r.BM25Rank = h.score, rank+1
 		r.Score += 1.0 / float64(rrfK+rank+1)
@@ -156,7 +156,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int) ([]Result, err
 // SearchBM25 ranks by BM25 alone; for evaluation and diagnostics.
 func (ix *Index) SearchBM25(query string, k int) []Result {
 	var out []Result
-	for rank, h := range ix.bm25.search(ix.analyzer.Terms(query), k) {
+	for rank, h := range ix.bm25.search(queryTerms(ix.analyzer, query), k) {
 		out = append(out, Result{Rank: rank + 1, Score: h.score, Chunk: ix.chunks[h.doc], BM25: h.score, BM25Rank: rank + 1})
 	}
 	return out

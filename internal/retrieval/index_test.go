@@ -11,6 +11,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/embed"
+	"dossier/internal/lang"
 )
 
 func TestSearch(t *testing.T) {
@@ -64,7 +65,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err := st.Save(ix); err != nil {
 		t.Fatal(err)
 	}
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	loaded, err := st.Load(ctx, embed.NewLocal(a, 0), a)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +86,7 @@ func TestStoreRoundTrip(t *testing.T) {
 
 func TestStoreLoadFailures(t *testing.T) {
 	ctx := context.Background()
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	local := embed.NewLocal(a, 0)
 
 	t.Run("nothing saved", func(t *testing.T) {
@@ -144,7 +145,7 @@ func TestStoreSurvivesInterruptedWrite(t *testing.T) {
 	b, _ := os.ReadFile(st.Path(ix.EmbedderID()))
 	partial := filepath.Join(st.Dir, ".index-123.tmp")
 	os.WriteFile(partial, b[:len(b)/3], 0o644)
-	a := analysis.New()
+	a := analysis.New(lang.English())
 	loaded, err := st.Load(ctx, embed.NewLocal(a, 0), a)
 	if err != nil || loaded.Len() != ix.Len() {
 		t.Fatalf("load after interrupted write: %v", err)

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"dossier/internal/testcorpus"
+)
+
+// writableSeeds copies the seed story into a directory the test may change.
+func writableSeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range testcorpus.Files(t, testcorpus.Seed) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// newsSite serves the extraction fixtures (real news pages) on loopback and
+// counts the requests it gets.
+func newsSite(t *testing.T) (*httptest.Server, *atomic.Int64) {
+	t.Helper()
+	hits := &atomic.Int64{}
+	files := http.FileServer(http.Dir("../../internal/extract/testdata"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, hits
+}
+
+// fakeDiscordREST records what the bot sends to Discord's REST API: the
+// deferrals (POST /interactions/{id}/{token}/callback) and the follow-ups
+// that replace them.
+type fakeDiscordREST struct {
+	mu        sync.Mutex
+	callbacks []string // bodies of POST …/callback
+	edits     []string // bodies of PATCH …/messages/@original and POST …/webhooks
+}
+
+func (f *fakeDiscordREST) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch {
+	case r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/api/v10/interactions/") && strings.HasSuffix(r.URL.Path, "/callback"):
+		f.callbacks = append(f.callbacks, string(body))
+		w.WriteHeader(http.StatusNoContent)
+		return
+	case strings.HasPrefix(r.URL.Path, "/api/v10/webhooks/") && (r.Method == http.MethodPatch || r.Method == http.MethodPost):
+		f.edits = append(f.edits, string(body))
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write([]byte(`{"id":"900","channel_id":"600"}`))
+}
+
+// lastCallback is the last deferral received.
+func (f *fakeDiscordREST) lastCallback() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.callbacks) == 0 {
+		return ""
+	}
+	return f.callbacks[len(f.callbacks)-1]
+}
+
+// waitEdit waits for a follow-up that holds want and returns it.
+func (f *fakeDiscordREST) waitEdit(t *testing.T, want string) string {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		f.mu.Lock()
+		for _, e := range f.edits {
+			if strings.Contains(e, want) {
+				f.mu.Unlock()
+				return e
+			}
+		}
+		f.mu.Unlock()
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	t.Fatalf("no follow-up holds %q; got %q", want, f.edits)
+	return ""
+}
+
+// endpoint is a running `bot serve` and the key that signs for Discord.
+type endpoint struct {
+	base string
+	priv ed25519.PrivateKey
+	n    atomic.Int64
+}
+
+// interact posts a signed interaction and returns the decoded response.
+func (e *endpoint) interact(t *testing.T, perms, data string) (int, map[string]any, string) {
+	t.Helper()
+	id := e.n.Add(1)
+	body := fmt.Appendf(nil, `{"type":2,"id":"%d","application_id":"2","token":"tok%d","version":1,"guild_id":"3","member":{"user":{"id":"4"},"permissions":%q},"data":%s}`, id, id, perms, data)
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, e.base+"/interactions", bytes.NewReader(body))
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, append([]byte(ts), body...))))
+	req.Header.Set("X-Signature-Timestamp", ts)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var out map[string]any
+	json.Unmarshal(raw, &out)
+	return resp.StatusCode, out, string(raw)
+}
+
+// startModServe runs `bot serve` until the test ends and waits until it is ready.
+func startModServe(t *testing.T, vars ...string) *endpoint {
+	t.Helper()
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	errb := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, stdio{strings.NewReader(""), io.Discard, errb},
+			env(append(vars, "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))...))
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(40 * time.Second):
+			t.Error("serve did not stop")
+		}
+	})
+	addrRE := regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := addrRE.FindStringSubmatch(errb.String()); m != nil {
+			e := &endpoint{base: "http://" + m[1], priv: priv}
+			for time.Now().Before(deadline) {
+				if resp, err := http.Get(e.base + "/healthz"); err == nil {
+					resp.Body.Close()
+					if resp.StatusCode == http.StatusOK {
+						return e
+					}
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		}
+	}
+	t.Fatalf("serve did not become ready:\n%s", errb.String())
+	return nil
+}
+
+const (
+	manageServer = "32"
+	noRights     = "0"
+	// The fact only the added article holds, asked as a member would.
+	sagQuestion = `{"id":"5","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"Which film won the top prize of best cast ensemble at the SAG awards?"}]}`
+	sagTitle    = "scores historic upset at SAG awards"
+)
+
+func articleData(sub string, opts string) string {
+	return fmt.Sprintf(`{"id":"6","name":"article","type":1,"options":[{"name":%q,"type":1,"options":[%s]}]}`, sub, opts)
+}
+
+// TestArticleAddAskRemoveThroughTheEndpoint: a moderator adds a page with
+// /article add, /ask then answers from it with a citation; after /article
+// remove the same question no longer cites it. A member is refused and
+// nothing is fetched.
+func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
+	site, hits := newsSite(t)
+	discord := &fakeDiscordREST{}
+	discordSrv := httptest.NewServer(discord)
+	defer discordSrv.Close()
+	e := startModServe(t, "CORPUS_DIR", writableSeeds(t), "DATA_DIR", t.TempDir(),
+		"DISCORD_API_BASE", discordSrv.URL+"/api/v10", "ARTICLE_FETCH_ALLOW_PRIVATE", "true")
+
+	// Before: the articles don't say.
+	_, _, before := e.interact(t, noRights, sagQuestion)
+	if strings.Contains(before, sagTitle) {
+		t.Fatalf("the seed story already cites the SAG article: %s", before)
+	}
+
+	// A member is refused, privately, and the site sees no request.
+	code, resp, raw := e.interact(t, noRights, articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html")))
+	if code != 200 || resp["type"] != float64(4) || !strings.Contains(raw, "Only moderators") || !strings.Contains(raw, `"flags":64`) {
+		t.Errorf("member's /article add: %d %s, want a private refusal", code, raw)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the news site got %d requests from a member's command, want 0", n)
+	}
+
+	// A moderator adds the page: deferred privately (through the callback
+	// endpoint, so the HTTP answer is 202), then the follow-up.
+	code, _, raw = e.interact(t, manageServer, articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html")))
+	if cb := discord.lastCallback(); code != http.StatusAccepted || !strings.Contains(cb, `"type":5`) || !strings.Contains(cb, `"flags":64`) {
+		t.Fatalf("moderator's /article add: %d %s, deferral %s; want a private deferral", code, raw, cb)
+	}
+	added := discord.waitEdit(t, "Added:")
+	for _, want := range []string{sagTitle, "2020-01-20", "Reuters", "LOS ANGELES (Reuters)", `"label":"Keep"`, `"label":"Undo"`} {
+		if !strings.Contains(added, want) {
+			t.Errorf("the added reply lacks %q: %s", want, added)
+		}
+	}
+	if hits.Load() != 1 {
+		t.Errorf("the news site got %d requests, want 1", hits.Load())
+	}
+
+	// /ask now answers from the new article and cites it.
+	_, _, after := e.interact(t, noRights, sagQuestion)
+	if !strings.Contains(after, "Parasite") || !strings.Contains(after, "**Sources**") || !strings.Contains(after, sagTitle) {
+		t.Fatalf("/ask after adding: %s, want an answer citing the article", after)
+	}
+
+	// /article remove, then the same question no longer cites it.
+	id := regexp.MustCompile(`article:undo\|([a-z0-9-]+)`).FindStringSubmatch(added)
+	if id == nil {
+		t.Fatalf("no Undo button id in %s", added)
+	}
+	code, _, raw = e.interact(t, manageServer, articleData("remove", fmt.Sprintf(`{"name":"article","type":3,"value":%q}`, id[1])))
+	if code != http.StatusAccepted {
+		t.Fatalf("/article remove: %d %s, want a deferral", code, raw)
+	}
+	discord.waitEdit(t, "Removed:")
+	_, _, removed := e.interact(t, noRights, sagQuestion)
+	if strings.Contains(removed, sagTitle) {
+		t.Errorf("/ask after removing still cites the article: %s", removed)
+	}
+}
+
+// TestArticleCommandLine: bot article add FILE|URL, list, remove.
+func TestArticleCommandLine(t *testing.T) {
+	dir, data := writableSeeds(t), t.TempDir()
+	site, _ := newsSite(t)
+	vars := env("CORPUS_DIR", dir, "DATA_DIR", data, "ARTICLE_FETCH_ALLOW_PRIVATE", "true")
+	bot := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := run(t.Context(), args, stdio{strings.NewReader(""), &out, &errb}, vars)
+		return code, out.String(), errb.String()
+	}
+	article := filepath.Join(t.TempDir(), "harbour.md")
+	os.WriteFile(article, []byte("---\ntitle: \"Harbour reopens after storm repairs\"\ndate: 2025-11-02\noutlet: Gazette\n---\n"+
+		strings.Repeat("The harbour reopened on Monday after a week of repairs to the main quay, the port authority said. ", 8)), 0o644)
+
+	code, out, errOut := bot("article", "--json", "add", article)
+	var got struct {
+		ID     string `json:"id"`
+		Words  int    `json:"words"`
+		Report struct{ Articles int }
+	}
+	if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || got.ID != "harbour-reopens-after-storm-repairs" || got.Report.Articles != 6 {
+		t.Fatalf("article add FILE: exit %d, %+v (%v)\n%s%s", code, got, err, out, errOut)
+	}
+	if code, out, _ := bot("article", "list"); code != 0 || !strings.Contains(out, "harbour-reopens-after-storm-repairs  2025-11-02 · Gazette · Harbour reopens") {
+		t.Errorf("article list: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := bot("article", "add", article); code == 0 || !strings.Contains(errOut, "near-duplicate of harbour-reopens-after-storm-repairs") {
+		t.Errorf("second add: exit %d, %s", code, errOut)
+	}
+	if code, out, errOut := bot("article", "add", "--force", article); code != 0 || !strings.Contains(out, "added harbour-reopens-after-storm-repairs-2") {
+		t.Errorf("add --force: exit %d, %s%s", code, out, errOut)
+	}
+	if code, out, errOut := bot("article", "add", site.URL+"/js-shell.html"); code == 0 || !strings.Contains(errOut, "needs JavaScript") {
+		t.Errorf("add a JavaScript page: exit %d, %s%s", code, out, errOut)
+	}
+	if code, out, errOut := bot("article", "remove", "harbour-reopens-after-storm-repairs"); code != 0 || !strings.Contains(out, "removed harbour-reopens-after-storm-repairs") {
+		t.Errorf("remove: exit %d, %s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".removed", "harbour-reopens-after-storm-repairs.md")); err != nil {
+		t.Errorf("removed file not kept: %v", err)
+	}
+	if code, _, errOut := bot("article", "frobnicate"); code == 0 || !strings.Contains(errOut, "usage: bot article add") {
+		t.Errorf("bad subcommand: exit %d, %s", code, errOut)
+	}
+}

@@ -1,0 +1,315 @@
+package answer
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dossier/internal/analysis"
+	"dossier/internal/lang"
+	"dossier/internal/modelapi"
+)
+
+// groundingSet is testdata/grounding.json: passages of the two test
+// stories and sentences a model could write from them.
+type groundingSet struct {
+	Passages []struct{ ID, Story, Text string }
+	Claims   []struct {
+		Cites []string
+		Text  string
+	}
+}
+
+// groundingCase is one sentence and the passages it cites, in order.
+type groundingCase struct {
+	text  string
+	texts []string
+	story string
+}
+
+func loadGrounding(t *testing.T) (grounded, wrongPassage, salad, gibberish, swapped []groundingCase) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "grounding.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set groundingSet
+	if err := json.Unmarshal(b, &set); err != nil {
+		t.Fatalf("grounding.json: %v", err)
+	}
+	byID := map[string]int{}
+	for i, p := range set.Passages {
+		byID[p.ID] = i
+	}
+	rng := rand.New(rand.NewPCG(2025, 1014)) // fixed: the same sets every run
+	for _, c := range set.Claims {
+		var texts []string
+		for _, id := range c.Cites {
+			i, ok := byID[id]
+			if !ok {
+				t.Fatalf("claim %q cites unknown passage %q", c.Text, id)
+			}
+			texts = append(texts, set.Passages[i].Text)
+		}
+		story := set.Passages[byID[c.Cites[0]]].Story
+		grounded = append(grounded, groundingCase{c.Text, texts, story})
+		// The same sentence cited to each other passage of its story.
+		if len(c.Cites) == 1 {
+			for _, p := range set.Passages {
+				if p.Story == story && p.ID != c.Cites[0] {
+					wrongPassage = append(wrongPassage, groundingCase{c.Text, []string{p.Text}, story})
+				}
+			}
+		}
+		n := len(contentWords(c.Text))
+		// Word salad: as many words as the sentence has, drawn from the
+		// cited passage, in random order.
+		words := contentWords(texts[0])
+		for range 3 {
+			var w []string
+			for range n {
+				w = append(w, words[rng.IntN(len(words))])
+			}
+			salad = append(salad, groundingCase{strings.Join(w, " ") + ".", texts, story})
+		}
+		// Gibberish: made-up words, the way a model with random weights
+		// writes.
+		var g []string
+		for range n {
+			g = append(g, pseudoWord(rng))
+		}
+		gibberish = append(gibberish, groundingCase{strings.Join(g, " ") + ".", texts, story})
+		// A detail swapped: one name or number replaced by one from
+		// another passage of the story that the cited passages lack.
+		if s, ok := swapDetail(c.Text, texts, set, story, rng); ok {
+			swapped = append(swapped, groundingCase{s, texts, story})
+		}
+	}
+	return
+}
+
+// contentWords are the words of text that are not stop words, as written.
+func contentWords(text string) []string {
+	var out []string
+	for _, t := range analysis.Tokenize(text) {
+		if !analysis.IsStopWord(t.Word) {
+			out = append(out, text[t.Start:t.End])
+		}
+	}
+	return out
+}
+
+func pseudoWord(rng *rand.Rand) string {
+	const cons, vows = "bcdfghjklmnprstvwz", "aeiou"
+	var b strings.Builder
+	for range 1 + rng.IntN(3) {
+		b.WriteByte(cons[rng.IntN(len(cons))])
+		b.WriteByte(vows[rng.IntN(len(vows))])
+	}
+	return b.String()
+}
+
+// details are the names (capitalised inside a sentence) and numbers of a
+// text.
+func details(text string) []string {
+	en := lang.English()
+	var out []string
+	for i, t := range analysis.Tokenize(text) {
+		w := text[t.Start:t.End]
+		if strings.ContainsAny(w, "'’") || en.Honorifics.Has(t.Word) || en.TitleAbbrevs.Has(t.Word) {
+			continue
+		}
+		if hasDigit(w) || (i > 0 && isName(text, t) && !analysis.IsStopWord(t.Word)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func swapDetail(claim string, cited []string, set groundingSet, story string, rng *rand.Rand) (string, bool) {
+	mine := details(claim)
+	if len(mine) == 0 {
+		return "", false
+	}
+	have := map[string]bool{}
+	for _, t := range analysis.Tokenize(strings.Join(cited, " ")) {
+		have[t.Word] = true
+	}
+	var others []string
+	for _, p := range set.Passages {
+		if p.Story != story {
+			continue
+		}
+		for _, d := range details(p.Text) {
+			if !have[analysis.Fold(d)] {
+				others = append(others, d)
+			}
+		}
+	}
+	if len(others) == 0 {
+		return "", false
+	}
+	old := mine[rng.IntN(len(mine))]
+	return strings.Replace(claim, old, others[rng.IntN(len(others))], 1), true
+}
+
+func acceptRate(g *grounder, cases []groundingCase) (accepted int, failures []string) {
+	for _, c := range cases {
+		cites := make([]int, len(c.texts))
+		for i := range cites {
+			cites[i] = i + 1
+		}
+		if err := g.support(claim{text: c.text, cites: cites}, c.texts); err == nil {
+			accepted++
+		} else {
+			failures = append(failures, fmt.Sprintf("%q: %v", c.text, err))
+		}
+	}
+	return accepted, failures
+}
+
+// TestGroundingSeparates measures the grounding check on both test
+// stories: how many sentences a model could honestly write from the
+// passages it cites pass, and how many of the same sentences cited to the
+// wrong passage, word salads of the cited passage's words, made-up words,
+// and sentences with one name or number swapped pass. With -v it prints
+// the rates at thresholds around minSupport.
+func TestGroundingSeparates(t *testing.T) {
+	grounded, wrong, salad, gibberish, swapped := loadGrounding(t)
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
+	sets := []struct {
+		name    string
+		cases   []groundingCase
+		maxRate float64 // the most that may pass (grounded: the least)
+	}{
+		{"grounded (should pass)", grounded, 0.9},
+		{"wrong passage cited", wrong, 0.02},
+		{"word salad of the cited passage", salad, 0.12},
+		{"made-up words", gibberish, 0},
+		{"a name or number swapped", swapped, 0.05},
+	}
+	// The sweep: each setting's cost counts a rejected grounded sentence
+	// once and a passed bad one twice (a wrong answer shown costs more than
+	// a right one withheld), as rates, the bad sets averaged.
+	for _, gap := range []int{2, 3, 4} {
+		if !testing.Verbose() {
+			break
+		}
+		for _, th := range []float64{0.5, 0.6, 0.7} {
+			for _, nr := range []float64{0, 0.4, 0.5, 0.6, 0.7} {
+				g.min, g.minNear, g.gap = th, nr, gap
+				var row []string
+				cost := 0.0
+				for i, s := range sets {
+					n, _ := acceptRate(g, s.cases)
+					row = append(row, fmt.Sprintf("%d/%d", n, len(s.cases)))
+					rate := float64(n) / float64(len(s.cases))
+					if i == 0 {
+						cost += 1 - rate
+					} else {
+						cost += 2 * rate / float64(len(sets)-1)
+					}
+				}
+				t.Logf("maxPairGap %d minSupport %.1f minNear %.1f: passed %s; cost %.3f", gap, th, nr, strings.Join(row, ", "), cost)
+			}
+		}
+	}
+	g.min, g.minNear, g.gap = minSupport, minNear, maxPairGap
+	for i, s := range sets {
+		n, failures := acceptRate(g, s.cases)
+		rate := float64(n) / float64(len(s.cases))
+		t.Logf("%-32s %3d/%3d passed (%.0f%%)", s.name, n, len(s.cases), 100*rate)
+		if i == 0 {
+			for _, f := range failures {
+				t.Logf("  rejected: %s", f)
+			}
+			if testing.Verbose() {
+				for _, story := range []string{"seed", "port"} {
+					var mine []groundingCase
+					for _, c := range s.cases {
+						if c.story == story {
+							mine = append(mine, c)
+						}
+					}
+					n, _ := acceptRate(g, mine)
+					t.Logf("  %s story: %d/%d", story, n, len(mine))
+				}
+			}
+			if rate < s.maxRate {
+				t.Errorf("%s: %.0f%% passed, want at least %.0f%%", s.name, 100*rate, 100*s.maxRate)
+			}
+			continue
+		}
+		if rate > s.maxRate {
+			t.Errorf("%s: %.0f%% passed, want at most %.0f%%", s.name, 100*rate, 100*s.maxRate)
+		}
+	}
+}
+
+func TestGroundingDebug(t *testing.T) {
+	if os.Getenv("GROUNDING_DEBUG") == "" {
+		t.Skip()
+	}
+	_, _, salad, _, swapped := loadGrounding(t)
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
+	for _, set := range [][]groundingCase{swapped, salad[:12]} {
+		for _, c := range set {
+			cites := make([]int, len(c.texts))
+			for i := range cites {
+				cites[i] = i + 1
+			}
+			t.Logf("%v  %q", g.support(claim{text: c.text, cites: cites}, c.texts), c.text)
+		}
+	}
+}
+
+// FuzzGroundModelReply: whatever a model replies, the check neither
+// panics nor shows a marker that names no citation, and every sentence it
+// keeps cites a passage.
+func FuzzGroundModelReply(f *testing.F) {
+	for _, seed := range []string{
+		"The strike began on June 4 [1]. The Dockers Union called it [2][1].",
+		"Qorvath plindle sut [1]. Zubrem [2-3] ostica.",
+		"- The strike began on June 4. [1]\n- About 1,200 workers joined it. [2]",
+		"[1] [2]. [3",
+		"NO_ANSWER",
+		"It began on the 4th [1, 3]; pickets closed the gates [1].",
+	} {
+		f.Add(seed)
+	}
+	s := strikePassages()
+	m := NewModel(modelapi.Endpoint{BaseURL: "http://127.0.0.1:1/v1"}, ModelOptions{Model: "m"}, NewExtractive(s), nil)
+	var texts []string
+	for _, r := range s.results {
+		texts = append(texts, r.Chunk.Text)
+	}
+	f.Fuzz(func(t *testing.T, reply string) {
+		for _, c := range splitClaims(reply, len(texts)) {
+			for _, n := range c.cites {
+				if n < 1 || n > len(texts) {
+					t.Fatalf("claim %q cites %d of %d passages", c.text, n, len(texts))
+				}
+			}
+			if err := m.ground.support(c, texts); err == nil && len(c.cites) == 0 {
+				t.Fatalf("claim %q supported without citing a passage", c.text)
+			}
+		}
+		a, err := m.check(strikeQuestion, reply, s.results, texts)
+		if err != nil || a.Abstained {
+			return
+		}
+		for _, mk := range findMarkers(a.Text) {
+			for _, n := range mk.nums {
+				if n < 1 || n > len(a.Citations) {
+					t.Fatalf("answer %q: marker %d names no citation (%d)", a.Text, n, len(a.Citations))
+				}
+			}
+		}
+	})
+}

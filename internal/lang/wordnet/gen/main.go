@@ -1,0 +1,401 @@
+// Command gen derives the lexical table of package wordnet from Princeton
+// WordNet 3.0's database files. It runs at development time only (go
+// generate in internal/lang/wordnet); neither the bot nor its tests need
+// WordNet installed.
+//
+//	apt-get install wordnet-base   # Debian: files under /usr/share/wordnet
+//	go generate ./internal/lang/wordnet
+//
+// The selection rule, in order:
+//
+//  1. Senses. For every single-word noun, verb and adjective lemma, keep its
+//     dominant senses: those that hold at least minSenseShare of the
+//     lemma's tagged occurrences in the SemCor counts (cntlist.rev) and at
+//     least minSenseTags of them, at most maxSenses. A lemma with no tagged
+//     occurrence keeps only its first sense, WordNet's best guess. So
+//     "real" keeps "actual, existent" and not the Brazilian coin.
+//  2. Relations of a kept sense: the other single words of its synset
+//     (respond/react); its derivationally related forms, word to word
+//     (leak/leaker); for a verb, its direct hypernym when that is a narrow
+//     verb with at most maxTroponyms troponyms (fire/remove), never a broad
+//     one like "act" or "change" that would relate everything.
+//  3. Stems. Both ends are stemmed with the analyzer's Snowball stemmer
+//     (lang.English().Stem); pairs with the same stem are dropped and the
+//     relation is made symmetric, so a question's word finds the article's
+//     and the article's the question's.
+//  4. Size. A stem keeps at most maxRelated related stems, those reached
+//     through its own most frequent senses first, then those reached from
+//     the other word's side.
+//
+// The output is a text file, one line per stem: the stem, then its related
+// stems, space-separated, sorted.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"dossier/internal/lang"
+)
+
+// Selection constants; the numbers they produce are in the output's header.
+const (
+	// minSenseShare: a sense must carry about one in twelve of the lemma's
+	// tagged uses to count as one a reader means. Checked on the verb
+	// "fire": dismissing from a job holds 7 of its 71 tags (9.9%), its rare
+	// senses ("fire" a pot in a kiln) 1 each (1.4%); the noun "real" (a
+	// coin) has none, so "real" stays "actual, genuine".
+	minSenseShare = 0.08
+	// minSenseTags: one tagged use is enough when it is the lemma's only
+	// evidence (the verb "leak" is tagged once, in its "tell anonymously"
+	// sense); the share rule keeps single tags of frequent lemmas out.
+	minSenseTags = 1
+	// minLemmaTags: a lemma is a source of relations only when SemCor's
+	// 230,000 tagged words use it at least this often, which keeps the
+	// table to words people write. A rare word ("leaker") still appears as
+	// the target of a common one ("leak"), and the relation is symmetric.
+	minLemmaTags = 1
+	// maxSenses bounds the senses kept per lemma and part of speech, so the
+	// most polysemous verbs ("get", 36 senses) stay about their main uses.
+	maxSenses = 4
+	// maxTroponyms: a verb hypernym with more troponyms than this is a broad
+	// class ("act", "change", "move", "make"), not a near-synonym.
+	maxTroponyms = 12
+	// maxRelated bounds the related stems per stem, so query expansion stays
+	// cheap and on topic.
+	maxRelated = 12
+)
+
+type synset struct {
+	words []string // lemmas as written in the data file, lower-cased
+	ptrs  []pointer
+}
+
+type pointer struct {
+	sym      string
+	offset   string
+	pos      byte
+	src, tgt int // 1-based word numbers; 0 for a semantic pointer
+}
+
+type lemmaSenses struct {
+	lemma   string
+	pos     byte
+	offsets []string
+}
+
+func main() {
+	dict := flag.String("dict", "/usr/share/wordnet", "directory holding WordNet 3.0's index.*, data.* and cntlist.rev")
+	out := flag.String("out", "related.txt", "file to write")
+	flag.Parse()
+	if err := run(*dict, *out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+var posFiles = []struct {
+	pos  byte
+	name string
+}{{'n', "noun"}, {'v', "verb"}, {'a', "adj"}}
+
+func run(dict, out string) error {
+	counts, err := readCounts(filepath.Join(dict, "cntlist.rev"))
+	if err != nil {
+		return err
+	}
+	synsets := map[string]*synset{} // pos+offset -> synset
+	var lemmas []lemmaSenses
+	for _, pf := range posFiles {
+		if err := readData(filepath.Join(dict, "data."+pf.name), pf.pos, synsets); err != nil {
+			return err
+		}
+		ls, err := readIndex(filepath.Join(dict, "index."+pf.name), pf.pos)
+		if err != nil {
+			return err
+		}
+		lemmas = append(lemmas, ls...)
+	}
+	troponyms := map[string]int{}
+	for key, s := range synsets {
+		if key[0] != 'v' {
+			continue
+		}
+		for _, p := range s.ptrs {
+			if p.sym == "@" {
+				troponyms["v"+p.offset]++
+			}
+		}
+	}
+
+	en := lang.English()
+	stem := func(w string) string {
+		if len(w) <= 2 {
+			return w
+		}
+		return en.Stem(w)
+	}
+	// rank[a][b] is the best (lowest) sense rank through which a relates to b.
+	rank := map[string]map[string]int{}
+	// The reverse of a relation comes through a sense of the other word,
+	// which may be a rare one of this word: it ranks after all of this
+	// word's own senses.
+	relate := func(a, b string, r int) {
+		a, b = stem(a), stem(b)
+		if a == b {
+			return
+		}
+		for i, p := range [][2]string{{a, b}, {b, a}} {
+			m := rank[p[0]]
+			if m == nil {
+				m = map[string]int{}
+				rank[p[0]] = m
+			}
+			rr := r + i*maxSenses
+			if old, ok := m[p[1]]; !ok || rr < old {
+				m[p[1]] = rr
+			}
+		}
+	}
+	var keptSenses, pairsLemma int
+	for _, ls := range lemmas {
+		if !plainWord(ls.lemma) {
+			continue
+		}
+		senses := dominant(ls, counts)
+		if len(senses) == 0 {
+			continue
+		}
+		for r, off := range senses {
+			s := synsets[string(ls.pos)+off]
+			if s == nil {
+				return fmt.Errorf("%s: synset %c %s not in data file", ls.lemma, ls.pos, off)
+			}
+			keptSenses++
+			self := 0
+			for i, w := range s.words {
+				if w == ls.lemma {
+					self = i + 1
+				}
+			}
+			for _, w := range s.words {
+				if w != ls.lemma && plainWord(w) {
+					relate(ls.lemma, w, r)
+					pairsLemma++
+				}
+			}
+			for _, p := range s.ptrs {
+				switch {
+				case p.sym == "+" && p.src == self:
+					t := synsets[string(p.pos)+p.offset]
+					if t != nil && p.tgt >= 1 && p.tgt <= len(t.words) && plainWord(t.words[p.tgt-1]) {
+						relate(ls.lemma, t.words[p.tgt-1], r)
+						pairsLemma++
+					}
+				case p.sym == "@" && ls.pos == 'v' && troponyms["v"+p.offset] <= maxTroponyms:
+					for _, w := range synsets["v"+p.offset].words {
+						if plainWord(w) {
+							relate(ls.lemma, w, r)
+							pairsLemma++
+						}
+					}
+				}
+			}
+		}
+	}
+
+	stems := make([]string, 0, len(rank))
+	for s := range rank {
+		stems = append(stems, s)
+	}
+	sort.Strings(stems)
+	var body strings.Builder
+	var pairs, capped int
+	for _, s := range stems {
+		rel := make([]string, 0, len(rank[s]))
+		for t := range rank[s] {
+			rel = append(rel, t)
+		}
+		sort.Slice(rel, func(i, j int) bool {
+			ri, rj := rank[s][rel[i]], rank[s][rel[j]]
+			if ri != rj {
+				return ri < rj
+			}
+			return rel[i] < rel[j]
+		})
+		if len(rel) > maxRelated {
+			rel = rel[:maxRelated]
+			capped++
+		}
+		sort.Strings(rel)
+		pairs += len(rel)
+		fmt.Fprintf(&body, "%s %s\n", s, strings.Join(rel, " "))
+	}
+	var f strings.Builder
+	fmt.Fprintf(&f, "# Related stems derived from Princeton WordNet 3.0 by internal/lang/wordnet/gen.\n")
+	fmt.Fprintf(&f, "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
+	fmt.Fprintf(&f, "# Licence: see LICENSE-WordNet in this directory. Do not edit; run go generate.\n")
+	fmt.Fprintf(&f, "# Rule: lemmas with >= %d tagged uses; senses with >= %.0f%% and >= %d of a lemma's tagged uses (at most %d);\n", minLemmaTags, 100*minSenseShare, minSenseTags, maxSenses)
+	fmt.Fprintf(&f, "# synonyms, derivations, verb hypernyms with <= %d troponyms; <= %d related stems per stem.\n", maxTroponyms, maxRelated)
+	fmt.Fprintf(&f, "# %d lemmas and parts of speech read, %d senses kept, %d lemma pairs, %d stems, %d stem pairs, %d stems capped.\n",
+		len(lemmas), keptSenses, pairsLemma, len(stems), pairs, capped)
+	f.WriteString(body.String())
+	log.Printf("%d lemmas, %d senses kept, %d stems, %d stem pairs, %d capped, %d bytes", len(lemmas), keptSenses, len(stems), pairs, capped, f.Len())
+	return os.WriteFile(out, []byte(f.String()), 0o644)
+}
+
+// plainWord: lower-case letters only, at least two. Names (capitalised in
+// WordNet), collocations ("give_notice") and hyphenated forms are not terms
+// the analyzer produces as one word.
+func plainWord(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// dominant returns the offsets of a lemma's dominant senses, most frequent
+// first (WordNet orders senses by frequency).
+func dominant(ls lemmaSenses, counts map[string]int) []string {
+	total := 0
+	c := make([]int, len(ls.offsets))
+	for i := range ls.offsets {
+		c[i] = counts[fmt.Sprintf("%s %c %d", ls.lemma, ls.pos, i+1)]
+		total += c[i]
+	}
+	if total < minLemmaTags {
+		return nil
+	}
+	var out []string
+	for i, off := range ls.offsets {
+		if c[i] >= minSenseTags && float64(c[i]) >= minSenseShare*float64(total) && len(out) < maxSenses {
+			out = append(out, off)
+		}
+	}
+	return out
+}
+
+// readCounts reads cntlist.rev ("sense_key sense_number tag_cnt") into
+// counts keyed "lemma pos sense_number".
+func readCounts(path string) (map[string]int, error) {
+	counts := map[string]int{}
+	err := eachLine(path, func(line string, n int) error {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			return fmt.Errorf("%s:%d: want 3 fields, got %d", path, n, len(f))
+		}
+		lemma, rest, ok := strings.Cut(f[0], "%")
+		if !ok || rest == "" {
+			return fmt.Errorf("%s:%d: bad sense key %q", path, n, f[0])
+		}
+		pos := map[byte]byte{'1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a'}[rest[0]]
+		cnt, err := strconv.Atoi(f[2])
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		counts[fmt.Sprintf("%s %c %s", strings.ToLower(lemma), pos, f[1])] += cnt
+		return nil
+	})
+	return counts, err
+}
+
+// readIndex reads index.<pos>: lemma pos synset_cnt p_cnt [ptr_symbol...]
+// sense_cnt tagsense_cnt synset_offset...
+func readIndex(path string, pos byte) ([]lemmaSenses, error) {
+	var out []lemmaSenses
+	err := eachLine(path, func(line string, n int) error {
+		if strings.HasPrefix(line, "  ") {
+			return nil // licence header
+		}
+		f := strings.Fields(line)
+		if len(f) < 6 {
+			return fmt.Errorf("%s:%d: short line", path, n)
+		}
+		cnt, err1 := strconv.Atoi(f[2])
+		pcnt, err2 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || len(f) < 6+pcnt+cnt {
+			return fmt.Errorf("%s:%d: bad counts", path, n)
+		}
+		out = append(out, lemmaSenses{lemma: f[0], pos: pos, offsets: f[6+pcnt : 6+pcnt+cnt]})
+		return nil
+	})
+	return out, err
+}
+
+// readData reads data.<pos>: offset lex_filenum ss_type w_cnt (word lex_id)...
+// p_cnt (ptr_symbol offset pos source/target)... | gloss
+func readData(path string, pos byte, synsets map[string]*synset) error {
+	return eachLine(path, func(line string, n int) error {
+		if strings.HasPrefix(line, "  ") {
+			return nil
+		}
+		line, _, _ = strings.Cut(line, " | ")
+		f := strings.Fields(line)
+		if len(f) < 4 {
+			return fmt.Errorf("%s:%d: short line", path, n)
+		}
+		wcnt, err := strconv.ParseInt(f[3], 16, 0)
+		if err != nil || len(f) < 5+2*int(wcnt) {
+			return fmt.Errorf("%s:%d: bad word count", path, n)
+		}
+		s := &synset{}
+		for i := 0; i < int(wcnt); i++ {
+			w := strings.ToLower(f[4+2*i])
+			if j := strings.IndexByte(w, '('); j > 0 {
+				w = w[:j] // adjective position marker: "outback(a)"
+			}
+			s.words = append(s.words, w)
+		}
+		k := 4 + 2*int(wcnt)
+		pcnt, err := strconv.Atoi(f[k])
+		if err != nil || len(f) < k+1+4*pcnt {
+			return fmt.Errorf("%s:%d: bad pointer count", path, n)
+		}
+		for i := 0; i < pcnt; i++ {
+			p := f[k+1+4*i : k+5+4*i]
+			st, err := strconv.ParseUint(p[3], 16, 16)
+			if err != nil {
+				return fmt.Errorf("%s:%d: bad source/target %q", path, n, p[3])
+			}
+			tp := p[2][0]
+			if tp == 's' {
+				tp = 'a'
+			}
+			s.ptrs = append(s.ptrs, pointer{sym: p[0], offset: p[1], pos: tp, src: int(st >> 8), tgt: int(st & 0xff)})
+		}
+		synsets[string(pos)+f[0]] = s
+		return nil
+	})
+}
+
+func eachLine(path string, fn func(line string, n int) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		if err := fn(sc.Text(), n); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
