@@ -385,3 +385,9 @@ func (c *Config) Logger(w io.Writer, quiet bool) *slog.Logger {
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
 }
+
+// ModelOptions are the chat model's settings as the answerer takes them.
+func (c *Config) ModelOptions() answer.ModelOptions {
+	return answer.ModelOptions{Model: c.ChatModel, Timeout: c.AnswerTimeout, MaxTokens: c.ChatMaxTokens,
+		Temperature: float32(c.ChatTemperature), ContextTokens: c.ChatContextTokens}
+}

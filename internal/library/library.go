@@ -162,6 +162,27 @@ func (l *Library) Load(ctx context.Context) error {
 	return nil
 }
 
+// Start loads the library in the background, as Load does, for a bot
+// that answers (and reports not ready) meanwhile. Failures are logged:
+// until a load succeeds, a moderator's reload can try again. stop cancels
+// the load and waits for it.
+func (l *Library) Start(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err := l.Load(ctx)
+		var stale *StaleError
+		switch {
+		case errors.As(err, &stale):
+			l.opts.Logger.Error("could not refresh the index; answering from the saved one", "err", stale.Err)
+		case err != nil:
+			l.opts.Logger.Error("no index to answer from: fix the corpus and reload", "err", err)
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
 // Snapshot returns the current snapshot, or nil before the first load.
 func (l *Library) Snapshot() *Snapshot { return l.cur.Load() }
 
