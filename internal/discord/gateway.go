@@ -139,7 +139,7 @@ func (g *Gateway) Run(ctx context.Context) error {
 	var fatal error
 	checkClose := func(code int) {
 		if why, ok := fatalCloses[code]; ok && fatal == nil {
-			fatal = fmt.Errorf("Discord closed the gateway with code %d, %s", code, why)
+			fatal = fmt.Errorf("the Discord gateway closed with code %d, %s", code, why)
 		}
 	}
 	for fatal == nil && ctx.Err() == nil {
