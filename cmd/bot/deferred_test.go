@@ -16,11 +16,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dossier/internal/testcorpus"
 )
 
 // The README's figure comes from
 //
 //	go test ./cmd/bot -run TestServeDeliversEveryDeferredAnswer -v -deferred.tries 200
+//
+// (200 of each kind, on each test story).
 var deferredTries = flag.Int("deferred.tries", 20, "deferred interactions of each kind the Unknown Webhook test sends")
 
 // unknownWebhookDiscord is Discord's REST API answering the first edit of
@@ -68,6 +72,12 @@ func TestServeDeliversEveryDeferredAnswer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode")
 	}
+	for _, story := range testcorpus.Names() {
+		t.Run(story, func(t *testing.T) { checkDeferredAnswersArrive(t, testcorpus.Dir(t, story)) })
+	}
+}
+
+func checkDeferredAnswersArrive(t *testing.T, corpusDir string) {
 	discord := &unknownWebhookDiscord{callbacks: map[string]int{}, refused: map[string]bool{}, delivered: map[string]string{}}
 	rest := httptest.NewServer(discord)
 	defer rest.Close()
@@ -78,7 +88,7 @@ func TestServeDeliversEveryDeferredAnswer(t *testing.T) {
 	defer model.Close()
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	base, stop := startServe(t, env(
-		"CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub),
+		"CORPUS_DIR", corpusDir, "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub),
 		"DISCORD_API_BASE", rest.URL+"/api/v10", "OPENAI_BASE_URL", model.URL+"/v1", "EMBEDDER", "local",
 		"CHAT_MODEL", "m", "RATE_LIMIT_PER_MINUTE", "1000000"))
 	defer stop()

@@ -259,7 +259,7 @@ func TestServeRefusesReloadOutsideHomeServers(t *testing.T) {
 		w.WriteHeader(http.StatusNoContent)
 	}))
 	defer rest.Close()
-	base, stop := startServe(t, env("CORPUS_DIR", "../../corpus", "DATA_DIR", t.TempDir(),
+	base, stop := startServe(t, env("CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(),
 		"DISCORD_PUBLIC_KEY", hex.EncodeToString(pub), "DISCORD_API_BASE", rest.URL+"/api/v10", "HOME_GUILD_IDS", "111"))
 	defer stop()
 	reload := func(guild string) string {
