@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -275,6 +276,7 @@ func TestGatewayRunsTheRecommendedShards(t *testing.T) {
 			t.Errorf("shard %d's interaction was not answered (answered %v)", shard, answered)
 		}
 	}
+	t.Logf("answered: %v", slices.Sorted(maps.Keys(answered)))
 	var shards []string
 	for _, c := range gw.connections() {
 		shards = append(shards, fmt.Sprint(c.Shard))
@@ -301,6 +303,9 @@ func TestGatewayResumesOnTheResumeURL(t *testing.T) {
 	c := gw.connections()
 	if len(c) < 2 {
 		t.Fatalf("connections %+v, want a reconnection after the drop", c)
+	}
+	for k, h := range c {
+		t.Logf("connection %d: op %v at %s", k+1, h.Op, h.Path)
 	}
 	if !strings.HasPrefix(c[0].Path, "/ws") || c[0].Op != 2 {
 		t.Errorf("first connection %+v, want an identify at /ws", c[0])
