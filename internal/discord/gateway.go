@@ -59,11 +59,16 @@ func (g *Gateway) Handle(_ *discordgo.Session, ev *discordgo.InteractionCreate) 
 	if ev == nil || ev.Interaction == nil {
 		return
 	}
+	// Run waits for the interactions that started before the drain; those
+	// arriving during it are quick (slow work is declined) and are not
+	// counted, since a WaitGroup may not grow while it is waited on.
 	g.mu.Lock()
 	closing := g.closing
-	g.active.Add(1)
+	if !closing {
+		g.active.Add(1)
+		defer g.active.Done()
+	}
 	g.mu.Unlock()
-	defer g.active.Done()
 	// discordgo runs handlers on goroutines of their own, where a panic
 	// would end the process. The registry recovers its handlers' panics;
 	// this is for anything else.
