@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSources(t *testing.T) {
@@ -92,5 +93,17 @@ func TestHelpTellsModeratorsHowReloadIsShown(t *testing.T) {
 				t.Errorf("a member's help has the moderators' section:\n%s", text)
 			}
 		})
+	}
+}
+
+// TestSourcesCarriesWhenTheArticlesWereLoaded: the embed's timestamp,
+// shown by each reader's client in their own zone and format, says how
+// current the list is.
+func TestSourcesCarriesWhenTheArticlesWereLoaded(t *testing.T) {
+	at := time.Date(2025, 11, 27, 9, 30, 0, 0, time.FixedZone("CET", 3600))
+	reg, _ := newTestRegistry(t, deps{cat: &fakeCatalog{arts: sampleArticles(), quotes: 3, loadedAt: at}})
+	o := run(t, reg, slash(member, "sources"))
+	if got := o.final.Data.Embeds[0].Timestamp; got != "2025-11-27T08:30:00Z" {
+		t.Errorf("timestamp %q, want 2025-11-27T08:30:00Z (ISO 8601, UTC)", got)
 	}
 }

@@ -42,6 +42,8 @@ type Contents struct {
 	// Quotes counts distinct quotations: one reported by two articles
 	// counts once here and once in each article's count.
 	Quotes int
+	// LoadedAt is when these articles began to be served.
+	LoadedAt time.Time
 }
 
 // Article is one served article and what it holds.
@@ -63,7 +65,7 @@ func countContents(s *Snapshot) Contents {
 	for _, ch := range s.Index.Chunks() {
 		chunks[ch.Doc.ID]++
 	}
-	cs := Contents{Articles: make([]Article, 0, len(s.Docs())), Chunks: s.Index.Len()}
+	cs := Contents{Articles: make([]Article, 0, len(s.Docs())), Chunks: s.Index.Len(), LoadedAt: s.LoadedAt}
 	quotes := map[string]int{}
 	if s.Quotes != nil {
 		all := s.Quotes.All()
