@@ -305,3 +305,34 @@ func TestRegisterClearGuild(t *testing.T) {
 		t.Errorf("stdout %q", out.String())
 	}
 }
+
+// TestOnlyShardZeroRegisters: processes that each run one shard share one
+// registration, shard 0's; shard 1 goes straight to the gateway.
+func TestOnlyShardZeroRegisters(t *testing.T) {
+	var mu sync.Mutex
+	var reqs []string
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		reqs = append(reqs, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		http.Error(w, `{"message":"401: Unauthorized","code":0}`, http.StatusUnauthorized)
+	}))
+	defer fake.Close()
+	var out, errb bytes.Buffer
+	code := run(t.Context(), []string{"run"}, stdio{strings.NewReader(""), &out, &errb}, env(
+		"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(), "DISCORD_TOKEN", "tok", "DISCORD_APP_ID", "111",
+		"DISCORD_SHARD_ID", "1", "DISCORD_SHARD_COUNT", "2", "DISCORD_API_BASE", fake.URL+"/api/v10"))
+	if code == 0 || !strings.Contains(errb.String(), "shard 1 of 2") {
+		t.Errorf("exit %d, stderr %q: want shard 1 of 2 to fail to connect to the fake", code, errb.String())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, r := range reqs {
+		if strings.HasPrefix(r, "PUT ") {
+			t.Errorf("shard 1 registered the commands: %s", r)
+		}
+	}
+	if len(reqs) == 0 {
+		t.Error("shard 1 never asked Discord for the gateway")
+	}
+}
