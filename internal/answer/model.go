@@ -25,8 +25,10 @@ const (
 	// DefaultMaxTokens: the model is asked for three short sentences
 	// (about 100 tokens); 512 leaves it five times that, and caps a model
 	// that never stops at 3.5-8 s of generation at the 65-150 tokens/s
-	// llama.cpp's server gives on the project's 2 cores, well inside
-	// DefaultTimeout.
+	// llama.cpp's server gives a 135M model on the project's 2 idle cores,
+	// well inside DefaultTimeout. On cores shared with other work it gave
+	// 13-38 tokens/s (14-38 s for 512 tokens); the timeout still ends such
+	// a reply.
 	DefaultMaxTokens = 512
 	// DefaultTemperature: 0 picks the likeliest words, so the same question
 	// over the same passages gets the same answer, and the model strays

@@ -125,6 +125,9 @@ func (m *Manager) FromAttachment(ctx context.Context, name, url string, size int
 	if err := m.checkFile(name, size); err != nil {
 		return nil, err
 	}
+	if m.opts.Fetcher == nil {
+		return nil, errors.New("no fetcher configured")
+	}
 	p, err := m.opts.Fetcher.Get(ctx, url)
 	if err != nil {
 		return nil, err

@@ -361,3 +361,24 @@ func TestArticleThatBreaksTheReloadIsTakenOut(t *testing.T) {
 		t.Errorf("the corpus does not reload after the undo: %v", err)
 	}
 }
+
+// TestFromAttachment downloads an attached file through the fetcher, as
+// /article add file: does with the URL Discord gives.
+func TestFromAttachment(t *testing.T) {
+	body := "---\ntitle: \"Harbour reopens\"\ndate: 2025-11-02\n---\n" + strings.Repeat("The harbour reopened on Monday after a week of repairs. ", 10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	m := New(Options{Fetcher: fetch.New(fetch.Options{AllowPrivate: true})})
+	a, err := m.FromAttachment(context.Background(), "harbour.md", srv.URL+"/attachments/1/2/harbour.md", int64(len(body)))
+	if err != nil || a.Title != "Harbour reopens" || a.Date != "2025-11-02" {
+		t.Fatalf("FromAttachment = %+v, %v", a, err)
+	}
+	// The safe fetcher refuses the same download from a private address.
+	m = New(Options{Fetcher: fetch.New(fetch.Options{})})
+	if _, err := m.FromAttachment(context.Background(), "harbour.md", srv.URL+"/attachments/1/2/harbour.md", int64(len(body))); !errors.Is(err, fetch.ErrForbiddenAddress) {
+		t.Errorf("FromAttachment from loopback without ARTICLE_FETCH_ALLOW_PRIVATE = %v, want %v", err, fetch.ErrForbiddenAddress)
+	}
+}

@@ -98,7 +98,7 @@ func (c *CLI) Quote(ctx context.Context, args []string, all bool) error {
 	case all && len(args) > 0:
 		return fmt.Errorf("--all lists every quotation and takes no speaker (got %q)", strings.Join(args, " "))
 	case !all && strings.TrimSpace(strings.Join(args, "")) == "":
-		return fmt.Errorf("give a speaker, e.g. bot quote Ushakov, optionally followed by a topic, or --all")
+		return fmt.Errorf("give a speaker, e.g. bot quote Smith (bot speakers lists them), optionally followed by a topic, or --all")
 	}
 	lib, err := c.Open(ctx)
 	if err != nil {

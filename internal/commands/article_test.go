@@ -293,3 +293,18 @@ func buttonIDs(resp *discordgo.InteractionResponse) (out []string) {
 	}
 	return out
 }
+
+func TestHelpShowsArticleSubcommands(t *testing.T) {
+	cmds := []*Command{ArticleCommand(nil, ArticleOptions{})}
+	reg, err := NewRegistry(nil, append(cmds, Help(cmds))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := visibleText(run(t, reg, slash(member, "help")).final.Data); !strings.Contains(text, "/article add|remove|list") {
+		t.Errorf("help:\n%s", text)
+	}
+	// Without a manager the command says so instead of failing.
+	if text := visibleText(run(t, reg, sub(moderator, "list")).final.Data); !strings.Contains(text, "not set up") {
+		t.Errorf("list without a manager: %q", text)
+	}
+}

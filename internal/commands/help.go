@@ -49,12 +49,19 @@ func helpEmbed(cmds []*Command) *discordgo.MessageEmbed {
 	for _, c := range cmds {
 		d := c.Definition
 		fmt.Fprintf(&b, "\n`/%s", d.Name)
+		var subs []string
 		for _, o := range d.Options {
-			if o.Required {
+			switch {
+			case o.Type == discordgo.ApplicationCommandOptionSubCommand:
+				subs = append(subs, o.Name)
+			case o.Required:
 				fmt.Fprintf(&b, " %s:…", o.Name)
-			} else {
+			default:
 				fmt.Fprintf(&b, " [%s:…]", o.Name)
 			}
+		}
+		if len(subs) > 0 {
+			fmt.Fprintf(&b, " %s", strings.Join(subs, "|"))
 		}
 		fmt.Fprintf(&b, "`: %s", d.Description)
 	}

@@ -191,3 +191,26 @@ func TestLineTooLong(t *testing.T) {
 		t.Errorf("Run = %v, want a line-too-long error", err)
 	}
 }
+
+func TestParseSubcommand(t *testing.T) {
+	def := &discordgo.ApplicationCommand{Name: "article", Options: []*discordgo.ApplicationCommandOption{
+		{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionString, Name: "url"},
+		}},
+		{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list"},
+	}}
+	opts, err := parseOptions(def, "add url:https://news.example/a b")
+	if err != nil || len(opts) != 1 || opts[0].Name != "add" || opts[0].Type != discordgo.ApplicationCommandOptionSubCommand ||
+		len(opts[0].Options) != 1 || opts[0].Options[0].Value != "https://news.example/a b" {
+		t.Fatalf("parseOptions(add url:…) = %+v, %v", opts, err)
+	}
+	if opts, err := parseOptions(def, "list"); err != nil || len(opts) != 1 || opts[0].Name != "list" {
+		t.Errorf("parseOptions(list) = %+v, %v", opts, err)
+	}
+	if _, err := parseOptions(def, "list extra"); err == nil {
+		t.Error("list takes no text, want an error")
+	}
+	if opts, err := parseOptions(def, "frob"); err != nil || len(opts) != 0 {
+		t.Errorf("unknown subcommand: %+v, %v; want no options, for the command to explain", opts, err)
+	}
+}

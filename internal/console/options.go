@@ -17,6 +17,21 @@ func parseOptions(def *discordgo.ApplicationCommand, text string) ([]*discordgo.
 	if def == nil {
 		return nil, nil // the registry answers unknown commands
 	}
+	if sub := subcommands(def); len(sub) > 0 {
+		// "/article add url:…": the first word names the subcommand, whose
+		// own options follow.
+		word, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+		for _, o := range sub {
+			if o.Name == word {
+				opts, err := parseOptions(&discordgo.ApplicationCommand{Name: def.Name + " " + o.Name, Options: o.Options}, rest)
+				if err != nil {
+					return nil, err
+				}
+				return []*discordgo.ApplicationCommandInteractionDataOption{{Name: o.Name, Type: o.Type, Options: opts}}, nil
+			}
+		}
+		return nil, nil // the command says which subcommands it has
+	}
 	type mark struct {
 		opt        *discordgo.ApplicationCommandOption
 		start, end int // of "name:" in text
@@ -74,6 +89,17 @@ func parseOptions(def *discordgo.ApplicationCommand, text string) ([]*discordgo.
 		opts = append(opts, &discordgo.ApplicationCommandInteractionDataOption{Name: o.Name, Type: o.Type, Value: v})
 	}
 	return opts, nil
+}
+
+// subcommands returns the command's subcommands, if it has any.
+func subcommands(def *discordgo.ApplicationCommand) []*discordgo.ApplicationCommandOption {
+	var out []*discordgo.ApplicationCommandOption
+	for _, o := range def.Options {
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func firstString(def *discordgo.ApplicationCommand) *discordgo.ApplicationCommandOption {
