@@ -23,6 +23,8 @@ import (
 // The README's figure comes from
 //
 //	go test ./cmd/bot -run TestServeDeliversEveryDeferredAnswer -v -deferred.tries 200
+//
+// (200 of each kind, on each test story).
 var deferredTries = flag.Int("deferred.tries", 20, "deferred interactions of each kind the Unknown Webhook test sends")
 
 // unknownWebhookDiscord is Discord's REST API answering the first edit of
@@ -70,6 +72,12 @@ func TestServeDeliversEveryDeferredAnswer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode")
 	}
+	for _, story := range testcorpus.Names() {
+		t.Run(story, func(t *testing.T) { checkDeferredAnswersArrive(t, testcorpus.Dir(t, story)) })
+	}
+}
+
+func checkDeferredAnswersArrive(t *testing.T, corpusDir string) {
 	discord := &unknownWebhookDiscord{callbacks: map[string]int{}, refused: map[string]bool{}, delivered: map[string]string{}}
 	rest := httptest.NewServer(discord)
 	defer rest.Close()
@@ -80,7 +88,7 @@ func TestServeDeliversEveryDeferredAnswer(t *testing.T) {
 	defer model.Close()
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	base, stop := startServe(t, env(
-		"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub),
+		"CORPUS_DIR", corpusDir, "DATA_DIR", t.TempDir(), "DISCORD_PUBLIC_KEY", hex.EncodeToString(pub),
 		"DISCORD_API_BASE", rest.URL+"/api/v10", "OPENAI_BASE_URL", model.URL+"/v1", "EMBEDDER", "local",
 		"CHAT_MODEL", "m", "RATE_LIMIT_PER_MINUTE", "1000000"))
 	defer stop()
@@ -181,6 +189,12 @@ func startServe(t *testing.T, lookup func(string) (string, bool)) (base string, 
 
 // postSigned sends a signed interaction and returns the HTTP status.
 func postSigned(t *testing.T, base string, priv ed25519.PrivateKey, body []byte) int {
+	_, status := postSignedBody(t, base, priv, body)
+	return status
+}
+
+// postSignedBody sends a signed interaction and returns the reply.
+func postSignedBody(t *testing.T, base string, priv ed25519.PrivateKey, body []byte) (string, int) {
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, base+"/interactions", bytes.NewReader(body))
 	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...))))
@@ -188,9 +202,9 @@ func postSigned(t *testing.T, base string, priv ed25519.PrivateKey, body []byte)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Error(err)
-		return 0
+		return "", 0
 	}
-	io.Copy(io.Discard, resp.Body)
+	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	return resp.StatusCode
+	return string(b), resp.StatusCode
 }

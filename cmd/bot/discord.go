@@ -23,14 +23,26 @@ func (m *Main) runGateway(ctx context.Context) error {
 		}
 		m.Log.Info("serving metrics", "addr", m.Config.MetricsAddr, "paths", "/metrics /healthz")
 	}
-	dbot, err := discord.Login(ctx, m.Config.DiscordToken, m.Config.DiscordAPIBase, m.Config.DiscordAppID, m.Log)
+	dbot, err := m.login(ctx)
 	if err != nil {
 		return err
 	}
-	if _, err := dbot.RegisterCommands(ctx, m.Config.DiscordGuildID, b.reg.Definitions()); err != nil {
+	// Several processes, one per shard, share one registration: shard 0's.
+	if m.Config.ShardID == 0 {
+		if _, err := dbot.RegisterCommands(ctx, m.Config.DiscordGuildID, b.reg.Definitions()); err != nil {
+			return err
+		}
+	}
+	g, err := dbot.Gateway(ctx, b.reg, discord.Shards{ID: m.Config.ShardID, Count: m.Config.ShardCount}, shutdownGrace)
+	if err != nil {
 		return err
 	}
-	return dbot.Gateway(b.reg, m.Config.DiscordAPIBase, shutdownGrace).Run(ctx)
+	return g.Run(ctx)
+}
+
+func (m *Main) login(ctx context.Context) (*discord.Bot, error) {
+	return discord.Login(ctx, discord.LoginOptions{Token: m.Config.DiscordToken, APIBase: m.Config.DiscordAPIBase,
+		AppID: m.Config.DiscordAppID, BotURL: m.Config.BotURL, Log: m.Log})
 }
 
 func (m *Main) serve(ctx context.Context) error {
@@ -43,6 +55,7 @@ func (m *Main) serve(ctx context.Context) error {
 		return err
 	}
 	rest := discord.NewREST(m.Config.DiscordAPIBase, nil)
+	rest.UserAgent = discord.UserAgent(m.Config.BotURL)
 	srv := discord.NewServer(discord.ServerOptions{
 		PublicKey:  key,
 		Dispatcher: b.reg,
@@ -60,11 +73,17 @@ func (m *Main) serve(ctx context.Context) error {
 // register registers the slash commands with Discord and exits. It needs
 // only their definitions.
 func (m *Main) register(ctx context.Context) error {
-	dbot, err := discord.Login(ctx, m.Config.DiscordToken, m.Config.DiscordAPIBase, m.Config.DiscordAppID, m.Log)
+	dbot, err := m.login(ctx)
 	if err != nil {
 		return err
 	}
-	n, err := dbot.RegisterCommands(ctx, m.Config.DiscordGuildID, commands.Definitions())
+	if m.clearGuild != "" {
+		if err := dbot.ClearCommands(ctx, m.clearGuild); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "removed the commands registered in server %s\n", m.clearGuild)
+	}
+	n, err := dbot.RegisterCommands(ctx, m.Config.DiscordGuildID, commands.Definitions(m.moderators()))
 	if err != nil {
 		return err
 	}

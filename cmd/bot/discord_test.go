@@ -142,11 +142,15 @@ func TestRegisterSendsTheCommands(t *testing.T) {
 	var cmds []struct {
 		Name                     string
 		DefaultMemberPermissions string `json:"default_member_permissions"`
+		IntegrationTypes         []int  `json:"integration_types"`
 	}
 	json.Unmarshal(got.body, &cmds)
 	var names []string
 	for _, c := range cmds {
 		names = append(names, c.Name)
+		if len(c.IntegrationTypes) != 1 || c.IntegrationTypes[0] != 0 {
+			t.Errorf("/%s registered with integration_types %v, want [0] (server installs only)", c.Name, c.IntegrationTypes)
+		}
 		if (c.Name == "reload" || c.Name == "article") && c.DefaultMemberPermissions != "32" {
 			t.Errorf("%s registered with default_member_permissions %q, want \"32\" (Manage Server)", c.Name, c.DefaultMemberPermissions)
 		}
@@ -243,5 +247,92 @@ func TestServeAnswersSignedInteractions(t *testing.T) {
 		}
 	case <-time.After(40 * time.Second):
 		t.Fatal("serve did not stop")
+	}
+}
+
+// TestServeRefusesReloadOutsideHomeServers: the corpus serves every server
+// the bot is in, so /reload is refused, server-side, to a moderator of any
+// server outside HOME_GUILD_IDS, and allowed in a home server.
+func TestServeRefusesReloadOutsideHomeServers(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	rest := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer rest.Close()
+	base, stop := startServe(t, env("CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(),
+		"DISCORD_PUBLIC_KEY", hex.EncodeToString(pub), "DISCORD_API_BASE", rest.URL+"/api/v10", "HOME_GUILD_IDS", "111"))
+	defer stop()
+	reload := func(guild string) string {
+		return `{"type":2,"id":"7","application_id":"2","token":"t-` + guild + `","version":1,"guild_id":"` + guild + `","member":{"user":{"id":"4"},"permissions":"32"},"data":{"id":"6","name":"reload","type":1}}`
+	}
+	body, status := postSignedBody(t, base, priv, []byte(reload("222")))
+	if status != http.StatusOK || !strings.Contains(body, "home server") || !strings.Contains(body, `"flags":64`) {
+		t.Errorf("/reload from server 222 by a Manage Server member: %d %s, want a private refusal naming the home server", status, body)
+	}
+	if _, status := postSignedBody(t, base, priv, []byte(reload("111"))); status != http.StatusAccepted {
+		t.Errorf("/reload from the home server 111: HTTP %d, want 202 (deferred, then reloaded)", status)
+	}
+}
+
+// TestRegisterClearGuild: moving from one server's registration to global
+// leaves the server's copies, which Discord shows beside the global ones;
+// register --clear-guild removes them first.
+func TestRegisterClearGuild(t *testing.T) {
+	var mu sync.Mutex
+	var reqs []string
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		var cmds []any
+		json.Unmarshal(body, &cmds)
+		mu.Lock()
+		reqs = append(reqs, r.Method+" "+r.URL.Path+" "+strconv.Itoa(len(cmds)))
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(body)
+	}))
+	defer fake.Close()
+	var out, errb bytes.Buffer
+	code := run(t.Context(), []string{"register", "--clear-guild", "222"}, stdio{strings.NewReader(""), &out, &errb}, env(
+		"DISCORD_TOKEN", "tok", "DISCORD_APP_ID", "111", "DISCORD_API_BASE", fake.URL+"/api/v10"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	want := "PUT /api/v10/applications/111/guilds/222/commands 0\nPUT /api/v10/applications/111/commands 6"
+	if got := strings.Join(reqs, "\n"); !strings.HasPrefix(got, want) {
+		t.Errorf("requests:\n%s\nwant:\n%s", got, want)
+	}
+	if !strings.Contains(out.String(), "removed the commands registered in server 222") {
+		t.Errorf("stdout %q", out.String())
+	}
+}
+
+// TestOnlyShardZeroRegisters: processes that each run one shard share one
+// registration, shard 0's; shard 1 goes straight to the gateway.
+func TestOnlyShardZeroRegisters(t *testing.T) {
+	var mu sync.Mutex
+	var reqs []string
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		reqs = append(reqs, r.Method+" "+r.URL.Path)
+		mu.Unlock()
+		http.Error(w, `{"message":"401: Unauthorized","code":0}`, http.StatusUnauthorized)
+	}))
+	defer fake.Close()
+	var out, errb bytes.Buffer
+	code := run(t.Context(), []string{"run"}, stdio{strings.NewReader(""), &out, &errb}, env(
+		"CORPUS_DIR", testcorpus.SeedDir(t), "DATA_DIR", t.TempDir(), "DISCORD_TOKEN", "tok", "DISCORD_APP_ID", "111",
+		"DISCORD_SHARD_ID", "1", "DISCORD_SHARD_COUNT", "2", "DISCORD_API_BASE", fake.URL+"/api/v10"))
+	if code == 0 || !strings.Contains(errb.String(), "shard 1 of 2") {
+		t.Errorf("exit %d, stderr %q: want shard 1 of 2 to fail to connect to the fake", code, errb.String())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, r := range reqs {
+		if strings.HasPrefix(r, "PUT ") {
+			t.Errorf("shard 1 registered the commands: %s", r)
+		}
+	}
+	if len(reqs) == 0 {
+		t.Error("shard 1 never asked Discord for the gateway")
 	}
 }

@@ -49,12 +49,13 @@ type Main struct {
 	Config config.Config
 	Log    *slog.Logger
 
-	cmd  command
-	args []string // the command's arguments after its flags
-	json bool     // --json
-	all  bool     // quote --all
-	why  bool     // quote --explain
-	k    int      // search -k
+	cmd        command
+	args       []string // the command's arguments after its flags
+	json       bool     // --json
+	all        bool     // quote --all
+	why        bool     // quote --explain
+	k          int      // search -k
+	clearGuild string   // register --clear-guild
 
 	stop func() // stops what Run started in the background; nil: nothing
 }
@@ -97,6 +98,8 @@ func (m *Main) addFlags(fs *flag.FlagSet) {
 		fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "listen address (ADDR)")
 	case "search":
 		fs.IntVar(&m.k, "k", 5, "number of passages")
+	case "register":
+		fs.StringVar(&m.clearGuild, "clear-guild", "", "first remove the commands registered in this server, e.g. after moving to global registration")
 	case "quote":
 		fs.BoolVar(&m.all, "all", false, "print every quotation in the corpus, unattributed ones included")
 		fs.BoolVar(&m.why, "explain", false, "print the rule that attributed each quotation")
@@ -153,11 +156,10 @@ func (m *Main) ParseFlags(args []string) error {
 		m.usage(m.Stderr)
 		return errUsage
 	}
-	cfg, err := config.FromEnv(m.LookupEnv)
-	if err != nil {
+	var err error
+	if m.Config, err = config.FromEnv(m.LookupEnv); err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	m.Config = cfg
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	m.Config.AddCorpusFlags(fs)

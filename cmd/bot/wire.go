@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -75,10 +74,7 @@ func (m *Main) answerer(s answer.Searcher) commands.Answerer {
 	if !m.Config.UseOpenAI() {
 		return ext
 	}
-	return answer.NewModel(m.endpoint(), answer.ModelOptions{
-		Model: m.Config.ChatModel, Timeout: m.Config.AnswerTimeout, MaxTokens: m.Config.ChatMaxTokens,
-		Temperature: float32(m.Config.ChatTemperature), ContextTokens: m.Config.ChatContextTokens,
-	}, ext, m.Log)
+	return answer.NewModel(m.endpoint(), m.Config.ModelOptions(), ext, m.Log)
 }
 
 // bot is what every mode that answers commands shares: the library, the
@@ -103,15 +99,11 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 	opts := m.libraryOptions(func(_ library.Report, err error) { b.metrics.Reload(err) })
 	if loadInBackground {
 		b.lib = library.New(opts)
-		m.loadInBackground(ctx, b.lib)
+		m.stop = b.lib.Start(ctx)
 	} else {
-		lib, err := library.Open(ctx, opts)
-		var stale *library.StaleError
-		if err != nil && !errors.As(err, &stale) {
+		lib, err := (&cli.CLI{Err: m.Stderr, Library: opts}).Open(ctx)
+		if err != nil {
 			return nil, err
-		}
-		if stale != nil {
-			fmt.Fprintf(m.Stderr, "warning: %v\n", err)
 		}
 		b.lib = lib
 	}
@@ -122,7 +114,7 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 		commands.Options{
 			SlowAnswers: m.Config.UseOpenAI(),
 			Limiter:     commands.NewLimiter(m.Config.RateLimit, time.Now),
-			Moderators:  commands.Moderators{RoleIDs: m.Config.ModeratorRoleIDs},
+			Moderators:  m.moderators(),
 			Answered:    func(a answer.Answer) { b.metrics.Answer(string(a.Mode), a.Abstained) },
 			Log:         m.Log,
 		})
@@ -134,24 +126,14 @@ func (m *Main) newBot(ctx context.Context, loadInBackground bool) (*bot, error) 
 	return b, nil
 }
 
-// loadInBackground fills the library for a Discord mode. Failures are
-// logged; until a load succeeds the bot reports not ready and a
-// moderator's /reload can try again. Close waits for it.
-func (m *Main) loadInBackground(ctx context.Context, lib *library.Library) {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	m.stop = func() { cancel(); <-done }
-	go func() {
-		defer close(done)
-		err := lib.Load(ctx)
-		var stale *library.StaleError
-		switch {
-		case errors.As(err, &stale):
-			m.Log.Error("could not refresh the index; answering from the saved one", "err", stale.Err)
-		case err != nil:
-			m.Log.Error("no index to answer from: fix the corpus and /reload", "err", err)
-		}
-	}()
+// moderators are who may change the corpus, and from which servers. At
+// the console, the operator's own pretend server is the only one.
+func (m *Main) moderators() commands.Moderators {
+	mods := commands.Moderators{RoleIDs: m.Config.ModeratorRoleIDs, HomeGuildIDs: m.Config.HomeGuilds()}
+	if m.cmd.name == "console" {
+		mods.HomeGuildIDs = nil
+	}
+	return mods
 }
 
 // ready reports whether there is an index to answer from, for health checks.

@@ -269,7 +269,7 @@ func (p *pool) dateScore(s *sentence) float64 {
 			return 1
 		case isYear(t.Word) || isDecade(t.Word):
 			best = max(best, 0.8)
-		case (t.Word == "century" || t.Word == "centuries") && isOrdinal(word(s, i-1)):
+		case (t.Word == "century" || t.Word == "centuries") && p.isOrdinal(word(s, i-1)):
 			best = max(best, 0.8)
 		case p.l.Weekdays.Has(t.Word) || p.l.RelativeDays.Has(t.Word):
 			best = max(best, 0.8)
@@ -451,8 +451,8 @@ func isDecade(w string) bool {
 }
 
 // isOrdinal reports whether w is an ordinal written in digits: "19th".
-func isOrdinal(w string) bool {
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
+func (p *pool) isOrdinal(w string) bool {
+	for _, suf := range p.l.OrdinalSuffixes {
 		if n, ok := strings.CutSuffix(w, suf); ok && isDigits(n) {
 			return true
 		}

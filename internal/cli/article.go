@@ -42,7 +42,7 @@ func (c *CLI) Article(ctx context.Context, args []string) error {
 		return err
 	}
 	rest = fs.Args()
-	lib, err := c.open(ctx)
+	lib, err := c.Open(ctx)
 	if err != nil {
 		return err
 	}

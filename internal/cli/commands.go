@@ -31,9 +31,9 @@ type CLI struct {
 	MaxFileBytes int64
 }
 
-// open loads the library. When the corpus cannot be read but an earlier
-// index can, it says so and serves that.
-func (c *CLI) open(ctx context.Context) (*library.Library, error) {
+// Open loads the library. When the corpus cannot be read but an earlier
+// index can, it says so on Err and serves that.
+func (c *CLI) Open(ctx context.Context) (*library.Library, error) {
 	lib, err := library.Open(ctx, c.Library)
 	var stale *library.StaleError
 	if errors.As(err, &stale) {
@@ -63,7 +63,7 @@ func (c *CLI) Search(ctx context.Context, args []string, k int) error {
 	if k <= 0 {
 		return fmt.Errorf("-k %d: want a positive number of passages", k)
 	}
-	lib, err := c.open(ctx)
+	lib, err := c.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (c *CLI) Ask(ctx context.Context, args []string) error {
 	if question == "" {
 		return fmt.Errorf("give a question, e.g. bot ask \"who leaked the call\"")
 	}
-	lib, err := c.open(ctx)
+	lib, err := c.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func (c *CLI) Quote(ctx context.Context, args []string, all, explain bool) error
 	case !all && strings.TrimSpace(strings.Join(args, "")) == "":
 		return fmt.Errorf("give a speaker, e.g. bot quote Smith (bot speakers lists them), optionally followed by a topic, or --all")
 	}
-	lib, err := c.open(ctx)
+	lib, err := c.Open(ctx)
 	if err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func (c *CLI) Speakers(ctx context.Context, args []string) error {
 	if len(args) > 0 {
 		return fmt.Errorf("speakers takes no arguments (got %q)", strings.Join(args, " "))
 	}
-	lib, err := c.open(ctx)
+	lib, err := c.Open(ctx)
 	if err != nil {
 		return err
 	}

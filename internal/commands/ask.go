@@ -130,7 +130,7 @@ func citationLines(cs []answer.Citation) string {
 		}
 		line := fmt.Sprintf("**[%d]** %s", n, Link(Truncate(c.Title, 120), c.URL))
 		if c.Date != "" {
-			line += " · " + Inline(c.Date)
+			line += " · " + Date(c.Date)
 		}
 		if t := strings.TrimSpace(c.Text); t != "" {
 			line += "\n> " + Inline(Truncate(strings.Join(strings.Fields(t), " "), excerpt))

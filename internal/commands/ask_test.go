@@ -37,7 +37,7 @@ func TestAsk(t *testing.T) {
 			name: "normal", ans: sampleAnswer(), opts: []*discordgo.ApplicationCommandInteractionDataOption{opt("question", "  who leaked it?  ")},
 			wantAsked: 1,
 			want: []string{"who leaked it?", "is unknown \\[1\\]", "**Sources**",
-				"**[1]** [First article](<https://news.example/a>) · 2025-11-25\n> The source of the recording remains unknown.",
+				"**[1]** [First article](<https://news.example/a>) · <t:1764072000:D>\n> The source of the recording remains unknown.",
 				"**[2]** Second article\n> The official said", "Quoted from the articles."},
 		},
 		{

@@ -10,13 +10,26 @@ import (
 )
 
 // Definitions returns the bot's slash commands as they are registered with
-// Discord, in the order /help lists them. Registering needs nothing else:
-// no library, no answerer. A new command adds its definition here and its
-// constructor to New; TestDefinitionsMatchTheBot keeps the two in step.
-func Definitions() []*discordgo.ApplicationCommand {
-	return []*discordgo.ApplicationCommand{
-		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(), articleDefinition(), helpDefinition(),
+// Discord, in the order /help lists them; mods says who moderates. Registering
+// needs nothing else: no library, no answerer. A new command adds its
+// definition here and its constructor to New; TestDefinitionsMatchTheBot
+// keeps the two in step.
+func Definitions(mods Moderators) []*discordgo.ApplicationCommand {
+	return installable(
+		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(len(mods.RoleIDs) > 0),
+		articleDefinition(), helpDefinition(),
+	)
+}
+
+// installable marks every command as one of a server install only
+// (integration_types [0]): with user installs enabled in the developer
+// portal, a command without it would run wherever a user took the bot,
+// outside any server's moderators.
+func installable(defs ...*discordgo.ApplicationCommand) []*discordgo.ApplicationCommand {
+	for _, d := range defs {
+		d.IntegrationTypes = &[]discordgo.ApplicationIntegrationType{discordgo.ApplicationIntegrationGuildInstall}
 	}
+	return defs
 }
 
 // Services are what the bot's commands answer from.
@@ -51,7 +64,11 @@ func New(s Services, o Options) (*Registry, error) {
 		Reload(s.Reloader, ReloadOptions{Moderators: o.Moderators, Log: o.Log}),
 		ArticleCommand(s.Articles, ArticleOptions{Moderators: o.Moderators, Log: o.Log}),
 	}
-	return NewRegistry(o.Log, append(cmds, Help(cmds))...)
+	cmds = append(cmds, helpFor(cmds, &o.Moderators))
+	for _, c := range cmds {
+		installable(c.Definition)
+	}
+	return NewRegistry(o.Log, cmds...)
 }
 
 // Snapshots is the library as the commands read it; *library.Library is

@@ -52,6 +52,9 @@ type Command struct {
 	// messages. The button's custom id starts with the command's name and
 	// a colon; the rest is the command's to interpret.
 	Component Handler
+	// ComponentGuards run before Component, as Guards before Handle (a
+	// press is a request like any other, rate limit included).
+	ComponentGuards []Guard
 }
 
 // Call is how a transport completes an interaction. It sends Response at
@@ -153,6 +156,11 @@ func (r *Registry) component(ctx context.Context, req *Request) Call {
 	cmd := r.byName[name]
 	if !ok || cmd == nil || cmd.Component == nil {
 		return Call{Response: r.failure(req, fmt.Errorf("%w: %q", ErrBadComponent, req.CustomID()))}
+	}
+	for _, g := range cmd.ComponentGuards {
+		if err := g(req); err != nil {
+			return Call{Response: r.failure(req, err)}
+		}
 	}
 	return Call{Response: r.run(ctx, req, cmd.Component)}
 }

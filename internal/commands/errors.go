@@ -35,6 +35,9 @@ var (
 	ErrNotModerator = errors.New("not a moderator")
 	// ErrGuildOnly: the command works only in a server.
 	ErrGuildOnly = errors.New("only in a server")
+	// ErrNotHomeGuild: the command changes what every server sees, and
+	// works only in the bot's home servers (HOME_GUILD_IDS).
+	ErrNotHomeGuild = errors.New("not a home server")
 	// ErrBadComponent: a button's custom id was malformed or tampered with.
 	ErrBadComponent = errors.New("malformed component id")
 	// ErrUnknownCommand: the interaction names no command of ours, e.g.
@@ -58,6 +61,8 @@ func userText(err error, ref string) (text string, internal bool) {
 		return "Only moderators can do that: members with the Manage Server or Administrator permission, or a moderator role.", false
 	case errors.Is(err, ErrGuildOnly):
 		return "That command works only in a server, not in direct messages.", false
+	case errors.Is(err, ErrNotHomeGuild):
+		return "The articles can be changed only from the bot's home server; every server the bot is in reads the same ones.", false
 	case errors.Is(err, ErrBadComponent):
 		return "That button is no longer valid. Please run the command again.", false
 	case errors.Is(err, ErrUnknownCommand):

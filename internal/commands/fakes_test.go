@@ -140,13 +140,14 @@ func sampleQuotes() *fakeQuotes {
 }
 
 type fakeCatalog struct {
-	arts   []Article
-	quotes int
-	err    error
+	arts     []Article
+	quotes   int
+	loadedAt time.Time
+	err      error
 }
 
 func (f *fakeCatalog) Contents() (Contents, error) {
-	return Contents{Articles: f.arts, Quotes: f.quotes}, f.err
+	return Contents{Articles: f.arts, Quotes: f.quotes, LoadedAt: f.loadedAt}, f.err
 }
 
 // fakeReloader counts reloads and how many ran at once.

@@ -10,13 +10,29 @@ import (
 
 // Help is /help: what the bot does and how to ask. It lists the commands
 // it is given, from their definitions, so it never falls out of date.
-func Help(cmds []*Command) *Command {
+func Help(cmds []*Command) *Command { return helpFor(cmds, nil) }
+
+// helpFor is /help that also tells moderators (as mods judges them) how
+// /reload is shown in Discord's command picker.
+func helpFor(cmds []*Command, mods *Moderators) *Command {
 	return &Command{
 		Definition: helpDefinition(),
 		Handle: func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
-			return reply(true, helpEmbed(cmds)), nil
+			e := helpEmbed(cmds)
+			if mods != nil && mods.Check(req) == nil {
+				e.Description += "\n\n**For moderators**\n" + moderatorHelp(len(mods.RoleIDs) > 0)
+			}
+			return reply(true, e), nil
 		},
 	}
+}
+
+// moderatorHelp says who sees /reload in the picker; see reloadDefinition.
+func moderatorHelp(byRole bool) string {
+	if byRole {
+		return "`/reload` is listed for everyone in the server; only moderators (Manage Server, or a moderator role) can run it."
+	}
+	return "Discord lists `/reload` only for members with the Manage Server permission. To let a moderator role use it, a server admin adds the role under Server Settings → Integrations → this bot → `/reload`, and the operator names the role in MODERATOR_ROLE_IDS."
 }
 
 func helpDefinition() *discordgo.ApplicationCommand {

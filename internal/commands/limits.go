@@ -2,6 +2,7 @@ package commands
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,13 +104,13 @@ func FitEmbed(e *discordgo.MessageEmbed) {
 		return
 	}
 	e.Title = Truncate(e.Title, MaxEmbedTitle)
-	e.Description = Truncate(e.Description, MaxEmbedDescription)
+	e.Description = TruncateText(e.Description, MaxEmbedDescription)
 	if len(e.Fields) > MaxEmbedFields {
 		e.Fields = e.Fields[:MaxEmbedFields]
 	}
 	for _, f := range e.Fields {
 		f.Name = Truncate(f.Name, MaxFieldName)
-		f.Value = Truncate(f.Value, MaxFieldValue)
+		f.Value = TruncateText(f.Value, MaxFieldValue)
 		// Discord rejects empty field names and values.
 		if f.Name == "" {
 			f.Name = "\u200b"
@@ -130,8 +131,35 @@ func FitEmbed(e *discordgo.MessageEmbed) {
 		e.Fields = e.Fields[:len(e.Fields)-1]
 	}
 	if over := EmbedLen(e) - MaxEmbedTotal; over > 0 {
-		e.Description = Truncate(e.Description, max(Len(e.Description)-over, 0))
+		e.Description = TruncateText(e.Description, max(Len(e.Description)-over, 0))
 	}
+}
+
+// linkAt matches a Markdown link as Link writes it, at the start of a
+// string: "[title](<address>)".
+var linkAt = regexp.MustCompile(`^\[((?:[^\]\\]|\\.)*)\]\(<[^>]*>\)`)
+
+// TruncateText is Truncate for text holding links: a link that the cut
+// would split loses its address and keeps its title, so a reader never
+// sees a raw "[Title…" or half an address.
+func TruncateText(s string, max int) string {
+	t := Truncate(s, max)
+	body := strings.TrimSuffix(t, ellipsis)
+	if body == strings.TrimSpace(s) {
+		return t
+	}
+	for open := strings.LastIndex(body, "["); open >= 0; open = strings.LastIndex(body[:open], "[") {
+		m := linkAt.FindStringSubmatch(strings.TrimSpace(s)[open:])
+		if m == nil {
+			continue
+		}
+		if open+len(m[0]) > len(body) { // the cut falls inside this link
+			// One link fewer: the next cut may fall inside another.
+			return TruncateText(body[:open]+m[1]+strings.TrimSpace(s)[open+len(m[0]):], max)
+		}
+		break // the last link is whole
+	}
+	return t
 }
 
 // EmbedLen is how much of the 6,000-character budget e uses.

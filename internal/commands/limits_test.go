@@ -154,3 +154,36 @@ func text(r *rand.Rand, n int) string {
 	}
 	return s
 }
+
+// TestTruncateTextNeverSplitsALink: a cut inside a Markdown link keeps the
+// title and drops the address, never leaving "[Title…" or half a URL.
+func TestTruncateTextNeverSplitsALink(t *testing.T) {
+	long := "https://news.example/" + strings.Repeat("a", 300)
+	s := "**[1]** " + Link("First article", "https://news.example/a") + "\n**[2]** " + Link("Second article", long) + "\nlast line"
+	for max := 10; max < Len(s); max += 7 {
+		got := TruncateText(s, max)
+		if Len(got) > max {
+			t.Fatalf("max %d: %d characters", max, Len(got))
+		}
+		if open := strings.LastIndex(got, "["); open >= 0 && !strings.Contains(got[open:], "](") && !strings.HasPrefix(got[open:], "[1]") && !strings.HasPrefix(got[open:], "[2]") {
+			t.Errorf("max %d: a link is split: %q", max, got)
+		}
+		if strings.Contains(got, "(<https") && !strings.Contains(got[strings.LastIndex(got, "(<https"):], ">)") {
+			t.Errorf("max %d: half an address: %q", max, got)
+		}
+	}
+}
+
+// TestDate: an ISO date becomes a Discord timestamp each reader sees in
+// their own format, at noon UTC so the day holds across time zones.
+func TestDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2025-11-26":    "<t:1764158400:D>",
+		"November 2025": "November 2025",
+		"":              "",
+	} {
+		if got := Date(in); got != want {
+			t.Errorf("Date(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ func outcomeOf(err error) string {
 	switch {
 	case errors.As(err, &rl):
 		return OutcomeRateLimited
-	case errors.Is(err, ErrNotModerator), errors.Is(err, ErrGuildOnly):
+	case errors.Is(err, ErrNotModerator), errors.Is(err, ErrGuildOnly), errors.Is(err, ErrNotHomeGuild):
 		return OutcomeForbidden
 	}
 	if _, internal := userText(err, ""); internal {

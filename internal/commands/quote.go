@@ -41,16 +41,19 @@ const (
 // speaker and Previous/Next buttons when there are more quotes than fit.
 func Quote(src QuoteSource, opts QuoteOptions) *Command {
 	guards := []Guard{checkQuoteInput}
+	var pressGuards []Guard
 	if opts.Limiter != nil {
 		guards = append(guards, RateLimit(opts.Limiter))
+		pressGuards = append(pressGuards, RateLimit(opts.Limiter))
 	}
 	q := &quoteCmd{src: src}
 	return &Command{
-		Definition:   quoteDefinition(),
-		Guards:       guards,
-		Handle:       q.handle,
-		Component:    q.turnPage,
-		Autocomplete: q.complete,
+		Definition:      quoteDefinition(),
+		Guards:          guards,
+		Handle:          q.handle,
+		Component:       q.turnPage,
+		ComponentGuards: pressGuards,
+		Autocomplete:    q.complete,
 	}
 }
 
@@ -126,6 +129,13 @@ func (q *quoteCmd) turnPage(ctx context.Context, req *Request) (*discordgo.Inter
 	if res.Speaker == "" || len(res.Quotes) == 0 {
 		return nil, userErrorf("This list is out of date: the articles have been reloaded since. Please run `/quote` again.")
 	}
+	if !req.PressedByOwner() {
+		// Someone else's list stays as its owner left it; whoever pressed
+		// gets the page they asked for, for their eyes only.
+		resp := quotePageReply(res, p.Topic, p.Page, discordgo.InteractionResponseChannelMessageWithSource)
+		resp.Data.Flags = discordgo.MessageFlagsEphemeral
+		return resp, nil
+	}
 	return quotePageReply(res, p.Topic, p.Page, discordgo.InteractionResponseUpdateMessage), nil
 }
 
@@ -196,7 +206,7 @@ func quoteEntry(n int, q quotes.Quote) string {
 	}
 	b.WriteString("\n— " + Link(Truncate(src.Title, 100), src.URL))
 	if src.Date != "" {
-		b.WriteString(" · " + Inline(src.Date))
+		b.WriteString(" · " + Date(src.Date))
 	}
 	if more := len(q.Sources) - 1; more > 0 {
 		fmt.Fprintf(&b, " (and %d more source%s)", more, plural(more))

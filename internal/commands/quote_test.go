@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -22,7 +23,7 @@ func TestQuote(t *testing.T) {
 	}{
 		{
 			name: "first of three pages", quotes: sampleQuotes(), opts: []*discordgo.ApplicationCommandInteractionDataOption{opt("speaker", "anna")},
-			want:        []string{"Quotes of Anna Petrova", "**1.** “We spoke about the pipeline, point 1”", "**5.**", "— [Article 0 about the story](<https://news.example/a/0>) · 2025-11-26", "Page 1 of 3 · 12 quotes"},
+			want:        []string{"Quotes of Anna Petrova", "**1.** “We spoke about the pipeline, point 1”", "**5.**", "— [Article 0 about the story](<https://news.example/a/0>) · <t:1764158400:D>", "Page 1 of 3 · 12 quotes"},
 			wantNot:     []string{"**6.**"},
 			wantButtons: true,
 		},
@@ -245,4 +246,37 @@ func label(f *fakeQuotes, name string) string {
 		}
 	}
 	return ""
+}
+
+// TestPageButtonPressedBySomeoneElse: a second user pressing a button on a
+// /quote list leaves the list unchanged for everyone and gets the page
+// they asked for as a private message; presses share the rate limit.
+func TestPageButtonPressedBySomeoneElse(t *testing.T) {
+	now := time.Now()
+	lim := NewLimiter(2, func() time.Time { return now })
+	reg, _ := newTestRegistry(t, deps{quotes: sampleQuotes(), limiter: lim})
+	o := run(t, reg, slash(member, "quote", opt("speaker", "anna")))
+	next := buttons(o.final)[1].CustomID
+	pressAs := func(user string) *discordgo.Interaction {
+		i := press(next)
+		i.Member.User.ID = user
+		i.Message = &discordgo.Message{ID: "800", InteractionMetadata: &discordgo.MessageInteractionMetadata{
+			User: &discordgo.User{ID: userID}}}
+		return i
+	}
+	other := run(t, reg, pressAs("someone-else"))
+	if other.final.Type != discordgo.InteractionResponseChannelMessageWithSource || !IsPrivate(other.final) {
+		t.Fatalf("press by another user: type %d private %v, want a new private message (type 4)", other.final.Type, IsPrivate(other.final))
+	}
+	if f := other.final.Data.Embeds[0].Footer.Text; !strings.HasPrefix(f, "Page 2 of 3") {
+		t.Errorf("their private copy shows %q, want page 2", f)
+	}
+	own := run(t, reg, pressAs(userID))
+	if own.final.Type != discordgo.InteractionResponseUpdateMessage {
+		t.Errorf("press by the owner: type %d, want 7 (update their list)", own.final.Type)
+	}
+	run(t, reg, pressAs("someone-else")) // their second press: within the limit
+	if third := run(t, reg, pressAs("someone-else")); !strings.Contains(visibleText(third.final.Data), "going a little fast") {
+		t.Errorf("a press over the rate limit: %s, want the rate limit message", visibleText(third.final.Data))
+	}
 }

@@ -217,11 +217,18 @@ func TestLimiterForgetsIdleUsers(t *testing.T) {
 // TestDefinitionsMatchTheBot: what `bot register` sends is what the
 // running bot answers.
 func TestDefinitionsMatchTheBot(t *testing.T) {
-	reg, err := New(Services{}, Options{})
+	for _, mods := range []Moderators{{}, {RoleIDs: []string{"42"}}} {
+		checkDefinitionsMatch(t, mods)
+	}
+}
+
+func checkDefinitionsMatch(t *testing.T, mods Moderators) {
+	t.Helper()
+	reg, err := New(Services{}, Options{Moderators: mods})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, want := Definitions(), reg.Definitions()
+	got, want := Definitions(mods), reg.Definitions()
 	if len(got) != len(want) {
 		t.Fatalf("Definitions has %d commands, the bot %d", len(got), len(want))
 	}

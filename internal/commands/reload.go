@@ -21,9 +21,14 @@ type Reloader interface {
 }
 
 // Moderators says who may run moderator commands: members with the Manage
-// Server or Administrator permission, and members with one of RoleIDs.
+// Server or Administrator permission, and members with one of RoleIDs, in
+// one of HomeGuildIDs. There is one corpus for every server the bot is in,
+// so the admins of any other server must not change it.
 type Moderators struct {
 	RoleIDs []string
+	// HomeGuildIDs are the servers from which the corpus may be changed;
+	// empty: any server (a bot in one server, or the console).
+	HomeGuildIDs []string
 }
 
 // moderatorPerms are the permission bits that make a member a moderator.
@@ -36,6 +41,9 @@ func (m Moderators) Check(req *Request) error {
 	i := req.Interaction
 	if i.GuildID == "" || i.Member == nil {
 		return ErrGuildOnly
+	}
+	if len(m.HomeGuildIDs) > 0 && !slices.Contains(m.HomeGuildIDs, i.GuildID) {
+		return ErrNotHomeGuild
 	}
 	if i.Member.Permissions&moderatorPerms != 0 {
 		return nil
@@ -62,7 +70,7 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 	q := &reloadQueue{r: r, running: make(chan struct{}, 1)}
 	always := func(*Request) bool { return true }
 	return &Command{
-		Definition: reloadDefinition(),
+		Definition: reloadDefinition(len(opts.Moderators.RoleIDs) > 0),
 		Guards:     []Guard{opts.Moderators.Check},
 		Slow:       always,
 		Private:    always,
@@ -81,16 +89,24 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 	}
 }
 
-func reloadDefinition() *discordgo.ApplicationCommand {
-	perms := int64(discordgo.PermissionManageGuild)
-	return &discordgo.ApplicationCommand{
+// reloadDefinition is /reload as registered. Discord shows a command with
+// default_member_permissions only to members holding them, whatever their
+// roles, so when moderators may be named by role (roleModerators) it is
+// registered visible to all, and the server-side check alone decides.
+// Otherwise it is hidden from members without Manage Server; a server
+// admin can show it to a role under Server Settings → Integrations (/help
+// tells moderators so). Either way every request is checked again.
+func reloadDefinition(roleModerators bool) *discordgo.ApplicationCommand {
+	d := &discordgo.ApplicationCommand{
 		Name:        "reload",
 		Description: "Moderators: read the articles again and report what changed.",
-		// Hidden from members without Manage Server; checked again below,
-		// since server admins can change who sees the command.
-		DefaultMemberPermissions: &perms,
-		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+		Contexts:    &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 	}
+	if !roleModerators {
+		perms := int64(discordgo.PermissionManageGuild)
+		d.DefaultMemberPermissions = &perms
+	}
+	return d
 }
 
 // reloadQueue serialises reloads without piling them up: while one runs,

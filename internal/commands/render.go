@@ -1,7 +1,10 @@
 package commands
 
 import (
+	"fmt"
 	"github.com/bwmarrin/discordgo"
+	"strings"
+	"time"
 )
 
 // Embed colours.
@@ -89,4 +92,23 @@ func textReply(private bool, text string) *discordgo.InteractionResponse {
 	resp := reply(private)
 	resp.Data.Content = text
 	return resp
+}
+
+// PrivateText is a private plain-text reply, made safe: for a transport
+// that declines an interaction itself (a stopping bot).
+func PrivateText(text string) *discordgo.InteractionResponse {
+	return finalize(textReply(true, text))
+}
+
+// Date shows an article's date ("2025-11-26") as a Discord timestamp,
+// which each reader's client writes in their own language and format
+// ("26 November 2025", "November 26, 2025"). Noon UTC keeps the day the
+// same in every time zone from UTC-11 to UTC+11. A date in another form
+// is shown as it is.
+func Date(d string) string {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(d))
+	if err != nil {
+		return Inline(d)
+	}
+	return fmt.Sprintf("<t:%d:D>", t.Add(12*time.Hour).Unix())
 }

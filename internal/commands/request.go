@@ -99,6 +99,29 @@ func (r *Request) UserID() string {
 	return ""
 }
 
+// MessageOwnerID is the user who ran the command that made the message a
+// pressed button is on; "" when the interaction does not say.
+func (r *Request) MessageOwnerID() string {
+	m := r.Interaction.Message
+	switch {
+	case m == nil:
+		return ""
+	case m.InteractionMetadata != nil && m.InteractionMetadata.User != nil:
+		return m.InteractionMetadata.User.ID
+	case m.Interaction != nil && m.Interaction.User != nil:
+		return m.Interaction.User.ID
+	}
+	return ""
+}
+
+// PressedByOwner reports whether the button was pressed by the user whose
+// command made the message (true when Discord does not say: a private
+// message can be pressed only by its owner).
+func (r *Request) PressedByOwner() bool {
+	owner := r.MessageOwnerID()
+	return owner == "" || owner == r.UserID()
+}
+
 // splitCustomID splits "<command>:<payload>".
 func splitCustomID(id string) (command, payload string, ok bool) {
 	command, payload, ok = strings.Cut(id, ":")

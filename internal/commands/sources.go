@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -66,7 +67,14 @@ func sourcesEmbed(cs Contents) *discordgo.MessageEmbed {
 	if rest := len(arts) - shown; rest > 0 {
 		fmt.Fprintf(&b, "\n\n…and %d more article%s.", rest, plural(rest))
 	}
+	// The embed's timestamp, which each reader's client shows in their own
+	// time zone and format, says how current the list is.
+	stamp := ""
+	if !cs.LoadedAt.IsZero() {
+		stamp = cs.LoadedAt.UTC().Format(time.RFC3339)
+	}
 	return &discordgo.MessageEmbed{
+		Timestamp:   stamp,
 		Title:       fmt.Sprintf("The %d article%s I answer from", len(arts), plural(len(arts))),
 		Description: b.String(),
 		Color:       colorInfo,
@@ -82,7 +90,7 @@ func articleLine(n int, a Article) string {
 	}
 	details := []string{}
 	if a.Date != "" {
-		details = append(details, Inline(a.Date))
+		details = append(details, Date(a.Date))
 	} else {
 		details = append(details, "undated")
 	}

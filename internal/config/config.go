@@ -46,7 +46,17 @@ type Config struct {
 	DiscordGuildID   string
 	DiscordAPIBase   string
 	ModeratorRoleIDs []string
-	RateLimit        int // /ask and /quote per user per minute
+	// HomeGuildIDs are the servers from which /reload may change the
+	// corpus; see HomeGuilds for the default.
+	HomeGuildIDs []string
+	// ShardID and ShardCount place this process among the gateway's
+	// shards; ShardCount 0 means "as many as Discord recommends, all in
+	// this process".
+	ShardID, ShardCount int
+	// BotURL is the project's address, sent in the User-Agent that
+	// Discord asks every bot to send ("DiscordBot (url, version)").
+	BotURL    string
+	RateLimit int // /ask and /quote per user per minute
 
 	// ArticleFetchAllowPrivate lets /article add and `bot article add`
 	// fetch from private, loopback and link-local addresses
@@ -133,6 +143,7 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 	str("DISCORD_APP_ID", &c.DiscordAppID)
 	str("DISCORD_GUILD_ID", &c.DiscordGuildID)
 	str("DISCORD_API_BASE", &c.DiscordAPIBase)
+	str("BOT_URL", &c.BotURL)
 	str("ADDR", &c.Addr)
 	str("METRICS_ADDR", &c.MetricsAddr)
 	str("LOG_FORMAT", &c.LogFormat)
@@ -178,6 +189,20 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 	if v, ok := lookup("MODERATOR_ROLE_IDS"); ok && strings.TrimSpace(v) != "" {
 		c.ModeratorRoleIDs = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
 	}
+	if v, ok := lookup("HOME_GUILD_IDS"); ok && strings.TrimSpace(v) != "" {
+		c.HomeGuildIDs = strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
+	}
+	shard := func(name string, dst *int) {
+		if v, ok := lookup(name); ok && strings.TrimSpace(v) != "" {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || n < 0 {
+				errs = append(errs, &Error{name, v, "want a whole number, 0 or more"})
+			}
+			*dst = n
+		}
+	}
+	shard("DISCORD_SHARD_ID", &c.ShardID)
+	shard("DISCORD_SHARD_COUNT", &c.ShardCount)
 	if v, ok := lookup("ARTICLE_FETCH_ALLOW_PRIVATE"); ok && strings.TrimSpace(v) != "" {
 		b, err := strconv.ParseBool(strings.TrimSpace(v))
 		if err != nil {
@@ -198,6 +223,19 @@ func FromEnv(lookup func(string) (string, bool)) (Config, error) {
 func (c *Config) AddCorpusFlags(fs *flag.FlagSet) {
 	fs.StringVar(&c.CorpusDir, "corpus", c.CorpusDir, "directory of articles (CORPUS_DIR)")
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "directory for the saved index (DATA_DIR)")
+}
+
+// HomeGuilds are the servers from which the corpus may be changed:
+// HOME_GUILD_IDS, or else the server the commands are registered in
+// (DISCORD_GUILD_ID); none (any server) when neither is set.
+func (c *Config) HomeGuilds() []string {
+	if len(c.HomeGuildIDs) > 0 {
+		return c.HomeGuildIDs
+	}
+	if c.DiscordGuildID != "" {
+		return []string{c.DiscordGuildID}
+	}
+	return nil
 }
 
 // UseOpenAI reports whether a model server is configured.
@@ -269,6 +307,22 @@ func (c *Config) Validate(mode Mode) error {
 	if c.DiscordGuildID != "" && !isSnowflake(c.DiscordGuildID) {
 		bad("DISCORD_GUILD_ID", c.DiscordGuildID, "want a server id (a number)")
 	}
+	for _, id := range c.HomeGuildIDs {
+		if !isSnowflake(id) {
+			bad("HOME_GUILD_IDS", id, "want server ids (numbers), separated by commas")
+		}
+	}
+	switch {
+	case c.ShardCount == 0 && c.ShardID != 0:
+		bad("DISCORD_SHARD_ID", strconv.Itoa(c.ShardID), "needs DISCORD_SHARD_COUNT (the total number of shards) too")
+	case c.ShardCount > 0 && c.ShardID >= c.ShardCount:
+		bad("DISCORD_SHARD_ID", strconv.Itoa(c.ShardID), fmt.Sprintf("want 0 to %d: shard ids count from 0 below DISCORD_SHARD_COUNT=%d", c.ShardCount-1, c.ShardCount))
+	}
+	if c.BotURL != "" {
+		if err := checkURL(c.BotURL); err != "" {
+			bad("BOT_URL", c.BotURL, err+", e.g. https://github.com/you/dossier")
+		}
+	}
 	if c.DiscordAppID != "" && !isSnowflake(c.DiscordAppID) {
 		bad("DISCORD_APP_ID", c.DiscordAppID, "want the application id (a number)")
 	}
@@ -330,4 +384,10 @@ func (c *Config) Logger(w io.Writer, quiet bool) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// ModelOptions are the chat model's settings as the answerer takes them.
+func (c *Config) ModelOptions() answer.ModelOptions {
+	return answer.ModelOptions{Model: c.ChatModel, Timeout: c.AnswerTimeout, MaxTokens: c.ChatMaxTokens,
+		Temperature: float32(c.ChatTemperature), ContextTokens: c.ChatContextTokens}
 }

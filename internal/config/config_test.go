@@ -113,6 +113,13 @@ func TestValidate(t *testing.T) {
 		{"guild id not a number", []string{"DISCORD_GUILD_ID", "my-server"}, ModeLocal, "DISCORD_GUILD_ID"},
 		{"log format", []string{"LOG_FORMAT", "xml"}, ModeLocal, "LOG_FORMAT"},
 		{"metrics address", []string{"METRICS_ADDR", "9090"}, ModeLocal, "METRICS_ADDR"},
+		{"home guild ids not numbers", []string{"HOME_GUILD_IDS", "123,home"}, ModeLocal, "HOME_GUILD_IDS"},
+		{"home guild ids", []string{"HOME_GUILD_IDS", "123, 456"}, ModeLocal, ""},
+		{"shard count not a number", []string{"DISCORD_SHARD_COUNT", "two"}, ModeGateway, "DISCORD_SHARD_COUNT"},
+		{"shard id without a count", []string{"DISCORD_TOKEN", "t", "DISCORD_SHARD_ID", "1"}, ModeGateway, "DISCORD_SHARD_ID"},
+		{"shard id past the count", []string{"DISCORD_TOKEN", "t", "DISCORD_SHARD_ID", "2", "DISCORD_SHARD_COUNT", "2"}, ModeGateway, "DISCORD_SHARD_ID"},
+		{"shard 1 of 2", []string{"DISCORD_TOKEN", "t", "DISCORD_SHARD_ID", "1", "DISCORD_SHARD_COUNT", "2"}, ModeGateway, ""},
+		{"bot URL without scheme", []string{"BOT_URL", "github.com/x"}, ModeLocal, "BOT_URL"},
 		{"context too small for the reply", []string{"OPENAI_BASE_URL", "http://localhost:8090/v1",
 			"CHAT_MAX_TOKENS", "512", "CHAT_CONTEXT_TOKENS", "800"}, ModeLocal, "CHAT_CONTEXT_TOKENS"},
 		{"context just large enough", []string{"OPENAI_BASE_URL", "http://localhost:8090/v1",
@@ -121,10 +128,9 @@ func TestValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := FromEnv(env(tt.env...))
-			if err != nil {
-				t.Fatal(err)
+			if err == nil {
+				err = c.Validate(tt.mode)
 			}
-			err = c.Validate(tt.mode)
 			if tt.wantVar == "" {
 				if err != nil {
 					t.Fatalf("unexpected error: %v", err)
@@ -143,5 +149,21 @@ func TestSecretsStayOutOfErrors(t *testing.T) {
 	c, _ := FromEnv(env("DISCORD_TOKEN", "Bot secret-token-value"))
 	if err := c.Validate(ModeGateway); err == nil || strings.Contains(err.Error(), "secret-token-value") {
 		t.Fatalf("err = %v: want an error that does not repeat the token", err)
+	}
+}
+
+func TestHomeGuilds(t *testing.T) {
+	for _, tt := range []struct {
+		env  []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"DISCORD_GUILD_ID", "7"}, "7"},
+		{[]string{"DISCORD_GUILD_ID", "7", "HOME_GUILD_IDS", "8,9"}, "8 9"},
+	} {
+		c, _ := FromEnv(env(tt.env...))
+		if got := strings.Join(c.HomeGuilds(), " "); got != tt.want {
+			t.Errorf("%v: HomeGuilds = %q, want %q", tt.env, got, tt.want)
+		}
 	}
 }

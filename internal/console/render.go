@@ -2,7 +2,10 @@ package console
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -81,6 +84,11 @@ func Plain(s string) string {
 			b.WriteString("```")
 			i += 2
 		case c == '`':
+		case c == '<' && timestamp.MatchString(s[i:]):
+			m := timestamp.FindStringSubmatch(s[i:])
+			secs, _ := strconv.ParseInt(m[1], 10, 64)
+			b.WriteString(time.Unix(secs, 0).UTC().Format(time.DateOnly))
+			i += len(m[0]) - 1
 		case c == '[':
 			if title, url, n, ok := link(s[i:]); ok {
 				b.WriteString(Plain(title) + " <" + url + ">")
@@ -94,6 +102,10 @@ func Plain(s string) string {
 	}
 	return b.String()
 }
+
+// timestamp is a Discord timestamp as commands.Date writes it; the console
+// shows the date it stands for.
+var timestamp = regexp.MustCompile(`^<t:(-?\d+):D>`)
 
 func isEscapable(c byte) bool { return strings.IndexByte("\\*_~`|[]<>#-+.:", c) >= 0 }
 

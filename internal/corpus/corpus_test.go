@@ -315,8 +315,6 @@ func TestCleaningRules(t *testing.T) {
 func TestListsHoldNoWordTwice(t *testing.T) {
 	for name, list := range map[string][]string{
 		"relatedLabels": relatedLabels, "timestampLabels": timestampLabels, "creditLabels": creditLabels,
-		"titleAbbrevs": titleAbbrevs, "numberedAbbrevs": numberedAbbrevs, "starterWords": starterWords,
-		"attributionForms": attributionForms,
 	} {
 		seen := map[string]bool{}
 		for _, w := range list {

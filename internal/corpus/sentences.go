@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"dossier/internal/lang"
 )
 
 // Span is a byte range [Start, End) of a text.
@@ -20,48 +22,27 @@ func Sentences(p string) []string {
 	return out
 }
 
-// The splitter's word lists. They are English's and the same words as
-// internal/lang's TitleAbbrevs, NumberedAbbrevs and SentenceStarters; they
-// stay here until the splitter takes a *lang.Language (issue 9, item 3). A
-// test checks each for duplicates.
-var (
-	// titleAbbrevs stand before a name and never end a sentence ("Rep. Jane
-	// Roe", "Mr. Roe"): the title, rank and place abbreviations of the AP
-	// Stylebook and common Latin abbreviations.
-	titleAbbrevs = strings.Fields(`mr mrs ms dr rep reps sen sens gov gen gens lt col capt cmdr sgt cpl
-maj adm prof rev hon pres amb sec st mt ft vs v jr sr messrs mme mlle fig cf approx dept e.g i.e`)
-	// numberedAbbrevs end a sentence only when no number follows ("Oct. 14",
-	// "No. 2"): the AP Stylebook's month abbreviations and "No.", "Art.",
-	// "p.", "vol.".
-	numberedAbbrevs = strings.Fields(`jan feb mar apr jun jul aug sep sept oct nov dec no nos art p pp vol`)
-	// starterWords commonly open a sentence; after an ambiguous abbreviation
-	// such as "U.S." they tell a sentence end from "U.S. officials": the most
-	// frequent sentence-initial words of English news text (determiners,
-	// pronouns, conjunctions, temporal adverbs).
-	starterWords = strings.Fields(`the a an he she it they we i you but and in on at this that these
-those there his her its their our after before when while if as so yet still meanwhile however last
-earlier later according asked both neither some many most`)
-	// attributionForms are the past and present forms of the reporting verbs
-	// of a short attribution after a quoted question or exclamation ("“Would
-	// he do less?” Roe asked."): English's common verbs of saying.
-	attributionForms = strings.Fields(`said says asked asks told added wrote replied shouted exclaimed
-remarked noted insisted wondered demanded`)
-)
-
-var (
-	titles           = set(titleAbbrevs...)
-	numbered         = set(numberedAbbrevs...)
-	starters         = set(starterWords...)
-	attributionVerbs = set(attributionForms...)
-)
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
+// Splitter splits paragraphs into sentences with one language's
+// abbreviations: which periods belong to a title ("Mr."), which end a
+// sentence only before a non-number ("Oct. 14"), which words open a
+// sentence after an ambiguous abbreviation ("U.S."), and which verbs make a
+// short attribution after a quoted question. The language's facts come
+// from internal/lang; the splitter keeps no list of its own.
+type Splitter struct {
+	lang *lang.Language
 }
+
+// NewSplitter returns a splitter for the language l.
+func NewSplitter(l *lang.Language) *Splitter { return &Splitter{lang: l} }
+
+// english splits the articles the bot reads today, all of which are in
+// English (an article in another language is indexed for search only and
+// never split for quotations; see the library).
+var english = NewSplitter(lang.English())
+
+// SplitSentences returns the byte spans of the sentences of p by English's
+// rules (Splitter.Split).
+func SplitSentences(p string) []Span { return english.Split(p) }
 
 // SplitSentences returns the byte spans of the sentences of p, leading and
 // trailing spaces excluded. A sentence ends at ".", "!", "?" or "…",
@@ -69,7 +50,7 @@ func set(words ...string) map[string]bool {
 // and then a capital, a digit or an opening quote follow, unless the period
 // belongs to an abbreviation ("Mr.", "Oct. 14", "U.S. officials", "J.").
 // Quotations ending in `,”` do not end a sentence; `.”` does.
-func SplitSentences(p string) []Span {
+func (sp *Splitter) Split(p string) []Span {
 	var spans []Span
 	start := skipSpace(p, 0)
 	for i := start; i < len(p); {
@@ -90,7 +71,7 @@ func SplitSentences(p string) []Span {
 		if next == len(p) {
 			break
 		}
-		if next > end && isBoundary(p, start, i, end, next) {
+		if next > end && sp.isBoundary(p, start, i, end, next) {
 			spans = append(spans, Span{start, end})
 			start = next
 		}
@@ -104,7 +85,7 @@ func SplitSentences(p string) []Span {
 
 // isBoundary decides whether the punctuation at p[dot:end] ends the sentence
 // that began at start, given that the next one would begin at next.
-func isBoundary(p string, start, dot, end, next int) bool {
+func (sp *Splitter) isBoundary(p string, start, dot, end, next int) bool {
 	n, _ := utf8.DecodeRuneInString(p[next:])
 	if !(unicode.IsUpper(n) || unicode.IsDigit(n) || strings.ContainsRune("\"“‘'([«", n)) {
 		return false
@@ -113,32 +94,34 @@ func isBoundary(p string, start, dot, end, next int) bool {
 		// "?", "!", "…" or a period inside closing quotes. A quoted question
 		// or exclamation followed by its attribution is one sentence:
 		// "“Would he do less?” Bacon asked."
-		return !(p[dot] != '.' && end > dot+1 && isAttribution(p[next:]))
+		_, size := utf8.DecodeRuneInString(p[dot:])
+		quoted := end > dot+size // closing quotes follow the mark
+		return !(p[dot] != '.' && quoted && sp.isAttribution(p[next:]))
 	}
 	word := wordBefore(p, start, dot)
 	lw := strings.ToLower(word)
 	nextWord := strings.ToLower(firstWord(p[next:]))
 	switch {
-	case titles[lw]:
+	case sp.lang.TitleAbbrevs.Has(lw):
 		return false
-	case numbered[lw]:
+	case sp.lang.NumberedAbbrevs.Has(lw):
 		return !unicode.IsDigit(n)
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
 		return false // an initial: "John F. Kennedy"
 	case strings.Contains(word, "."):
-		return starters[nextWord] // "U.S.", "a.m.": ends only before a typical opener
+		return sp.lang.SentenceStarters.Has(nextWord) // "U.S.", "a.m.": ends only before a typical opener
 	}
 	return true
 }
 
 // isAttribution reports whether s opens with a short clause such as "Bacon
 // asked." or "the senator wrote on X,": at most four words, one of them an
-// attribution verb, then punctuation.
-func isAttribution(s string) bool {
+// speech verb, then punctuation.
+func (sp *Splitter) isAttribution(s string) bool {
 	words := strings.Fields(s)
 	for i := 0; i < len(words) && i < 5; i++ {
 		w := strings.ToLower(strings.TrimRight(words[i], ".,;:"))
-		if attributionVerbs[w] {
+		if sp.lang.IsSpeechVerb(w) {
 			return true
 		}
 		if strings.ContainsAny(words[i], ".!?") {

@@ -3,10 +3,14 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -86,11 +90,35 @@ func TestNewSessionRejectsABadBase(t *testing.T) {
 }
 
 // fakeGateway speaks enough of Discord's gateway protocol for discordgo:
-// Hello, then READY after Identify, then the events it is given.
+// Hello; READY (with a resume_gateway_url) after Identify, or RESUMED
+// after Resume; then the INTERACTION_CREATE events meant for the shard.
+// Its failure modes: closeWith closes each connection with that code
+// after READY, and dropAfterReady drops the first connection after READY
+// so that the client resumes.
 type fakeGateway struct {
-	t        *testing.T
-	events   []string // dispatch payloads ("d") of INTERACTION_CREATE
-	identify chan map[string]any
+	t      *testing.T
+	events func(shard int) []string // dispatch payloads ("d") per shard
+
+	closeWith      int
+	dropAfterReady bool
+
+	mu    sync.Mutex
+	hello []gatewayHello // each connection's first message, in order
+	conns int
+}
+
+// gatewayHello is what a client sent on a connection, and where.
+type gatewayHello struct {
+	Path  string
+	Op    float64
+	Shard []any // identify's [id, count]; nil on resume or unsharded
+	Token string
+}
+
+func (g *fakeGateway) connections() []gatewayHello {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return slices.Clone(g.hello)
 }
 
 func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -102,18 +130,47 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	defer c.Close()
 	c.WriteJSON(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
-	var ident map[string]any
-	if err := c.ReadJSON(&ident); err != nil {
-		g.t.Errorf("read identify: %v", err)
+	var first struct {
+		Op float64        `json:"op"`
+		D  map[string]any `json:"d"`
+	}
+	if err := c.ReadJSON(&first); err != nil {
 		return
 	}
-	g.identify <- ident
-	c.WriteJSON(map[string]any{"op": 0, "s": 1, "t": "READY", "d": map[string]any{
-		"v": 10, "session_id": "sess", "user": map[string]any{"id": "775799577604522054", "username": "dossier", "bot": true},
-		"application": map[string]any{"id": "775799577604522054"}, "guilds": []any{},
-	}})
-	for k, ev := range g.events {
-		c.WriteMessage(websocket.TextMessage, []byte(`{"op":0,"s":`+strconv.Itoa(k+2)+`,"t":"INTERACTION_CREATE","d":`+ev+`}`))
+	h := gatewayHello{Path: r.URL.Path, Op: first.Op}
+	h.Token, _ = first.D["token"].(string)
+	h.Shard, _ = first.D["shard"].([]any)
+	g.mu.Lock()
+	g.hello = append(g.hello, h)
+	g.conns++
+	conn := g.conns
+	g.mu.Unlock()
+	shard := 0
+	if len(h.Shard) == 2 {
+		shard = int(h.Shard[0].(float64))
+	}
+	seq := 1
+	if first.Op == 6 {
+		c.WriteJSON(map[string]any{"op": 0, "s": 100, "t": "RESUMED", "d": map[string]any{}})
+	} else {
+		c.WriteJSON(map[string]any{"op": 0, "s": seq, "t": "READY", "d": map[string]any{
+			"v": 10, "session_id": "sess-" + strconv.Itoa(shard), "resume_gateway_url": "ws://" + r.Host + "/resume",
+			"user":        map[string]any{"id": "775799577604522054", "username": "dossier", "bot": true},
+			"application": map[string]any{"id": "775799577604522054"}, "guilds": []any{}, "shard": h.Shard,
+		}})
+		if g.closeWith != 0 {
+			c.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(g.closeWith, "closed by the fake"))
+			return
+		}
+		if g.dropAfterReady && conn == 1 {
+			return // the connection drops: a resumable failure
+		}
+		if g.events != nil {
+			for _, ev := range g.events(shard) {
+				seq++
+				c.WriteMessage(websocket.TextMessage, []byte(`{"op":0,"s":`+strconv.Itoa(seq)+`,"t":"INTERACTION_CREATE","d":`+ev+`}`))
+			}
+		}
 	}
 	for { // until the client closes
 		if _, _, err := c.ReadMessage(); err != nil {
@@ -122,35 +179,56 @@ func (g *fakeGateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func TestGatewayAnswersInteractionsFromTheWebsocket(t *testing.T) {
-	fake := newFakeDiscord(t)
-	gw := &fakeGateway{t: t, identify: make(chan map[string]any, 1),
-		events: []string{string(readTestdata(t, "ask.json")), string(readTestdata(t, "autocomplete.json"))}}
-	fake.extra = gw
-	s, err := NewSession("bot-token", fake.base(), nil)
+// gatewayBot starts a Gateway logged in against the fake, in a goroutine,
+// and returns its result channel and a stop function.
+func gatewayBot(t *testing.T, fake *fakeDiscord, d Dispatcher, shards Shards) (done chan error, stop func()) {
+	t.Helper()
+	b, err := Login(t.Context(), LoginOptions{Token: "bot-token", APIBase: fake.base(), AppID: "775799577604522054", Log: testLog(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rest := NewREST(fake.base(), nil)
-	g := &Gateway{Session: s, Dispatcher: newRegistry(t, &fakeAnswerer{}, false), REST: rest,
-		Followups: NewFollowups(rest, testLog(t)), Log: testLog(t), Grace: 5 * time.Second}
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() { done <- g.Run(ctx) }()
-
-	ident := <-gw.identify
-	d := ident["d"].(map[string]any)
-	if ident["op"] != 2.0 || d["token"] != "Bot bot-token" || d["intents"] != 0.0 {
-		t.Errorf("identify op %v token %v intents %v, want op 2 with the bot token and no intents", ident["op"], d["token"], d["intents"])
+	g, err := b.Gateway(t.Context(), d, shards, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
 	}
+	ctx, cancel := context.WithCancel(t.Context())
+	done = make(chan error, 1)
+	go func() { done <- g.Run(ctx) }()
+	return done, func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run: %v, want a clean shutdown", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Fatal("Run did not return after the context ended")
+		}
+	}
+}
+
+func TestGatewayAnswersInteractionsFromTheWebsocket(t *testing.T) {
+	fake := newFakeDiscord(t)
+	gw := &fakeGateway{t: t, events: func(int) []string {
+		return []string{string(readTestdata(t, "ask.json")), string(readTestdata(t, "autocomplete.json"))}
+	}}
+	fake.extra = gw
+	_, stop := gatewayBot(t, fake, newRegistry(t, &fakeAnswerer{}, false), Shards{ID: 0, Count: 1})
+
 	byPath := map[string]recorded{}
 	for range 3 { // GET /gateway and two callbacks
 		r := fake.next(t)
 		byPath[r.Path] = r
 	}
+	if c := gw.connections(); len(c) != 1 || c[0].Op != 2 || c[0].Token != "Bot bot-token" {
+		t.Errorf("connections %+v, want one identify (op 2) with the bot token", c)
+	}
 	ask, ok := byPath["/api/v10/interactions/786008729715212338/A_UNIQUE_TOKEN/callback"]
 	if !ok {
 		t.Fatalf("no callback for the /ask interaction; got %v", keysOf(byPath))
+	}
+	if ua := ask.Header.Get("User-Agent"); !strings.HasPrefix(ua, "DiscordBot (") {
+		t.Errorf("User-Agent %q, want Discord's DiscordBot (url, version) form", ua)
 	}
 	resp := decoded(t, ask.Body)
 	if resp["type"] != 4.0 {
@@ -168,15 +246,96 @@ func TestGatewayAnswersInteractionsFromTheWebsocket(t *testing.T) {
 	if resp := decoded(t, auto.Body); resp["type"] != 8.0 || len(resp["data"].(map[string]any)["choices"].([]any)) != 25 {
 		t.Errorf("autocomplete callback %s, want type 8 with 25 choices", auto.Body)
 	}
+	stop()
+}
 
-	cancel()
+// TestGatewayRunsTheRecommendedShards: without DISCORD_SHARD_COUNT the bot
+// asks GET /gateway/bot and runs that many shards; each identifies with
+// its [id, count] and answers the interactions Discord sends it.
+func TestGatewayRunsTheRecommendedShards(t *testing.T) {
+	fake := newFakeDiscord(t)
+	fake.shards = 2
+	ask := string(readTestdata(t, "ask.json"))
+	gw := &fakeGateway{t: t, events: func(shard int) []string {
+		// One interaction per shard, each with an id and token of its own.
+		return []string{strings.NewReplacer("786008729715212338", "78600872971521233"+strconv.Itoa(shard),
+			"A_UNIQUE_TOKEN", "TOKEN_OF_SHARD_"+strconv.Itoa(shard)).Replace(ask)}
+	}}
+	fake.extra = gw
+	_, stop := gatewayBot(t, fake, newRegistry(t, &fakeAnswerer{}, false), Shards{})
+	answered := map[string]bool{}
+	for len(answered) < 2 {
+		r := fake.next(t)
+		if strings.HasSuffix(r.Path, "/callback") && decoded(t, r.Body)["type"] == 4.0 {
+			answered[r.Path] = true
+		}
+	}
+	for shard := range 2 {
+		want := "/api/v10/interactions/78600872971521233" + strconv.Itoa(shard) + "/TOKEN_OF_SHARD_" + strconv.Itoa(shard) + "/callback"
+		if !answered[want] {
+			t.Errorf("shard %d's interaction was not answered (answered %v)", shard, answered)
+		}
+	}
+	t.Logf("answered: %v", slices.Sorted(maps.Keys(answered)))
+	var shards []string
+	for _, c := range gw.connections() {
+		shards = append(shards, fmt.Sprint(c.Shard))
+	}
+	slices.Sort(shards)
+	if strings.Join(shards, " ") != "[0 2] [1 2]" {
+		t.Errorf("identified shards %v, want [0 2] and [1 2]", shards)
+	}
+	stop()
+}
+
+// TestGatewayResumesOnTheResumeURL: after a dropped connection the
+// session resumes (op 6) at the resume_gateway_url READY gave, not at the
+// gateway URL it first connected to.
+func TestGatewayResumesOnTheResumeURL(t *testing.T) {
+	fake := newFakeDiscord(t)
+	gw := &fakeGateway{t: t, dropAfterReady: true}
+	fake.extra = gw
+	_, stop := gatewayBot(t, fake, newRegistry(t, &fakeAnswerer{}, false), Shards{ID: 0, Count: 1})
+	deadline := time.Now().Add(10 * time.Second)
+	for len(gw.connections()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	c := gw.connections()
+	if len(c) < 2 {
+		t.Fatalf("connections %+v, want a reconnection after the drop", c)
+	}
+	for k, h := range c {
+		t.Logf("connection %d: op %v at %s", k+1, h.Op, h.Path)
+	}
+	if !strings.HasPrefix(c[0].Path, "/ws") || c[0].Op != 2 {
+		t.Errorf("first connection %+v, want an identify at /ws", c[0])
+	}
+	if c[1].Path != "/resume" || c[1].Op != 6 {
+		t.Errorf("second connection %+v, want a resume (op 6) at /resume, the resume_gateway_url", c[1])
+	}
+	stop()
+}
+
+// TestGatewayStopsOnShardingRequired: Discord closes with 4011 (sharding
+// required), which must not be retried: Run ends with an error saying
+// what to change, instead of reconnecting for ever.
+func TestGatewayStopsOnShardingRequired(t *testing.T) {
+	fake := newFakeDiscord(t)
+	gw := &fakeGateway{t: t, closeWith: 4011}
+	fake.extra = gw
+	done, _ := gatewayBot(t, fake, newRegistry(t, &fakeAnswerer{}, false), Shards{ID: 0, Count: 1})
 	select {
 	case err := <-done:
-		if err != nil {
-			t.Errorf("Run: %v, want a clean shutdown", err)
+		if err == nil || !strings.Contains(err.Error(), "4011") || !strings.Contains(err.Error(), "DISCORD_SHARD_COUNT") {
+			t.Errorf("Run: %v, want an error naming 4011 and DISCORD_SHARD_COUNT", err)
 		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Run did not return after the context ended")
+	case <-time.After(15 * time.Second):
+		t.Fatal("Run kept going after a 4011 close")
+	}
+	n := len(gw.connections())
+	time.Sleep(1500 * time.Millisecond)
+	if m := len(gw.connections()); m != n || n > 3 {
+		t.Errorf("%d connections, then %d: want no reconnection once stopped", n, m)
 	}
 }
 
@@ -261,5 +420,37 @@ func TestRetriedCallbackAlreadyAcknowledged(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "level=ERROR") {
 		t.Errorf("a failure was logged:\n%s", logs)
+	}
+}
+
+// TestDrainingGatewayKeepsAnsweringQuickCommands: once the bot is
+// stopping, quick replies still go out; new slow work is declined in
+// plain words instead of being deferred (it could not finish in time).
+func TestDrainingGatewayKeepsAnsweringQuickCommands(t *testing.T) {
+	fake := newFakeDiscord(t)
+	rest := NewREST(fake.base(), nil)
+	g := &Gateway{Dispatcher: newRegistry(t, &fakeAnswerer{}, true), REST: rest, Followups: NewFollowups(rest, testLog(t)), Log: testLog(t)}
+	g.closing = true
+	for _, tt := range []struct {
+		file     string
+		wantType float64
+		want     string
+	}{
+		{"autocomplete.json", 8, `"choices":[{`},
+		{"ask.json", 4, "restarting"},
+	} {
+		var ev discordgo.InteractionCreate
+		if err := json.Unmarshal(readTestdata(t, tt.file), &ev); err != nil {
+			t.Fatal(err)
+		}
+		g.Handle(nil, &ev)
+		cb := fake.next(t)
+		resp := decoded(t, cb.Body)
+		if resp["type"] != tt.wantType || !strings.Contains(string(cb.Body), tt.want) {
+			t.Errorf("%s while draining: %s, want type %v with %q", tt.file, cb.Body, tt.wantType, tt.want)
+		}
+	}
+	if n := fake.count(); n != 2 {
+		t.Errorf("%d REST calls, want 2 (no deferred work started)", n)
 	}
 }

@@ -167,6 +167,7 @@ type fakeDiscord struct {
 	// token with 404 Unknown Webhook (10015), as Discord does for a few
 	// seconds after a deferral (discord-api-docs #7220).
 	unknownWebhookFirst bool
+	shards              int             // GET /gateway/bot's recommendation; 0: 1
 	acked               map[string]bool // interaction ids called back
 	edited              map[string]bool // tokens edited or followed up
 }
@@ -213,6 +214,9 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && r.URL.Path == "/api/v10/oauth2/applications/@me":
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, `{"id":"775799577604522054","name":"dossier"}`)
+	case r.Method == http.MethodGet && r.URL.Path == "/api/v10/gateway/bot":
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"url":"ws://%s/ws","shards":%d,"session_start_limit":{"total":1000,"remaining":1000,"reset_after":0,"max_concurrency":1}}`, r.Host, max(f.shards, 1))
 	case r.Method == http.MethodGet && r.URL.Path == "/api/v10/gateway":
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"url":"ws://%s/ws"}`, r.Host)

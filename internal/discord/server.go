@@ -39,6 +39,7 @@ type Server struct {
 	opts ServerOptions
 	mux  *http.ServeMux
 	bufs sync.Pool // *bytes.Buffer for request bodies
+	skew skewWatch
 }
 
 // NewServer returns the endpoint.
@@ -102,7 +103,11 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	signed := buf.Bytes()
-	if err := verify(s.opts.PublicKey, sig, ts, signed, received); err != nil {
+	err := verify(s.opts.PublicKey, sig, ts, signed, received)
+	if err == nil || errors.Is(err, ErrStale) {
+		s.skew.observe(s.opts.Log, ts, received, err != nil)
+	}
+	if err != nil {
 		s.refuse(w, http.StatusUnauthorized, err)
 		return
 	}

@@ -149,7 +149,7 @@ func TestSignedAskIsAnsweredInline(t *testing.T) {
 		t.Errorf("title %q, want the question", e["title"])
 	}
 	desc := e["description"].(string)
-	for _, want := range []string{"source is unknown \\[1\\]", "@\u200deveryone", "**Sources**", "**[1]** [An article](<https://news.example/a>) · 2025-11-26"} {
+	for _, want := range []string{"source is unknown \\[1\\]", "@\u200deveryone", "**Sources**", "**[1]** [An article](<https://news.example/a>) · <t:1764158400:D>"} {
 		if !strings.Contains(desc, want) {
 			t.Errorf("description lacks %q:\n%s", want, desc)
 		}
@@ -205,6 +205,23 @@ func TestPageTurnUpdatesTheMessage(t *testing.T) {
 	checkNoMentions(t, data)
 	if comps := data["components"].([]any); len(comps) != 0 {
 		t.Errorf("a one-page list kept %d button rows, want them cleared", len(comps))
+	}
+}
+
+// TestPageTurnBySomeoneElseIsPrivate: a button on another user's /quote
+// list, pressed over HTTP, leaves that list as it is (no update) and
+// gives the presser a private page of their own.
+func TestPageTurnBySomeoneElseIsPrivate(t *testing.T) {
+	s := newServerSetup(t, false)
+	body := bytes.Replace(readTestdata(t, "component.json"), []byte(`"content": "", "embeds": []`),
+		[]byte(`"content": "", "embeds": [], "interaction_metadata": {"id": "1", "type": 2, "user": {"id": "80351110224678912", "username": "Owner"}}`), 1)
+	w := s.do(signed(t, s.priv, s.now, body))
+	resp := decoded(t, w.Body.Bytes())
+	if resp["type"] != 4.0 || resp["data"].(map[string]any)["flags"] != 64.0 {
+		t.Fatalf("reply %s, want a new private message (type 4, flags 64), not an update of the owner's list", w.Body)
+	}
+	if !strings.Contains(w.Body.String(), "Quotes of") {
+		t.Errorf("reply %s, want the page of quotes", w.Body)
 	}
 }
 
@@ -503,4 +520,26 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// TestClockSkewIsReported: requests whose signatures verify but whose
+// timestamps are all ten minutes off mean the host clock is wrong; the
+// operator gets one clear error, not only debug lines.
+func TestClockSkewIsReported(t *testing.T) {
+	pub, priv := keys(t)
+	logs := &lockedBuffer{}
+	now := time.Now()
+	srv := NewServer(ServerOptions{PublicKey: pub, Dispatcher: newRegistry(t, &fakeAnswerer{}, false),
+		Log: slog.New(slog.NewTextHandler(logs, nil)), Now: func() time.Time { return now }})
+	for range 4 {
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, signed(t, priv, now.Add(-10*time.Minute), readTestdata(t, "ping.json")))
+		if w.Code != http.StatusUnauthorized {
+			t.Fatalf("stale request: %d, want 401", w.Code)
+		}
+	}
+	l := logs.String()
+	if strings.Count(l, "level=ERROR") != 1 || !strings.Contains(l, "clock") || !strings.Contains(l, "clock_ahead_by=10m") {
+		t.Errorf("log, want one error about the clock being 10m ahead:\n%s", l)
+	}
 }

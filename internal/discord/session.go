@@ -32,6 +32,9 @@ func NewSession(token, apiBase string, transport http.RoundTripper) (*discordgo.
 	s.Identify.Intents = discordgo.IntentsNone
 	s.StateEnabled = false
 	s.ShouldReconnectOnError = true
+	// discordgo drops its warnings unless asked; they include why the
+	// gateway closed, which Gateway.Run acts on.
+	s.LogLevel = discordgo.LogWarning
 	return s, nil
 }
 

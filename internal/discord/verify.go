@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -56,4 +58,43 @@ func verify(key ed25519.PublicKey, sigHex, timestamp string, signed []byte, now 
 		return ErrStale
 	}
 	return nil
+}
+
+// skewWatch tells the operator when the host's clock, not the requests,
+// is wrong: a request whose signature verifies is Discord's, so when most
+// such requests fail on their timestamp alone, every user sees "the
+// application did not respond" until the clock is fixed. Refusals are
+// logged at debug level (Discord probes with bad requests on purpose);
+// this is the one that is an error.
+type skewWatch struct {
+	mu            sync.Mutex
+	signed, stale int       // requests with a good signature, and of them too old or new, since windowStart
+	windowStart   time.Time // start of the current count
+	lastLog       time.Time
+}
+
+// Clock-skew reporting: counted over skewWindow, reported when at least
+// skewMinStale signed requests, and most of them, failed on time alone, at
+// most once per skewWindow.
+const (
+	skewWindow   = time.Minute
+	skewMinStale = 3
+)
+
+func (w *skewWatch) observe(log *slog.Logger, timestamp string, now time.Time, stale bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if now.Sub(w.windowStart) > skewWindow {
+		w.signed, w.stale, w.windowStart = 0, 0, now
+	}
+	w.signed++
+	if stale {
+		w.stale++
+	}
+	if w.stale >= skewMinStale && 2*w.stale > w.signed && now.Sub(w.lastLog) > skewWindow {
+		w.lastLog = now
+		secs, _ := strconv.ParseInt(timestamp, 10, 64)
+		log.Error("most of Discord's signed requests are refused because their time is off: this host's clock is probably wrong; fix it (NTP), or every interaction fails",
+			"clock_ahead_by", now.Sub(time.Unix(secs, 0)).Round(time.Second), "stale", w.stale, "signed", w.signed, "max_skew", MaxSkew)
+	}
 }

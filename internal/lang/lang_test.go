@@ -28,6 +28,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
 		"enNegations":      enNegations,
 		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
+		"enNeutralSpeech": enNeutralSpeech,
 	}
 	for name, list := range lists {
 		seen := map[string]bool{}
@@ -118,6 +119,15 @@ func TestFacts(t *testing.T) {
 	}
 	if en.TitleExpansions["sen"] != "senator" {
 		t.Errorf("TitleExpansions[sen] = %q", en.TitleExpansions["sen"])
+	}
+}
+
+func TestCardinal(t *testing.T) {
+	en := English()
+	for in, want := range map[string]string{"4th": "4", "21st": "21", "2nd": "2", "3rd": "3", "north": "north", "th": "th", "14": "14"} {
+		if got := en.Cardinal(in); got != want {
+			t.Errorf("Cardinal(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -42,6 +42,8 @@ type Contents struct {
 	// Quotes counts distinct quotations: one reported by two articles
 	// counts once here and once in each article's count.
 	Quotes int
+	// LoadedAt is when these articles began to be served.
+	LoadedAt time.Time
 }
 
 // Article is one served article and what it holds.
@@ -63,7 +65,7 @@ func countContents(s *Snapshot) Contents {
 	for _, ch := range s.Index.Chunks() {
 		chunks[ch.Doc.ID]++
 	}
-	cs := Contents{Articles: make([]Article, 0, len(s.Docs())), Chunks: s.Index.Len()}
+	cs := Contents{Articles: make([]Article, 0, len(s.Docs())), Chunks: s.Index.Len(), LoadedAt: s.LoadedAt}
 	quotes := map[string]int{}
 	if s.Quotes != nil {
 		all := s.Quotes.All()
@@ -160,6 +162,27 @@ func (l *Library) Load(ctx context.Context) error {
 		return &StaleError{CorpusDir: l.opts.CorpusDir, Err: err}
 	}
 	return nil
+}
+
+// Start loads the library in the background, as Load does, for a bot
+// that answers (and reports not ready) meanwhile. Failures are logged:
+// until a load succeeds, a moderator's reload can try again. stop cancels
+// the load and waits for it.
+func (l *Library) Start(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err := l.Load(ctx)
+		var stale *StaleError
+		switch {
+		case errors.As(err, &stale):
+			l.opts.Logger.Error("could not refresh the index; answering from the saved one", "err", stale.Err)
+		case err != nil:
+			l.opts.Logger.Error("no index to answer from: fix the corpus and reload", "err", err)
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 // Snapshot returns the current snapshot, or nil before the first load.
