@@ -186,7 +186,18 @@ func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, []*uni
 		p.features(u, bestRel)
 		u.score = e.model.logit(&u.feat)
 	}
+	// A unit that states the kind asked (a date for "when", a name for
+	// "who") goes before every unit that does not: the answerer never
+	// answers from one that does not, so one that does, even ranked lower,
+	// is the answer to weigh. A reason is exempt, as in answerFeatures.
+	kindFirst := q.kind != kindOther && q.kind != kindYesNo && q.kind != kindReason
 	slices.SortStableFunc(units, func(a, b *unit) int {
+		if kindFirst && (a.kind > 0) != (b.kind > 0) {
+			if a.kind > 0 {
+				return -1
+			}
+			return 1
+		}
 		switch {
 		case a.score > b.score:
 			return -1

@@ -33,6 +33,7 @@ const (
 	featBm25                 // the passage's BM25 score over the best passage's
 	featMissingMax           // the largest share of the question's weight that one term the unit lacks carries
 	featRelated              // share of the question's weight held only through related words (synonyms, derivations)
+	featWindow               // the largest share of the question's weight one sentence holds within proxWindow tokens
 	featBias                 // 1
 	numFeatures
 )
@@ -41,7 +42,7 @@ const (
 // report and the generated coefficients.
 var FeatureNames = [numFeatures]string{"rel", "rel_gap", "kind", "kind_asked", "kind_missing",
 	"absent", "rank", "position", "fragment", "long", "names_held", "name_missing",
-	"number_missing", "yes_no", "term_share", "pairs", "density", "bm25", "missing_max", "related", "bias"}
+	"number_missing", "yes_no", "term_share", "pairs", "density", "bm25", "missing_max", "related", "window", "bias"}
 
 // NumFeatures is the number of features of a candidate.
 const NumFeatures = int(numFeatures)
@@ -142,6 +143,7 @@ func (p *pool) features(u *unit, best float64) {
 		f[featDensity] = float64(bits.OnesCount64(u.match)) / float64(max(u.words, 1))
 	}
 	f[featPairs] = p.pairShare(u)
+	f[featWindow] = p.windowShare(u)
 	f[featRelated] = u.relRelated
 	if p.total > 0 {
 		for i, w := range p.weight {
@@ -202,6 +204,60 @@ func (s *sentence) holdsPair(a, b string) bool {
 	return false
 }
 
+// proxWindow is the span, in tokens, within which featWindow counts the
+// question's terms: about a clause, so the terms of a long sentence that
+// answers stand close together while one that merely shares words spreads
+// them over the sentence.
+const proxWindow = 10
+
+// windowShare is the largest share of the question's weight that a span of
+// proxWindow tokens of one of the unit's sentences holds.
+func (p *pool) windowShare(u *unit) float64 {
+	if p.total == 0 {
+		return 0
+	}
+	best := 0.0
+	var masks []uint64
+	for _, s := range u.sents() {
+		if s.match == 0 {
+			continue
+		}
+		masks = masks[:0]
+		for _, ss := range s.stems {
+			var m uint64
+			for i, t := range p.q.terms[:len(p.weight)] {
+				if s.match&(1<<i) == 0 {
+					continue
+				}
+				for _, st := range ss {
+					if sameTerm(st, t) {
+						m |= 1 << i
+						break
+					}
+				}
+			}
+			masks = append(masks, m)
+		}
+		for j := range masks {
+			if masks[j] == 0 {
+				continue
+			}
+			var m uint64
+			for k := j; k < min(j+proxWindow, len(masks)); k++ {
+				m |= masks[k]
+			}
+			w := 0.0
+			for i, wt := range p.weight {
+				if m&(1<<i) != 0 {
+					w += wt
+				}
+			}
+			best = max(best, w/p.total)
+		}
+	}
+	return best
+}
+
 // chunkOrdinal is n in a chunk id "<doc>#<n>", 0 when it has none.
 func chunkOrdinal(id string) int {
 	i := strings.LastIndexByte(id, '#')
@@ -256,6 +312,7 @@ const (
 	ansMissingMax           // the largest share of the question's weight one term the best unit lacks carries
 	ansSecondRel            // the relevance of the second best unit
 	ansRelated              // share of the question's weight the best unit holds only through related words
+	ansShare                // the best unit's share of the units' probability (softmax of their log-odds)
 	ansBias                 // 1
 	numAnswerFeatures
 )
@@ -263,7 +320,7 @@ const (
 // AnswerFeatureNames name the abstention model's features in order.
 var AnswerFeatureNames = [numAnswerFeatures]string{"top", "margin", "rel", "kind",
 	"kind_missing", "kind_asked", "absent", "name_missing", "number_missing", "yes_no",
-	"terms", "missing_max", "second_rel", "related", "bias"}
+	"terms", "missing_max", "second_rel", "related", "share", "bias"}
 
 // NumAnswerFeatures is the number of features of the abstention model.
 const NumAnswerFeatures = int(numAnswerFeatures)
@@ -326,6 +383,15 @@ func (p *pool) answerFeatures(ranked []*unit) AnswerFeatures {
 	a[ansNumberMissing] = top.feat[featNumberMissing]
 	a[ansMissingMax] = top.feat[featMissingMax]
 	a[ansRelated] = top.feat[featRelated]
+	hi := top.score
+	for _, u := range ranked {
+		hi = max(hi, u.score)
+	}
+	sum := 0.0
+	for _, u := range ranked {
+		sum += math.Exp(u.score - hi)
+	}
+	a[ansShare] = math.Exp(top.score-hi) / sum
 	if len(ranked) > 1 {
 		a[ansSecondRel] = ranked[1].feat[featRel]
 	}

@@ -32,14 +32,18 @@ const squadSampleEvery = 10
 // given a wrong answer must not rise above maxWrong. They are regression
 // guards, the figures the fitted models reached (testdata/quality_after.txt)
 // less a margin of one or two questions, not the targets, which the
-// answerer does not reach yet (see the README).
+// answerer does not reach yet (see the README). The SQuAD floors moved when
+// the unit model became a conditional logit: its operating point answers
+// fewer SQuAD questions (right 0.61 → 0.55) and shows fewer wrong answers
+// (15.1% → 11.8%), the lowest 2:1 cost over the sets cross-validated
+// (the trade-off curves are in testdata/fit_report.txt).
 var qualityFloors = map[string]struct{ minRight, maxWrong float64 }{
 	"shared eval":              {0.78, 0.07},
-	"seed story":               {0.73, 0.08},
-	"second story":             {0.50, 0.13},
-	"seed people (not fitted)": {0.60, 0.16},
-	"SQuAD slice":              {0.58, 0.17},
-	"SQuAD slice (sample)":     {0.57, 0.18},
+	"seed story":               {0.73, 0.07},
+	"second story":             {0.52, 0.10},
+	"seed people (not fitted)": {0.60, 0.13},
+	"SQuAD slice":              {0.53, 0.13},
+	"SQuAD slice (sample)":     {0.53, 0.15},
 }
 
 // qualitySet is one question set with the corpus it is asked against.

@@ -115,6 +115,7 @@ func assemble(ctx context.Context, docs []*corpus.Document, chunks []corpus.Chun
 	return &Index{
 		embedder: emb, analyzer: a, docs: docs, chunks: chunks, pos: pos,
 		db: db, vectors: coll, bm25: newBM25(a, texts), log: orDiscard(nil),
+		vectorWeight: vectorWeight(emb),
 	}, nil
 }
 

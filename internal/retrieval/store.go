@@ -206,5 +206,6 @@ func fromDB(ctx context.Context, db *chromem.DB, m manifest, emb Embedder, a *an
 		texts[i] = c.Text
 	}
 	return &Index{embedder: emb, analyzer: a, docs: m.Docs, chunks: chunks, pos: pos,
-		db: db, vectors: coll, bm25: newBM25(a, texts), log: orDiscard(nil)}, nil
+		db: db, vectors: coll, bm25: newBM25(a, texts), log: orDiscard(nil),
+		vectorWeight: vectorWeight(emb)}, nil
 }

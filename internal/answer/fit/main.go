@@ -30,10 +30,12 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
+	"io"
 	"log"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,8 +172,12 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	fmt.Printf("cross-validated by group (%d groups: %s)\n", len(names), strings.Join(names, ", "))
 	fmt.Printf("operating point: threshold %.2f (cost 2×wrong + withheld, per question, summed over sets: %.3f)\n\n", threshold, cost)
 	report(sets, oof, threshold)
+	fmt.Println("\ntrade-off, same cross-validated predictions (right = answerable answered right; wrong = wrong answers shown / questions):")
+	curve(os.Stdout, sets, oof, threshold)
 	fmt.Println("\nsame predictions, answering every question (threshold 0):")
 	report(sets, oof, 0)
+	fmt.Println("\nmisses at the operating point, by cause (cross-validated):")
+	misses(os.Stdout, sets, oof, threshold)
 
 	m, err := fitModels(ctx, sets, func(*question) bool { return true })
 	if err != nil {
@@ -208,22 +214,24 @@ type models struct {
 // with that unit model.
 func fitModels(ctx context.Context, sets []*set, keep func(*question) bool) (models, error) {
 	var m models
-	var rows []row
+	var lists []list
 	for _, s := range sets {
 		n := count(s, keep)
 		for i := range s.questions {
 			q := &s.questions[i]
-			if !keep(q) {
+			if !keep(q) || !slices.Contains(q.right, true) {
 				continue
 			}
+			l := list{w: 1 / float64(n)}
 			for j := range q.cands {
-				rows = append(rows, row{x: q.cands[j].Features[:], y: q.right[j], w: 1 / float64(n)})
+				l.rows = append(l.rows, row{x: q.cands[j].Features[:], y: q.right[j]})
 			}
+			lists = append(lists, l)
 		}
 	}
-	copy(m.units[:], fitLR(rows, answer.NumFeatures))
+	copy(m.units[:], fitSoftmax(lists, answer.NumFeatures))
 
-	rows = rows[:0]
+	var rows []row
 	for _, s := range sets {
 		n := count(s, keep)
 		e := s.extractor(answer.WithWeights(m.units, answer.AnswerWeights{}))
@@ -372,6 +380,98 @@ func fitLR(rows []row, k int) []float64 {
 	return w
 }
 
+// list is the candidates of one question, for the unit model: which of
+// them answers, given that one does; w is the question's weight.
+type list struct {
+	rows []row
+	w    float64
+}
+
+// fitSoftmax fits the unit model as a conditional logit: within each
+// question, a candidate's probability of being the answer is the softmax of
+// the candidates' log-odds, and the fit maximises the probability of the
+// right ones (each right candidate of a question taking an equal share of
+// the target). It learns what tells the answer from the other candidates
+// of the same question, which is the unit model's job; the abstention
+// model then says whether the question is answered at all. The bias (the
+// last feature) is the same for every candidate of a question, so it stays
+// 0. Newton's method with the same L2 penalty as fitLR.
+func fitSoftmax(lists []list, k int) []float64 {
+	w := make([]float64, k)
+	total := 0.0
+	for _, l := range lists {
+		total += l.w
+	}
+	kk := k - 1 // the bias is left out
+	for iter := 0; iter < 50; iter++ {
+		grad := make([]float64, kk)
+		hess := make([][]float64, kk)
+		for i := range hess {
+			hess[i] = make([]float64, kk)
+		}
+		for _, l := range lists {
+			z := make([]float64, len(l.rows))
+			top := math.Inf(-1)
+			for c, r := range l.rows {
+				for i := 0; i < kk; i++ {
+					z[c] += w[i] * r.x[i]
+				}
+				top = max(top, z[c])
+			}
+			sum := 0.0
+			for c := range z {
+				z[c] = math.Exp(z[c] - top)
+				sum += z[c]
+			}
+			right := 0
+			for _, r := range l.rows {
+				if r.y {
+					right++
+				}
+			}
+			mean := make([]float64, kk) // Σ p_c x_c
+			for c, r := range l.rows {
+				p := z[c] / sum
+				y := 0.0
+				if r.y {
+					y = 1 / float64(right)
+				}
+				for i := 0; i < kk; i++ {
+					grad[i] += l.w * (p - y) * r.x[i]
+					mean[i] += p * r.x[i]
+				}
+				for i := 0; i < kk; i++ {
+					for j := 0; j <= i; j++ {
+						hess[i][j] += l.w * p * r.x[i] * r.x[j]
+					}
+				}
+			}
+			for i := 0; i < kk; i++ {
+				for j := 0; j <= i; j++ {
+					hess[i][j] -= l.w * mean[i] * mean[j]
+				}
+			}
+		}
+		for i := 0; i < kk; i++ {
+			for j := 0; j < i; j++ {
+				hess[j][i] = hess[i][j]
+			}
+			grad[i] += lambda * total * w[i]
+			hess[i][i] += lambda*total + 1e-9
+		}
+		step := solve(hess, grad)
+		change := 0.0
+		for i := range step {
+			w[i] -= step[i]
+			change = max(change, math.Abs(step[i]))
+		}
+		if change < 1e-6 {
+			break
+		}
+	}
+	return w
+}
+
 // solve solves a·x = b by Gaussian elimination with partial pivoting.
 func solve(a [][]float64, b []float64) []float64 {
 	n := len(b)
@@ -489,6 +589,80 @@ func report(sets []*set, picks map[*question]outcome, t float64) {
 		rows = append(rows, answereval.Named{Name: s.name, Tally: tally(s, picks, t)})
 	}
 	answereval.WriteTable(os.Stdout, rows)
+}
+
+// misses writes, per set, how the questions not answered right at
+// threshold t went wrong: an answerable question withheld or answered
+// wrong, split by whether any candidate unit held the answer (if none
+// did, retrieval or unit building lost it; if one did, the unit model or
+// the abstention model chose badly, or the kind asked was not found), and
+// an unanswerable question answered.
+func misses(w io.Writer, sets []*set, picks map[*question]outcome, t float64) {
+	fmt.Fprintf(w, "%-14s %10s %10s %10s %10s %10s %12s\n", "set", "no unit", "kind none", "withheld", "wrong", "wrong", "unanswerable")
+	fmt.Fprintf(w, "%-14s %10s %10s %10s %10s %10s %12s\n", "", "holds it", "(prob 0)", "unit held", "unit held", "none held", "answered")
+	for _, s := range sets {
+		var noUnit, kindNone, withheld, wrongHeld, wrongNone, unans int
+		for i := range s.questions {
+			q := &s.questions[i]
+			o := picks[q]
+			answered := o.prob > 0 && o.prob >= t
+			if !q.item.Answerable {
+				if answered {
+					unans++
+				}
+				continue
+			}
+			if answered && o.right {
+				continue
+			}
+			held := slices.Contains(q.right, true)
+			switch {
+			case !answered && !held:
+				noUnit++
+			case !answered && o.prob == 0:
+				kindNone++
+			case !answered:
+				withheld++
+			case held:
+				wrongHeld++
+			default:
+				wrongNone++
+			}
+		}
+		fmt.Fprintf(w, "%-14s %10d %10d %10d %10d %10d %12d\n", s.name, noUnit, kindNone, withheld, wrongHeld, wrongNone, unans)
+	}
+}
+
+// curveThresholds are the thresholds the trade-off table shows, besides the
+// operating point: from answering everything to answering only the surest.
+var curveThresholds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+
+// curve writes, for each threshold, each set's share of answerable
+// questions answered right and share of questions given a wrong answer.
+func curve(w io.Writer, sets []*set, picks map[*question]outcome, op float64) {
+	ts := append([]float64(nil), curveThresholds...)
+	if !slices.Contains(ts, op) {
+		ts = append(ts, op)
+		slices.Sort(ts)
+	}
+	fmt.Fprintf(w, "%-10s", "threshold")
+	for _, s := range sets {
+		fmt.Fprintf(w, "  %-22s", s.name+" right/wrong")
+	}
+	fmt.Fprintln(w)
+	for _, t := range ts {
+		mark := " "
+		if t == op {
+			mark = "*"
+		}
+		fmt.Fprintf(w, "%-9.2f%s", t, mark)
+		for _, s := range sets {
+			n := tally(s, picks, t)
+			fmt.Fprintf(w, "  %-22s", fmt.Sprintf("%.2f / %.3f", float64(n.Right)/float64(n.Answerable), float64(n.WrongShown)/float64(n.Questions())))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "(* the operating point)")
 }
 
 func writeCoef(path string, sets []*set, m models, threshold float64, groups int) error {
