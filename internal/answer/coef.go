@@ -15,7 +15,7 @@ var fitted = model{
 		featKind:          2.0515,
 		featKindAsked:     0.0000,
 		featKindMissing:   0.2384,
-		featAbsent:        -0.0000,
+		featAbsent:        0.0000,
 		featRank:          0.0777,
 		featPosition:      0.2885,
 		featFragment:      -0.2319,

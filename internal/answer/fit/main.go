@@ -460,6 +460,21 @@ func fitSoftmax(lists []list, k int) []float64 {
 			hess[i][i] += lambda*total + 1e-9
 		}
 		step := solve(hess, grad)
+		// Newton's step can overshoot on a softmax; halve it until the
+		// loss does not rise.
+		before := softmaxLoss(lists, w, total)
+		next := make([]float64, k)
+		for try := 0; try < 30; try++ {
+			for i := range step {
+				next[i] = w[i] - step[i]
+			}
+			if l := softmaxLoss(lists, next, total); l <= before || math.IsNaN(before) {
+				break
+			}
+			for i := range step {
+				step[i] /= 2
+			}
+		}
 		change := 0.0
 		for i := range step {
 			w[i] -= step[i]
@@ -470,6 +485,40 @@ func fitSoftmax(lists []list, k int) []float64 {
 		}
 	}
 	return w
+}
+
+// softmaxLoss is fitSoftmax's objective: the weighted cross-entropy of the
+// right candidates' shares plus the L2 penalty.
+func softmaxLoss(lists []list, w []float64, total float64) float64 {
+	kk := len(w) - 1
+	loss := 0.0
+	for i := 0; i < kk; i++ {
+		loss += lambda * total * w[i] * w[i] / 2
+	}
+	for _, l := range lists {
+		z := make([]float64, len(l.rows))
+		top := math.Inf(-1)
+		right := 0
+		for c, r := range l.rows {
+			for i := 0; i < kk; i++ {
+				z[c] += w[i] * r.x[i]
+			}
+			top = max(top, z[c])
+			if r.y {
+				right++
+			}
+		}
+		sum := 0.0
+		for c := range z {
+			sum += math.Exp(z[c] - top)
+		}
+		for c, r := range l.rows {
+			if r.y {
+				loss -= l.w / float64(right) * (z[c] - top - math.Log(sum))
+			}
+		}
+	}
+	return loss
 }
 
 // solve solves a·x = b by Gaussian elimination with partial pivoting.
