@@ -51,7 +51,9 @@ import (
 
 // lambda is the L2 penalty on the weights (not the bias), relative to the
 // total weight of the rows: enough to keep the Newton steps well defined
-// when a feature is rare in a fold, too small to change the fit.
+// when a feature is rare in a fold. 1e-2 and 3e-2 gave cross-validated
+// costs of 1.358 and 1.397 against 1.367: no clear gain, and 1e-2 showed
+// more wrong answers on the second story as shipped (7 against 4).
 const lambda = 1e-3
 
 func main() {
