@@ -57,10 +57,14 @@
 // to it; or a statement that the thing is unknown),
 // whether the question's names and numbers stand in it, the largest share
 // of the question's weight a term it lacks carries, its passage's rank,
-// BM25 score and place in its article, and its length. A logistic
-// regression over them (coef.go, fitted by `go run ./internal/answer/fit`)
-// gives each unit its log-odds of answering the question, and the units
-// are ranked by it.
+// BM25 score and place in its article, its length, and the largest share
+// of the question's weight one of its sentences holds within ten tokens.
+// A conditional logit over them (coef.go, fitted by `go run
+// ./internal/answer/fit`: a softmax over the candidates of each question,
+// fitted to give the answering ones the highest share) gives each unit its
+// log-odds of being the one that answers, and the units are ranked by it,
+// those that state the kind asked before those that do not (a reason is
+// exempt).
 //
 // The answer is the best unit, then up to two more within a log-odds of
 // 1.1 of it that say something new. Units from other articles that report
@@ -72,12 +76,13 @@
 //
 // # Whether to answer: the abstention model and its operating point
 //
-// A second logistic regression, over the best unit's log-odds, its lead
-// over the second, its relevance, kind and missing terms and the
+// A second logistic regression, over the best unit's log-odds, its share
+// of the units' probability (softmax), its lead over the second, its
+// relevance, kind and missing terms and the
 // question's kind, gives the probability that the answer is right
 // (Answer.Confidence). The answerer abstains below DefaultThreshold, and
-// always when the best unit does not state the kind of thing asked (no
-// date for "when", nothing X said for "what did X say"; a reason is
+// always when no unit states the kind of thing asked (no date for
+// "when", nothing X said for "what did X say"; a reason is
 // exempt, since "leaked to hinder talks" gives one without a marker): it
 // then says that the articles don't answer the question, carries no
 // markers, and lists up to three closest passages as Citations (none when

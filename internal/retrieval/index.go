@@ -1,6 +1,7 @@
 // Package retrieval finds the passages that answer a question: a chromem-go
 // vector collection and a BM25 index over the same chunks, their rankings
-// fused by reciprocal rank fusion.
+// fused by weighted reciprocal rank fusion, the vector ranking's weight set
+// per kind of embedder.
 package retrieval
 
 import (
