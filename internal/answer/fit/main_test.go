@@ -36,3 +36,61 @@ func TestSolve(t *testing.T) {
 		}
 	}
 }
+
+// TestFitSoftmaxRecoversWeights: questions whose one right candidate is
+// drawn from a known conditional logit give back its weights; the bias,
+// the same for every candidate of a question, stays 0.
+func TestFitSoftmaxRecoversWeights(t *testing.T) {
+	want := []float64{1.5, -1, 0}
+	r := rand.New(rand.NewPCG(3, 4))
+	var lists []list
+	for range 4000 {
+		l := list{w: 1}
+		n := 2 + r.IntN(6)
+		p := make([]float64, n)
+		sum := 0.0
+		for c := range n {
+			x := []float64{r.NormFloat64(), r.NormFloat64(), 1}
+			l.rows = append(l.rows, row{x: x})
+			p[c] = math.Exp(want[0]*x[0] + want[1]*x[1])
+			sum += p[c]
+		}
+		u := r.Float64() * sum
+		for c := range n {
+			if u -= p[c]; u <= 0 || c == n-1 {
+				l.rows[c].y = true
+				break
+			}
+		}
+		lists = append(lists, l)
+	}
+	got := fitSoftmax(lists, len(want))
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 0.15 {
+			t.Errorf("weight %d = %.3f, want %.3f ± 0.15 (all: %.3f)", i, got[i], want[i], got)
+		}
+	}
+}
+
+// TestFitSoftmaxSeparable: when one feature always marks the right
+// candidate, Newton's method alone would overshoot; the fit must stay
+// finite and rank the right candidates first.
+func TestFitSoftmaxSeparable(t *testing.T) {
+	var lists []list
+	for i := range 50 {
+		l := list{w: 1}
+		for c := range 4 {
+			l.rows = append(l.rows, row{x: []float64{float64(c%2) * 10, float64(i%3) - 1, 1}, y: c == 1})
+		}
+		lists = append(lists, l)
+	}
+	got := fitSoftmax(lists, 3)
+	for _, w := range got {
+		if math.IsNaN(w) || math.IsInf(w, 0) {
+			t.Fatalf("weights %v are not finite", got)
+		}
+	}
+	if got[0] <= 0 {
+		t.Errorf("weight of the marking feature = %.3f, want > 0", got[0])
+	}
+}
