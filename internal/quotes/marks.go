@@ -81,15 +81,25 @@ func scanParagraph(para int, p string) []span {
 func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 	want := closers[mark]
 	depth := 1
+	inner := 0 // curly quotations opened inside a straight one
 	j := i + size
 	for j < len(p) {
 		r, sz := utf8.DecodeRuneInString(p[j:])
 		switch {
+		case mark == '"' && r == '“':
+			inner++
+		case mark == '"' && r == '”' && inner > 0:
+			inner--
 		case containsRune(want, r):
 			depth--
 			if depth == 0 || mark == '"' {
 				return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
 			}
+		case depth == 1 && slipCloses(mark, r) && endsWord(p, j, sz):
+			// "…” or “Frozen“: a web page's slip of the closing mark,
+			// told by where it stands — right after a word, before a
+			// space or punctuation — where no quotation opens.
+			return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
 		case r == mark && mark != '"':
 			depth++
 		}
@@ -109,6 +119,28 @@ func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 		}
 	}
 	return makeSpan(para, p, i, i+size, len(p), len(p), true), len(p)
+}
+
+// slipCloses reports whether r, though not mark's closing mark, closes a
+// quotation opened by mark when it ends a word: a curly closing mark after
+// a straight opening one ("…”), or a curly opening mark typed for the
+// closing one (“…“).
+func slipCloses(mark, r rune) bool {
+	return mark == '"' && r == '”' || mark == '“' && r == '“'
+}
+
+// endsWord: the mark at p[j:j+sz] follows a word or its punctuation and
+// no letter or digit follows it.
+func endsWord(p string, j, sz int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(p[:j])
+	if j == 0 || unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '—' {
+		return false
+	}
+	if j+sz == len(p) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(p[j+sz:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
 }
 
 // mixedCloser is the mark that closes a quotation whose own closing mark

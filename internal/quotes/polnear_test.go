@@ -34,6 +34,8 @@ type polnearArticle struct {
 type polnearQuote struct {
 	content [][2]int // byte spans of the content in the raw text
 	source  string   // the source span's text
+	srcAt   [][2]int // byte spans of the source in the raw text
+	cue     string   // the cue span's text ("said", "told reporters")
 	kind    string   // "person" or "institution"
 }
 
@@ -126,6 +128,11 @@ func parsePolNeAR(name, raw string, ann *os.File) (polnearArticle, error) {
 			case "Source":
 				for _, s := range spans[tid] {
 					q.source = strings.TrimSpace(q.source + " " + raw[s[0]:s[1]])
+				}
+				q.srcAt = append(q.srcAt, spans[tid]...)
+			case "Cue":
+				for _, s := range spans[tid] {
+					q.cue = strings.TrimSpace(q.cue + " " + raw[s[0]:s[1]])
 				}
 			}
 		}
@@ -306,7 +313,7 @@ func scorePolNeAR(arts []polnearArticle) (by map[string]*polnearTally, wrong, mi
 			case who != "" && !right:
 				wrong = append(wrong, fmt.Sprintf("%s [%s]: %q → %s (source %q)", a.doc.ID, g.kind, text, who, g.source))
 			case who == "" && len(hits) > 0:
-				missed = append(missed, fmt.Sprintf("%s [%s] source %q: %q", a.doc.ID, g.kind, g.source, text))
+				missed = append(missed, fmt.Sprintf("%s [%s] source %q cue %q: %q", a.doc.ID, g.kind, g.source, g.cue, text))
 			}
 		}
 	}
