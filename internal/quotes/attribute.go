@@ -218,6 +218,13 @@ func isPure(toks []token) bool {
 // RuleAccording.
 func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule) {
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
+		// "Kowalski told the agency the bridge was “safe,” Reuters
+		// reported.": a quotation inside a clause whose own speech verb
+		// has a known subject is that subject's; the attribution after it
+		// reports the whole sentence.
+		if before, ok := firstSpeaker(toks, ms, clauseStart(toks, qi), qi); ok && before.sure() && qi > 0 && toks[qi-1].kind == wordTok {
+			return before, RuleBefore
+		}
 		return m, RuleAfter
 	}
 	if m := dashSigned(toks, ms, qi); m != nil {

@@ -148,8 +148,8 @@ func TestAttributionPatterns(t *testing.T) {
 }
 
 // TestAttributionClauses: the speaker is the subject of the speech verb,
-// not the nearest name; an institution is no speaker; a clause of its own
-// needs its own speech verb.
+// not the nearest name; a quotation inside a clause with its own speaker
+// is that speaker's; a clause of its own needs its own speech verb.
 func TestAttributionClauses(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"nearest name is the object", []string{intro, "Kowalski told Berger, “You are wrong.”"},
@@ -158,10 +158,14 @@ func TestAttributionClauses(t *testing.T) {
 			"a fantasy.", "Anna Kowalski", ""},
 		{"first speech verb of the sentence", []string{intro, "Berger suggested that Kowalski tell the press that “the levy is fair.”"},
 			"the levy is fair.", "Tom Berger", ""},
-		{"institution after the quotation is no speaker", []string{intro, "“The bridge is safe,” Reuters reported."},
+		{"one word after the quotation is its speaker", []string{intro, "“The bridge is safe,” Reuters reported."},
+			"The bridge is safe,", "Reuters", RuleAfter},
+		{"one word after, person before", []string{intro, "Kowalski told the agency the bridge was “safe,” Reuters reported."},
+			"safe,", "Anna Kowalski", RuleBefore},
+		{"one word with a base-form verb is a plural", []string{intro, "“The bridge is safe,” Democrats say."},
 			"The bridge is safe,", "", ""},
-		{"institution after, person before", []string{intro, "Kowalski told the agency the bridge was “safe,” Reuters reported."},
-			"safe,", "Anna Kowalski", ""},
+		{"a role noun is no name", []string{intro, "Officials met on Monday. “The bridge is safe,” Critics said."},
+			"The bridge is safe,", "", ""},
 		{"institution as subject, person later", []string{intro, "The council said in a statement that Kowalski had called the audit “biased.”"},
 			"biased.", "Anna Kowalski", ""},
 		{"coordinated subjects: the first", []string{intro, "Kowalski and Berger both called the plan “reckless.”"},

@@ -15,7 +15,10 @@
 // # 1. Finding (marks.go, tokens.go)
 //
 // findQuotes scans each paragraph for double quotation marks (curly,
-// straight, low-9, guillemets); single marks inside them are nested
+// straight, low-9, guillemets), forgiving the slips of web pages: a
+// straight quotation closed by a curly mark ("…”) when no curly one is open
+// inside it, and a curly opening mark typed for the closing one
+// (“Frozen“) where it ends a word; single marks inside them are nested
 // quotations, and a single curly mark outside them opens a quotation only
 // at the start of a word and when its close is no apostrophe ("Trump’s").
 // A quotation left open at a paragraph's end continues in the next
@@ -64,9 +67,19 @@
 // Speaker.Institution set, so that a person's quotations never go to
 // their institution or the reverse. "The authority" or "the water
 // authority" later refers to the one institution named that way
-// (orgDescription). A bare capitalised word ("Reuters said") stays
-// unattributed: it cannot be told from a surname the articles never
-// complete.
+// (orgDescription).
+//
+// A speaker named by one word the articles never complete ("“…,” Swanson
+// said", "said Tiegen", "CNN reported") is learned too (bare.go), but
+// only where syntax leaves no other reading: the word alone is the
+// subject of an inflected speech verb ("said", not "say", which a plural
+// takes) opening its clause, or it closes the clause right after the
+// verb that follows a quotation. It is a person known by that one name,
+// unless it is an acronym ("CNN", "FBI") or a place the corpus writes
+// after "in" ("Russia"), which are institutions; a role noun
+// ("Critics"), a word the article also writes in lower case, the given
+// name of someone named in full ("Hillary said") or a surname already
+// known is never such a speaker.
 //
 // # 3. Attributing (attribute.go, mentions.go)
 //
@@ -105,8 +118,11 @@
 //     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
 //     "said Democratic pollster Stan Greenberg", "a smiling Clinton
 //     said"); the name wins over what modifies it. A name that is no one
-//     known there ("Reuters said") is not the speaker; the next rules are
-//     tried.
+//     known there is not the speaker; the next rules are tried. A
+//     quotation inside a clause whose own speech verb has a known subject
+//     ("Smith told the agency the bridge was “safe,” Reuters reported.")
+//     is that subject's (RuleBefore): the attribution after it reports
+//     the whole sentence.
 //  2. RuleDash: a quotation signed with a dash, the name ending the
 //     sentence or followed by the next quotation (“…” ― Carla Sanchez), as
 //     pages collecting readers' voices write them.

@@ -88,8 +88,11 @@ func nameWordCount(words []string) int {
 // then titles before names and descriptions placed before a name.
 func learn(arts []*article) *registry {
 	r := newRegistry()
+	var bare []bareSpeaker
+	places := map[string]bool{}
 	for _, a := range arts {
 		a.each(func(u *unit, runs []nameRun) {
+			placeWords(u.toks, places)
 			for _, run := range runs {
 				words := run.words(u.toks)
 				first, last := nameKey(words)
@@ -98,10 +101,15 @@ func learn(arts []*article) *registry {
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
 					r.add("", last, run.surface(u.toks))
+				default:
+					if c, ok := bareCandidate(u.toks, run, a.lower); ok {
+						bare = append(bare, c)
+					}
 				}
 			}
 		})
 	}
+	r.learnBare(bare, places)
 	r.mergeVariants()
 	for _, a := range arts {
 		a.settle()

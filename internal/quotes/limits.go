@@ -89,6 +89,10 @@ const (
 	// mayor's ally") looks for the person it may stand for.
 	relationReach = 3
 
+	// minBareName is the shortest word learnBare takes for a speaker's
+	// one name: "Oz" and "Ban" are names, a single letter is an initial.
+	minBareName = 2
+
 	// minAllCaps is above how many letters a word written in capitals is
 	// a headline or credit rather than an acronym ("DRISCOLL", not "NATO").
 	minAllCaps = 3

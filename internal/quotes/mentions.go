@@ -47,7 +47,7 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		if run.name < run.to {
 			p = rd.reg.resolveRun(rd.art, toks, run)
 		}
-		if p == nil && institutionRun(toks, run) {
+		if p == nil && institutionRun(toks, run, rd.reg.bareOrg(toks, run)) {
 			from := run.from
 			if from > 0 && toks[from-1].is("the") {
 				from-- // the mention holds its article: "said the Kremlin"

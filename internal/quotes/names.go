@@ -156,14 +156,15 @@ func isTitleWord(w string) bool {
 // institutionRun reports whether a run of capitalised words after "the"
 // names an institution or a document that can speak as one: "the
 // Kremlin", "the State Department", "The Washington Post", "the Beige
-// Book". It must be the head of its noun phrase: in "the Trump
+// Book"; known says the run is a one-word institution learnBare found
+// ("CNN", "Russia"), which needs no article. It must be the head of its noun phrase: in "the Trump
 // administration" or "the Clinton campaign" the name only modifies a
 // lower-case noun, which is no institution the articles name.
-func institutionRun(toks []token, run nameRun) bool {
+func institutionRun(toks []token, run nameRun, known bool) bool {
 	if run.poss || hasHonorific(toks, run) {
 		return false
 	}
-	if run.from == 0 || !toks[run.from-1].is("the") {
+	if !known && (run.from == 0 || !toks[run.from-1].is("the")) {
 		// Without "the", an institution word must say what it is ("Fox
 		// News", "Congress"), and no lower-case word may modify it.
 		if !slices.ContainsFunc(toks[run.from:run.to], func(t token) bool { return en.OrgWords.Has(t.low) }) ||
