@@ -249,6 +249,15 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
 		return m, RuleBefore
 	}
+	if start := sentenceClause(toks, qi); from > start && !toks[from-1].punct(";") && !hasSpeechVerb(toks, from, qi) {
+		// "McConnell says that the people want a leader, but instead Obama
+		// is giving them “lectures.”": a clause after "but" with no speech
+		// verb of its own goes on with what the speech verb before it
+		// reports.
+		if m, ok := firstSpeaker(toks, ms, start, from); ok {
+			return m, RuleBefore
+		}
+	}
 	if m := finalAttribution(toks, ms, qi); m != nil && m.personal {
 		return m, RuleFinal
 	}
@@ -501,15 +510,7 @@ func namingVerb(toks []token, qi int) int {
 // semicolon, after ", but", ", while", ", with" and the like, and after a
 // leading subordinate clause ("After the meeting ended, …").
 func clauseStart(toks []token, qi int) int {
-	start := 0
-	if len(toks) > 0 && toks[0].kind == wordTok && en.Subordinators.Has(toks[0].low) {
-		for k := 1; k < qi; k++ {
-			if toks[k].punct(",") {
-				start = k + 1
-				break
-			}
-		}
-	}
+	start := sentenceClause(toks, qi)
 	for k := qi - 1; k > start; k-- {
 		if toks[k].punct(";") {
 			return k + 1
@@ -519,6 +520,30 @@ func clauseStart(toks []token, qi int) int {
 		}
 	}
 	return start
+}
+
+// sentenceClause returns where the main clause of the sentence holding
+// toks[qi] begins: after a leading subordinate clause ("After the meeting
+// ended, …"), else at the start.
+func sentenceClause(toks []token, qi int) int {
+	if len(toks) > 0 && toks[0].kind == wordTok && en.Subordinators.Has(toks[0].low) {
+		for k := 1; k < qi; k++ {
+			if toks[k].punct(",") {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// hasSpeechVerb reports whether toks[from:to] holds a speech verb.
+func hasSpeechVerb(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if isSpeechVerb(toks, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf finds the subject of the verb toks[k], looking no further left
