@@ -164,7 +164,7 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 	if run.poss || hasHonorific(toks, run) {
 		return false
 	}
-	if !known && (run.from == 0 || !toks[run.from-1].is("the")) {
+	if !known && !afterThe(toks, run) {
 		// Without "the", an institution word must say what it is ("Fox
 		// News", "Congress"), and no lower-case word may modify it.
 		if !slices.ContainsFunc(toks[run.from:run.to], func(t token) bool { return en.OrgWords.Has(t.low) }) ||
@@ -210,4 +210,11 @@ func lastWord(last string) string {
 		return last[i+1:]
 	}
 	return last
+}
+
+// afterThe: the run follows "the" ("the Daily Caller") or opens with a
+// capitalised "The" inside a sentence ("according to The Federalist"), as
+// the names of outlets and bodies do and people's names never do.
+func afterThe(toks []token, run nameRun) bool {
+	return run.from > 0 && toks[run.from-1].is("the") || run.from > 0 && toks[run.from].is("the") && run.to-run.from > 1
 }
