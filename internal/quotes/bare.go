@@ -9,7 +9,7 @@ import "unicode"
 // the subject of an inflected speech verb ("said", "added", not "say",
 // which a plural takes), opening its clause or set off after a quotation,
 // or it follows the verb that follows a quotation and ends the clause
-// ("“…,” said Tiegen."). It is a person known by that one name, unless it
+// ("“…,” said Tiegen."), or it alone follows "according to". It is a person known by that one name, unless it
 // is an acronym ("CNN", "FBI") or a place the corpus writes after "in"
 // ("Russia", "Beijing"): those are institutions speaking as one.
 
@@ -30,7 +30,7 @@ func bareCandidate(toks []token, run nameRun, lower map[string]bool) (bareSpeake
 		isRoleNoun(s) || plural && isRoleNoun(t.low) || en.Honorifics.Has(t.low) || isTitleAbbrev(t.low) {
 		return bareSpeaker{}, false
 	}
-	if !bareSubject(toks, run) && !bareAfterVerb(toks, run) {
+	if !bareSubject(toks, run) && !bareAfterVerb(toks, run) && !bareAccording(toks, run) {
 		return bareSpeaker{}, false
 	}
 	return bareSpeaker{word: t.low, surface: t.text}, true
@@ -63,6 +63,13 @@ func bareAfterVerb(toks []token, run nameRun) bool {
 		return false
 	}
 	return run.to == len(toks) || toks[run.to].punct(".,;")
+}
+
+// bareAccording: "according to Reuters," — the word alone closes the
+// phrase.
+func bareAccording(toks []token, run nameRun) bool {
+	return run.from >= 2 && toks[run.from-2].is("according") && toks[run.from-1].is("to") &&
+		(run.to == len(toks) || toks[run.to].punct(".,;:"))
 }
 
 // inflectedSpeech: a speech verb in a form a singular subject takes

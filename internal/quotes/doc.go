@@ -57,11 +57,13 @@
 //
 // Institutions and documents speak too ("the Kremlin said", "the State
 // Department said: “…”", "according to the Beige Book"). A run of
-// capitalised words right after "the" that is no known person and heads
-// its noun phrase is one (institutionRun), and so is such a run holding an
-// institution word without "the" ("Fox News", "Congress"): in "the Trump administration"
-// or "the Clinton campaign" the name only modifies a lower-case noun and
-// no institution is named. Institutions are kept in their own table
+// capitalised words right after "the" that heads its noun phrase is one
+// (institutionRun), even when another article writes it bare ("Daily
+// Caller"), because people's names take no article; a capitalised "The"
+// inside a sentence counts as "the" ("according to The Federalist"). So
+// is such a run holding an institution word without "the" ("Fox News",
+// "Congress"). In "the Trump administration" or "the Clinton campaign" the
+// name only modifies a lower-case noun and no institution is named. Institutions are kept in their own table
 // (registry.orgs), never merged with a person, never a pronoun's
 // antecedent nor the head of an apposition, and listed as speakers with
 // Speaker.Institution set, so that a person's quotations never go to
@@ -74,7 +76,8 @@
 // only where syntax leaves no other reading: the word alone is the
 // subject of an inflected speech verb ("said", not "say", which a plural
 // takes) opening its clause, or it closes the clause right after the
-// verb that follows a quotation. It is a person known by that one name,
+// verb that follows a quotation, or alone follows "according to". It is
+// a person known by that one name,
 // unless it is an acronym ("CNN", "FBI") or a place the corpus writes
 // after "in" ("Russia"), which are institutions; a role noun
 // ("Critics"), a word the article also writes in lower case, the given
