@@ -7,14 +7,18 @@ import "strings"
 // QuoteLemma returns the lemma of a verb that can introduce a direct
 // quotation ("said" → "say", "sighed" → "sigh") and whether w is one: a
 // speech verb, or a verb that cues direct quotations in annotated news
-// (enCueVerbs, generated from PolNeAR's train split). The second set is
-// wider than speech ("put", "write", "tweet") and is kept apart so that
-// only quotation attribution reads it.
+// (enCueVerbs, generated from PolNeAR's train split), or a verb of manner
+// of speaking ("barked", manner.go). The last two sets are
+// wider than speech ("put", "write", "tweet") and are kept apart so that
+// only quotation attribution reads them.
 func (l *Language) QuoteLemma(w string) (string, bool) {
 	if s, ok := l.speech[w]; ok {
 		return s, true
 	}
-	s, ok := l.cue[w]
+	if s, ok := l.cue[w]; ok {
+		return s, true
+	}
+	s, ok := l.manner[w]
 	return s, ok
 }
 

@@ -59,6 +59,8 @@ func English() *Language {
 		irregular:   map[string]string{},
 		loadRelated: englishRelated,
 		cue:         cueForms(enCueVerbs, enIrregular),
+		manner:      mannerForms(),
+		phrasal:     phrasalForms(),
 	}
 	for i, names := range enMonths {
 		for _, n := range names {

@@ -116,6 +116,9 @@ type Language struct {
 	cue map[string]string
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
+	// manner maps the forms of verbs of manner of speaking ("barked") and
+	// phrasal maps "form particle" ("shot back") to their lemma (manner.go).
+	manner, phrasal map[string]string
 
 	// loadRelated builds the table of related stems the first time Related
 	// is called (it takes milliseconds, so a Language that is never asked
