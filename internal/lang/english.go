@@ -38,7 +38,7 @@ func English() *Language {
 		DurationUnits: NewWordSet(enDurationUnits),
 		NumberWords:   NewWordSet(enNumberWords),
 
-		TitleAbbrevs:     NewWordSet(enTitleAbbrevs),
+		TitleAbbrevs:     NewWordSet(enTitleAbbrevs + apTitleAbbrevs()),
 		NumberedAbbrevs:  NewWordSet(enNumberedAbbrevs),
 		Honorifics:       NewWordSet(enHonorifics),
 		TitleExpansions:  map[string]string{},
@@ -67,7 +67,7 @@ func English() *Language {
 			l.Months[n] = time.Month(i + 1)
 		}
 	}
-	for _, p := range enTitleExpansions {
+	for _, p := range append(enTitleExpansions, enAPTitleExpansions...) {
 		l.TitleExpansions[p[0]] = p[1]
 	}
 	for base, forms := range enIrregular {
