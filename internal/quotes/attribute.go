@@ -64,7 +64,7 @@ func (r *registry) read(a *article) []found {
 		var about *person // the one person the paragraph's last sentence is about
 		for ui := range us {
 			u := &us[ui]
-			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower))
+			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower, a.given))
 			rd.resolve(u.toks, ms, pi)
 			for qi, t := range u.toks {
 				if t.kind != quoteTok {

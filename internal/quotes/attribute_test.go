@@ -291,3 +291,16 @@ func TestKind(t *testing.T) {
 		t.Errorf("kinds %v, want %v", got, want)
 	}
 }
+
+// TestSurnameTitles: a title word after a given name is a surname when the
+// corpus knows that given name or describes the two words as a person.
+func TestSurnameTitles(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"described as a person", []string{"“It is about turnout,” said Charlie King, a prominent New York Democrat."},
+			"It is about turnout,", "Charlie King", RuleAfter},
+		{"known given name", []string{"Don Smith spoke first.", "“The city was devastated,” said Mayor Don Guardian."},
+			"The city was devastated,", "Don Guardian", RuleAfter},
+		{"no given name: a title", []string{"“Talks are over,” said Foreign Minister."},
+			"Talks are over,", "", ""},
+	})
+}

@@ -38,7 +38,10 @@
 //
 //  1. Full names: a run of capitalised words is split into titles
 //     ("Russian President") and a name ("Vladimir Putin"); a name of two
-//     or more name words is a person. A surname alone is a person only
+//     or more name words is a person. A title word after a given name is
+//     a surname ("Charlie King", "Mayor Don Guardian") when the corpus
+//     names someone in full with that given name or describes the two
+//     words as a person ("Charlie King, a prominent New York Democrat"). A surname alone is a person only
 //     after an honorific ("Mr. Smith"). Words of institutions and places
 //     (lang OrgWords: "House", "Ministry") make a run no person's name.
 //  2. Variants: spellings one letter apart (minTypoSurname) with the same

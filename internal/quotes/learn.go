@@ -16,6 +16,9 @@ type article struct {
 	units  [][]unit // per paragraph
 	// lower holds the words the article writes in lower case somewhere.
 	lower map[string]bool
+	// given is the corpus's given names (nameRuns), shared by every
+	// article once learn has read the full names; nil before.
+	given map[string]bool
 	// count is how often each person is named in full in the article.
 	count map[*person]int
 	named []*person // people named in full, in order of first mention
@@ -43,7 +46,7 @@ func (a *article) each(f func(u *unit, runs []nameRun)) {
 	for pi := range a.units {
 		for ui := range a.units[pi] {
 			u := &a.units[pi][ui]
-			f(u, nameRuns(u.toks, a.lower))
+			f(u, nameRuns(u.toks, a.lower, a.given))
 		}
 	}
 }
@@ -107,6 +110,36 @@ func learn(arts []*article) *registry {
 					if c, ok := bareCandidate(u.toks, run, a.lower); ok {
 						bare = append(bare, c)
 					}
+				}
+			}
+		})
+	}
+	given := map[string]bool{}
+	for _, p := range r.people {
+		if p.first != "" {
+			given[p.first] = true
+		}
+	}
+	for _, a := range arts {
+		a.each(func(u *unit, runs []nameRun) {
+			for _, run := range runs {
+				// "Charlie King, a prominent New York Democrat,": a
+				// capitalised word and a title word described as a
+				// person are a given name and a surname.
+				if run.name == run.to && run.to-run.from == minNameWords && isNameWord(u.toks[run.from]) &&
+					surnameTitle(u.toks[run.to-1]) && describedAsPerson(u.toks, run) {
+					given[u.toks[run.from].low] = true
+				}
+			}
+		})
+	}
+	for _, a := range arts {
+		a.given = given
+		a.each(func(u *unit, runs []nameRun) {
+			for _, run := range runs {
+				if words := run.words(u.toks); len(words) == minNameWords && surnameTitle(u.toks[run.to-1]) {
+					first, last := nameKey(words)
+					a.note(r.add(first, last, run.surface(u.toks)))
 				}
 			}
 		})
@@ -277,6 +310,17 @@ func (r *registry) resolveRun(a *article, toks []token, run nameRun) *person {
 		}
 	}
 	return best
+}
+
+// describedAsPerson: the run is followed by an apposition whose head is
+// a role noun ("…, a prominent New York Democrat").
+func describedAsPerson(toks []token, run nameRun) bool {
+	for _, d := range appositions(toks, run) {
+		if isRoleNoun(d.head) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositions reads "Name, a/the/one of/Possessive … ," after a name run.

@@ -50,8 +50,11 @@ func (r nameRun) titles(toks []token) []string {
 
 // nameRuns finds the runs of capitalised words in toks. lower holds the
 // words the article also writes in lower case; a sentence's first word that
-// is one of them ("Asked", "During") is not part of a name.
-func nameRuns(toks []token, lower map[string]bool) []nameRun {
+// is one of them ("Asked", "During") is not part of a name. given holds the
+// given names of the people the corpus names in full (nil before they are
+// known): a title word after one is a surname ("Charlie King", "Mayor Don
+// Guardian").
+func nameRuns(toks []token, lower, given map[string]bool) []nameRun {
 	var runs []nameRun
 	for i := 0; i < len(toks); {
 		if !startsRun(toks, i, lower) {
@@ -76,7 +79,7 @@ func nameRuns(toks []token, lower map[string]bool) []nameRun {
 		}
 	done:
 		if j > i {
-			runs = append(runs, splitRun(toks, i, j))
+			runs = append(runs, splitRun(toks, i, j, given))
 			i = j
 		} else {
 			i++
@@ -120,7 +123,7 @@ func sentenceStart(toks []token, i int) bool {
 
 // splitRun separates the titles of run toks[from:to] from the name: the name
 // is the longest tail of words that can be part of a person's name.
-func splitRun(toks []token, from, to int) nameRun {
+func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
@@ -129,12 +132,23 @@ func splitRun(toks []token, from, to int) nameRun {
 		}
 		r.name = k
 	}
+	if r.name == to && to-from >= minNameWords && surnameTitle(toks[to-1]) && isNameWord(toks[to-2]) && given[toks[to-2].low] {
+		r.name = to - 2 // "Charlie King": a given name, then a surname that is also a title
+	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.
 	for r.name < to && en.NameParticles.Has(toks[r.name].low) && r.name > from {
 		r.name++
 	}
 	return r
+}
+
+// surnameTitle: a title or role word that may also be a surname ("King",
+// "Guardian", "Judge"), unlike an honorific, an abbreviation or an
+// institution word.
+func surnameTitle(t token) bool {
+	return t.kind == wordTok && t.cap && !t.poss && !isAllCaps(t.text) && !en.Honorifics.Has(t.low) &&
+		!isTitleAbbrev(t.low) && !en.OrgWords.Has(t.low) && !isCalendarWord(t.low) && !en.IsStopWord(t.low)
 }
 
 // isNameWord: a capitalised word that is no title, institution, date or
