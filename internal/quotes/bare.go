@@ -1,6 +1,9 @@
 package quotes
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // A speaker named by one capitalised word the articles never complete
 // ("“…,” Swanson said", "said Tiegen", "Reuters reported") is no one the
@@ -16,11 +19,13 @@ import "unicode"
 // bareSpeaker is a one-word subject of a speech verb found by learnBare.
 type bareSpeaker struct {
 	word, surface string
+	art           *article
 }
 
 // bareCandidate returns the one-word speaker a name run stands for in
 // toks, or false.
-func bareCandidate(toks []token, run nameRun, lower map[string]bool) (bareSpeaker, bool) {
+func bareCandidate(a *article, toks []token, run nameRun) (bareSpeaker, bool) {
+	lower := a.lower
 	if run.to-run.from != 1 || run.poss || run.name != run.from {
 		return bareSpeaker{}, false
 	}
@@ -33,7 +38,7 @@ func bareCandidate(toks []token, run nameRun, lower map[string]bool) (bareSpeake
 	if !bareSubject(toks, run) && !bareAfterVerb(toks, run) && !bareAccording(toks, run) {
 		return bareSpeaker{}, false
 	}
-	return bareSpeaker{word: t.low, surface: t.text}, true
+	return bareSpeaker{word: t.low, surface: t.text, art: a}, true
 }
 
 // bareSubject: "Swanson said", "“…,” Swanson added", ", Tiegen also said".
@@ -95,13 +100,9 @@ func acronym(w string) bool {
 // by that name alone, or an institution for an acronym or a place. A word
 // that is the surname of someone named in full is left to resolveRun.
 func (r *registry) learnBare(cands []bareSpeaker, places map[string]bool) {
-	given := map[string]bool{}
-	for _, p := range r.people {
-		given[p.first] = true
-	}
 	for _, c := range cands {
-		if len(r.withLast(c.word)) > 0 || r.bareOrgs[c.word] || given[c.word] {
-			continue // someone named in full, or "Hillary said": not a new speaker
+		if len(r.withLast(c.word)) > 0 || r.bareOrgs[c.word] || slices.ContainsFunc(c.art.named, func(p *person) bool { return p.first == c.word }) {
+			continue // someone named in full, or "Hillary said" where Hillary Clinton is named
 		}
 		if acronym(c.surface) || places[c.word] {
 			r.bareOrgs[c.word] = true

@@ -83,8 +83,8 @@ func TestQuoteKremlinWhiteHouse(t *testing.T) {
 
 // TestBareSpeakers: a speaker named by one word the articles never
 // complete is a person, unless the word is an acronym or a place the
-// corpus writes after "in"; a given name of someone named in full is no
-// new speaker.
+// corpus writes after "in"; a given name alone is the one person of the
+// article named in full with it.
 func TestBareSpeakers(t *testing.T) {
 	ix := Build([]*corpus.Document{
 		doc("rally",
@@ -101,7 +101,7 @@ func TestBareSpeakers(t *testing.T) {
 		{"I came for the music,", "Labbot", false},
 		{"The vote was fair,", "CNN", true},
 		{"Pyongyang must stop,", "Russia", true},
-		{"We will win,", "", false},
+		{"We will win,", "Hillary Clinton", false},
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })
 		if i < 0 {

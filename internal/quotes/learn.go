@@ -107,7 +107,7 @@ func learn(arts []*article) *registry {
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
 					r.add("", last, run.surface(u.toks))
 				default:
-					if c, ok := bareCandidate(u.toks, run, a.lower); ok {
+					if c, ok := bareCandidate(a, u.toks, run); ok {
 						bare = append(bare, c)
 					}
 				}
@@ -303,6 +303,21 @@ func (r *registry) resolveRun(a *article, toks []token, run nameRun) *person {
 	}
 	if best != nil {
 		return best.root()
+	}
+	if first == "" {
+		// "Hillary said" where the article names Hillary Clinton: the one
+		// person of the article with that given name.
+		for _, p := range a.named {
+			if p.root().first == w {
+				if best != nil && best.root() != p.root() {
+					return nil
+				}
+				best = p
+			}
+		}
+		if best != nil {
+			return best.root()
+		}
 	}
 	for _, p := range r.withLast(w) {
 		if best == nil || p.mentions > best.mentions {

@@ -132,8 +132,12 @@ func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 		}
 		r.name = k
 	}
-	if r.name == to && to-from >= minNameWords && surnameTitle(toks[to-1]) && isNameWord(toks[to-2]) && given[toks[to-2].low] {
-		r.name = to - 2 // "Charlie King": a given name, then a surname that is also a title
+	if r.name == to && to-from >= minNameWords && surnameTitle(toks[to-1]) && isNameWord(toks[to-2]) && given[toks[to-2].low] &&
+		(to-2 == from || isTitleWord(toks[to-3].low)) {
+		// "Charlie King", "Mayor Don Guardian": a given name, alone or after
+		// a title, then a surname that is also a title ("South Carolina
+		// Republican" is a place and a noun).
+		r.name = to - 2
 	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.

@@ -333,7 +333,8 @@ func (a polnearArticle) docText(spans [][2]int) string {
 }
 
 // speakerInSource: the found speaker's last name word is a word of the
-// source span ("Clinton" in "Hillary Clinton's campaign chairman John
+// source span, or the source's first noun phrase ends with another word
+// of the speaker's name ("Clinton" in "Hillary Clinton's campaign chairman John
 // Podesta" would be wrong: the last word of the speaker must be there and
 // the span must not name it only as a possessive).
 func speakerInSource(speaker, source string) bool {
@@ -342,6 +343,19 @@ func speakerInSource(speaker, source string) bool {
 		ws = ws[:len(ws)-1] // "Brent Bozell III"
 	}
 	last := foldWord(ws[len(ws)-1])
+	// A source that names the speaker by another word of the name ends
+	// its first noun phrase with it: "Hillary" for Hillary Clinton, "Ban"
+	// for Ban Ki-moon, "Prince Alwaleed" for Alwaleed Bin Talal.
+	head, _, _ := strings.Cut(source, ",")
+	head, _, _ = strings.Cut(head, "(")
+	if hs := strings.Fields(head); len(hs) > 0 {
+		h := hs[len(hs)-1]
+		for _, w := range ws {
+			if foldWord(w) == foldWord(h) && !strings.HasSuffix(h, "’s") && !strings.HasSuffix(h, "'s") {
+				return true
+			}
+		}
+	}
 	ws = strings.Fields(source)
 	for i, w := range ws {
 		if foldWord(w) != last || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
