@@ -16,6 +16,7 @@ type Rule string
 const (
 	RuleAfter       Rule = "after"        // “…,” Smith said / said Smith / according to Smith
 	RuleDash        Rule = "dash"         // “…” ― Smith
+	RuleLabel       Rule = "label"        // Smith: “…” (a transcript's or a digest's label)
 	RuleNaming      Rule = "naming"       // Smith called it “…”
 	RuleColon       Rule = "colon"        // …, Smith said: “…”
 	RuleBefore      Rule = "before"       // Smith said (that) … “…”
@@ -214,7 +215,7 @@ func isPure(toks []token) bool {
 // attribute returns the mention of the speaker of the quotation toks[qi]
 // and the rule that found it. A nil mention, or one that is not sure(),
 // leaves the quotation unattributed. The rules, in order (doc.go says
-// why): RuleAfter, RuleDash, RuleNaming, RuleColon, RuleBefore,
+// why): RuleAfter, RuleDash, RuleLabel, RuleNaming, RuleColon, RuleBefore,
 // RuleAccording.
 func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule) {
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
@@ -229,6 +230,9 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	}
 	if m := dashSigned(toks, ms, qi); m != nil {
 		return m, RuleDash
+	}
+	if m := speakerLabel(toks, ms, qi); m != nil {
+		return m, RuleLabel
 	}
 	if k := namingVerb(toks, qi); k >= 0 {
 		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
@@ -397,6 +401,44 @@ func dashSigned(toks []token, ms []*mention, qi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// speakerLabel reads a name set before the quotation with a colon as its
+// label, as transcripts and digests write them: "Clinton: “…” Bush: “…”",
+// "- Carl Bialik: “…”", "More from Jones: “…”". The name must open its
+// sentence, or follow a dash, "from" or the quotation before it, so that
+// "…, said Smith:" and "asked Smith: “…”" stay with the other rules.
+func speakerLabel(toks []token, ms []*mention, qi int) *mention {
+	if qi < 2 || !toks[qi-1].punct(":") {
+		return nil
+	}
+	k := skipParenthesisBack(toks, qi-2)
+	m := endingAt(ms, k)
+	if m == nil || m.kind != byName || !m.personal || m.poss {
+		return nil
+	}
+	m = coordinated(toks, ms, m)
+	if m.from > 0 {
+		p := toks[m.from-1]
+		if !p.punct("-—–―") && !p.is("from") && p.kind != quoteTok {
+			return nil
+		}
+	}
+	return m
+}
+
+// skipParenthesisBack steps back over a parenthesis that ends at toks[k]
+// ("Rep. Trey Gowdy (R-S.C.):") and returns the token before it.
+func skipParenthesisBack(toks []token, k int) int {
+	if k < 0 || !toks[k].punct(")") {
+		return k
+	}
+	for j := k - 1; j >= 0 && k-j <= maxParenthesis; j-- {
+		if toks[j].punct("(") {
+			return j - 1
+		}
+	}
+	return k
 }
 
 // phraseAt returns the mention that a noun phrase starting at toks[j]

@@ -304,3 +304,17 @@ func TestSurnameTitles(t *testing.T) {
 			"Talks are over,", "", ""},
 	})
 }
+
+// TestSpeakerLabels: a name with a colon before a quotation labels it, as
+// transcripts and digests write them; a colon after a verb's object does
+// not.
+func TestSpeakerLabels(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"transcript", []string{intro, "Kowalski: “The harbour stays open.” Berger: “It will close.”"},
+			"It will close.", "Tom Berger", RuleLabel},
+		{"digest after a dash", []string{intro, "Harbour news - Anna Kowalski: “Nobody loses access to the water.”"},
+			"Nobody loses access to the water.", "Anna Kowalski", RuleLabel},
+		{"object before a colon", []string{intro, "The plan does not surprise the press, nor Berger: “It was expected by all.”"},
+			"It was expected by all.", "", ""},
+	})
+}

@@ -132,14 +132,18 @@
 //  2. RuleDash: a quotation signed with a dash, the name ending the
 //     sentence or followed by the next quotation (“…” ― Carla Sanchez), as
 //     pages collecting readers' voices write them.
-//  3. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
+//  3. RuleLabel: a name set before the quotation with a colon as its
+//     label, opening the sentence or after a dash, "from" or the
+//     quotation before (Clinton: “…” Bush: “…”; "- Carl Bialik: “…”"), as
+//     transcripts and digests write them.
+//  4. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
 //     at most maxNamingGap words before the quotation: Smith called it
 //     “fake”. The short quotation is the verb's complement, so the verb's
 //     subject is its author whatever else the sentence says.
-//  4. RuleColon: after a colon, the speech verb nearest the colon with a
+//  5. RuleColon: after a colon, the speech verb nearest the colon with a
 //     known subject (“…, Kall said: “…”"): the colon ties the quotation to
 //     the clause just before it, whatever verbs come earlier.
-//  5. RuleBefore: the first speech verb of the quotation's clause whose
+//  6. RuleBefore: the first speech verb of the quotation's clause whose
 //     subject is a person — Smith said: “…”; Smith told reporters the plan
 //     was “…”. The clause starts after a semicolon, after ", but" and the
 //     like, and after a leading subordinate clause, so that a speech verb
@@ -152,29 +156,29 @@
 //     noun from WordNet before a name (lang PersonNouns: "presidential
 //     nominee Hillary Clinton") is read as her title, so the name stays a
 //     subject.
-//  6. RuleFinal: an attribution that closes the sentence after a comma,
+//  7. RuleFinal: an attribution that closes the sentence after a comma,
 //     with words between it and the quotation (“…” for the victory,
 //     Sanders said.), when no other speech verb stands between them and at
 //     most maxFinalTail words follow it.
-//  7. RuleAccording: "according to Smith" anywhere in the sentence.
+//  8. RuleAccording: "according to Smith" anywhere in the sentence.
 //
 // A quotation no rule attributes may still take a speaker from its
 // neighbours (continueSpeakers, spanParagraphs, newIndex), but only when it
 // stands alone, so that nothing in its own sentence could name someone
 // else:
 //
-//  8. RuleContinues: a sentence that is only quotation takes the speaker
+//  9. RuleContinues: a sentence that is only quotation takes the speaker
 //     of the sentence before it (“…,” Smith said. “…”), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
 //     sentence — its last quotation, the person its speech verb reports
 //     ("Smith said the talks would resume." then a paragraph “…”), or else
 //     the one person it is about, as its subject, when it names no one
 //     else ("Smith has long argued for the wall." then “…”).
-//  9. RuleContinuedBy: it takes the speaker of the quotation right after
+//  10. RuleContinuedBy: it takes the speaker of the quotation right after
 //     it when that one is attributed by RuleAfter (“…” “…,” Smith said).
-//  10. RuleSpansParas: a quotation over several paragraphs is one person's;
+//  11. RuleSpansParas: a quotation over several paragraphs is one person's;
 //     every part takes the speaker found for any part.
-//  11. RuleSameWords: the same words (minSameWords or more) that another
+//  12. RuleSameWords: the same words (minSameWords or more) that another
 //     article attributes to exactly one person are that person's.
 //
 // # 4. Looking up (index.go, lookup.go)
