@@ -480,6 +480,9 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 			continue
 		}
 		m := afterQuote(toks, ms, k)
+		if m == nil && descriptionStart(toks, k+1) {
+			continue // the comma opens an apposition: "…, said Smith, an analyst at …"
+		}
 		if m == nil {
 			return nil
 		}
@@ -493,7 +496,11 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 		if v == end {
 			v = k + 1 // "said Smith": the verb comes first
 		}
-		if end-max(v, m.to) > maxFinalTail {
+		tail := max(v, m.to)
+		if v == k+1 && m.to+1 < end && toks[m.to].punct(",") && descriptionStart(toks, m.to+1) {
+			tail = end // "…, said David Wasserman, an elections analyst at …": an apposition closes the sentence
+		}
+		if end-tail > maxFinalTail {
 			return nil
 		}
 		for j := qi + 1; j < k; j++ {

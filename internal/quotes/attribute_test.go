@@ -318,3 +318,12 @@ func TestSpeakerLabels(t *testing.T) {
 			"It was expected by all.", "", ""},
 	})
 }
+
+// TestFinalWithApposition: a sentence-final "said Smith" may end with an
+// apposition of any length.
+func TestFinalWithApposition(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"apposition closes the sentence", []string{intro, "“Many would call it an embarrassment” if the vote failed, said Tom Berger, an elections analyst at the non-partisan council office of the harbour city."},
+			"Many would call it an embarrassment", "Tom Berger", RuleFinal},
+	})
+}

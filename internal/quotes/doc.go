@@ -159,7 +159,8 @@
 //  7. RuleFinal: an attribution that closes the sentence after a comma,
 //     with words between it and the quotation (“…” for the victory,
 //     Sanders said.), when no other speech verb stands between them and at
-//     most maxFinalTail words follow it.
+//     most maxFinalTail words follow it, or an apposition of the name ends
+//     the sentence ("…, said Tom Berger, an analyst at …").
 //  8. RuleAccording: "according to Smith" anywhere in the sentence.
 //
 // A quotation no rule attributes may still take a speaker from its
