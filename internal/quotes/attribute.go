@@ -377,7 +377,38 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if k < len(toks) && isSpeechVerb(toks, k) {
 		return m
 	}
+	if commaVerbWithin(toks, skipOrigin(toks, skipParenthesis(toks, m.to))) {
+		return m // "Anne Richards, assistant secretary for population, refugees, and migration, said"
+	}
 	return nil
+}
+
+// commaVerbWithin reports whether an apposition that opens at toks[k]
+// with a comma reaches a speech verb after a comma within
+// maxAppositionAfter tokens, with no quotation, clause end, speech verb or
+// coordinated name ("Smith, Jones and Lee said") on the way: the
+// apposition holds commas of its own ("for population, refugees, and
+// migration,").
+func commaVerbWithin(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].punct(",") {
+		return false
+	}
+	for e := k + 1; e < len(toks) && e <= k+maxAppositionAfter; e++ {
+		t := toks[e]
+		switch {
+		case t.kind == quoteTok || t.punct(";.:?!()"):
+			return false
+		case t.is("and", "or") && e+1 < len(toks) && toks[e+1].cap:
+			return false
+		case isSpeechVerb(toks, e):
+			j := e - 1
+			for j > k && isFiller(toks[j]) {
+				j--
+			}
+			return toks[j].punct(",")
+		}
+	}
+	return false
 }
 
 // dashSigned reads a quotation signed with a dash, as web pages and

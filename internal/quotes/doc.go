@@ -123,7 +123,11 @@
 //     quotation and its attribution. The subject may carry words before
 //     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
 //     "said Democratic pollster Stan Greenberg", "a smiling Clinton
-//     said"); the name wins over what modifies it. A name that is no one
+//     said"); the name wins over what modifies it. An apposition with
+//     commas of its own ("Anne Richards, assistant secretary for
+//     population, refugees, and migration, said") is read up to the comma
+//     before the verb, within maxAppositionAfter tokens, unless another
+//     name is coordinated in it. A name that is no one
 //     known there is not the speaker; the next rules are tried. A
 //     quotation inside a clause whose own speech verb has a known subject
 //     ("Smith told the agency the bridge was “safe,” Reuters reported.")
