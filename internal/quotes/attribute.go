@@ -650,7 +650,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j--
 			}
 			continue
-		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this"):
+		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
 			continue
 		case t.punct(")"):
