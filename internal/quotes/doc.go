@@ -16,9 +16,10 @@
 //
 // findQuotes scans each paragraph for double quotation marks (curly,
 // straight, low-9, guillemets), forgiving the slips of web pages: a
-// straight quotation closed by a curly mark ("…”) when no curly one is open
-// inside it, and a curly opening mark typed for the closing one
-// (“Frozen“) where it ends a word; single marks inside them are nested
+// straight quotation closed by a curly mark ("…”) or a curly one closed by
+// a straight mark (“…") when no quotation of that kind is open inside it,
+// and a curly opening mark typed for the closing one (“Frozen“), where the
+// mark ends a word; single marks inside them are nested
 // quotations, and a single curly mark outside them opens a quotation only
 // at the start of a word and when its close is no apostrophe ("Trump’s").
 // A quotation left open at a paragraph's end continues in the next

@@ -81,14 +81,14 @@ func scanParagraph(para int, p string) []span {
 func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 	want := closers[mark]
 	depth := 1
-	inner := 0 // curly quotations opened inside a straight one
+	inner := 0 // quotations of the other kind opened inside: “ in "…", " in “…”
 	j := i + size
 	for j < len(p) {
 		r, sz := utf8.DecodeRuneInString(p[j:])
 		switch {
-		case mark == '"' && r == '“':
+		case mark == '"' && r == '“', mark == '“' && r == '"' && !endsWord(p, j, sz):
 			inner++
-		case mark == '"' && r == '”' && inner > 0:
+		case mark == '"' && r == '”' && inner > 0, mark == '“' && r == '"' && inner > 0:
 			inner--
 		case containsRune(want, r):
 			depth--
@@ -123,10 +123,10 @@ func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 
 // slipCloses reports whether r, though not mark's closing mark, closes a
 // quotation opened by mark when it ends a word: a curly closing mark after
-// a straight opening one ("…”), or a curly opening mark typed for the
-// closing one (“…“).
+// a straight opening one ("…”), a straight one after a curly opening one
+// (“…"), or a curly opening mark typed for the closing one (“…“).
 func slipCloses(mark, r rune) bool {
-	return mark == '"' && r == '”' || mark == '“' && r == '“'
+	return mark == '"' && r == '”' || mark == '“' && (r == '“' || r == '"')
 }
 
 // endsWord: the mark at p[j:j+sz] follows a word or its punctuation and

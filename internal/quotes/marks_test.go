@@ -38,6 +38,8 @@ func TestFindQuotes(t *testing.T) {
 		{"straight opened, curly closed, straight later", []string{`"No deal,” said Ann Lee. "He is wrong."`}, []string{"No deal,", "He is wrong."}},
 		{"curly opening mark typed to close", []string{"He blasted “Frozen“ and the books for being “pro-gay,“ said Kevin Swanson."}, []string{"Frozen", "pro-gay,"}},
 		{"curly quotation inside a straight one", []string{`"Read the question: “Is it fair?” Yes," he said.`}, []string{"Read the question: “Is it fair?” Yes,"}},
+		{"curly opened, straight closed, straight later", []string{`“They feel good," Obama said. "Or not."`}, []string{"They feel good,", "Or not."}},
+		{"straight quotation inside a curly one", []string{`“He said "no" to me,” she said.`}, []string{`He said "no" to me,`}},
 		{"curly opening mark inside nests", []string{"“He called it “fake” twice,” she said."}, []string{"He called it “fake” twice,"}},
 	}
 	for _, tt := range tests {
