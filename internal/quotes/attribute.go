@@ -301,8 +301,9 @@ func firstSpeaker(toks []token, ms []*mention, from, to int) (*mention, bool) {
 			return m, true
 		}
 		// The subject after its verb, set off by a comma or a colon:
-		// "Because of the calendar, explained Rosenberg, “…”".
-		if k > from && toks[k-1].punct(",") {
+		// "Because of the calendar, explained Rosenberg, “…”", or with the
+		// verb opening the clause: "Said Comey, “…”".
+		if k == from || toks[k-1].punct(",") {
 			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName && m.from == k+1 &&
 				m.to < to && toks[m.to].punct(",:") {
 				return m, true

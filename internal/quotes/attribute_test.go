@@ -331,3 +331,12 @@ func TestFinalWithApposition(t *testing.T) {
 			"The steps are right,", "", ""},
 	})
 }
+
+// TestVerbFirst: a clause opened by its speech verb takes the name after
+// it as its subject ("Said Comey, “…”").
+func TestVerbFirst(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"said first", []string{intro, "Said Kowalski, “The harbour will stay open to everyone.”"},
+			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
+	})
+}

@@ -157,7 +157,8 @@
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
 //     subject that can speak; a name right after the verb, set off by
-//     commas, is its subject too (", explained Rosenberg, “…”"). A person
+//     commas, is its subject too (", explained Rosenberg, “…”"; "Said
+//     Comey, “…”"). A person
 //     noun from WordNet before a name (lang PersonNouns: "presidential
 //     nominee Hillary Clinton") is read as her title, so the name stays a
 //     subject.
