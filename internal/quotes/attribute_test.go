@@ -336,7 +336,7 @@ func TestFinalWithApposition(t *testing.T) {
 // it as its subject ("Said Comey, “…”").
 func TestVerbFirst(t *testing.T) {
 	runAttrCases(t, []attrCase{
-		{"said first", []string{intro, "Said Kowalski, “The harbour will stay open to everyone.”"},
+		{"said first", []string{intro, "Berger said little. Said Kowalski, “The harbour will stay open to everyone.”"},
 			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
 	})
 }
