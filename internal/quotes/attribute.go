@@ -679,7 +679,29 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 	if m := endingAt(ms, j); m != nil {
 		return coordinated(toks, ms, m)
 	}
+	if p := inlinePhrase(toks, ms, j, from); p >= 0 {
+		if m := endingAt(ms, p-1); m != nil && m.subject {
+			return coordinated(toks, ms, m) // "Trump at the time said"
+		}
+	}
 	return nil
+}
+
+// inlinePhrase returns where a short prepositional phrase of time or
+// manner that ends at toks[j] begins ("at the time", "in a statement"),
+// or -1: at most maxInlinePhrase lower-case words, naming no one, opened
+// by a preposition.
+func inlinePhrase(toks []token, ms []*mention, j, from int) int {
+	for p := j; p > from && j-p < maxInlinePhrase; p-- {
+		t := toks[p]
+		if t.kind != wordTok || t.cap || endingAt(ms, p) != nil || startingAt(ms, p) != nil {
+			return -1
+		}
+		if p < j && en.Prepositions.Has(t.low) && !t.is("of", "to", "for", "by") {
+			return p
+		}
+	}
+	return -1
 }
 
 // apposed returns the mention before an apposition that ends with the

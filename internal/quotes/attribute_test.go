@@ -338,5 +338,7 @@ func TestVerbFirst(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"said first", []string{intro, "Berger said little. Said Kowalski, “The harbour will stay open to everyone.”"},
 			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
+		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
+			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})
 }

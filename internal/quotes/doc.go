@@ -154,6 +154,7 @@
 //     like, and after a leading subordinate clause, so that a speech verb
 //     of another clause does not reach the quotation. The subject is found
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
+//     a short phrase of time or manner ("at the time", maxInlinePhrase),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
 //     subject that can speak; a name right after the verb, set off by

@@ -40,6 +40,12 @@ const (
 	// with its own subject.
 	maxParenthesis = 8
 
+	// maxInlinePhrase is the longest phrase of time or manner read
+	// between a subject and its verb ("Trump at the time said", "Smith in
+	// a statement said"): a preposition, a determiner, a modifier and a
+	// noun.
+	maxInlinePhrase = 4
+
 	// maxModifiers is how many words a description may have before its
 	// head noun ("the senior Russian foreign policy adviser"); English
 	// noun phrases in news rarely pile up more.
