@@ -25,10 +25,18 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enRoleNouns": enRoleNouns, "enRelationalNouns": enRelationalNouns,
 		"enOrgWords": enOrgWords, "enMaleWords": enMaleWords, "enFemaleWords": enFemaleWords,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
+		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
+		"enNegations":      enNegations,
+		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
+		"enNeutralSpeech": enNeutralSpeech,
 	}
 	for name, list := range lists {
 		seen := map[string]bool{}
-		for _, w := range strings.Fields(list) {
+		words := strings.Fields(list)
+		if strings.Contains(list, "|") { // a list of phrases
+			words = strings.Split(list, "|")
+		}
+		for _, w := range words {
 			if seen[w] {
 				t.Errorf("%s holds %q twice", name, w)
 			}
@@ -111,6 +119,15 @@ func TestFacts(t *testing.T) {
 	}
 	if en.TitleExpansions["sen"] != "senator" {
 		t.Errorf("TitleExpansions[sen] = %q", en.TitleExpansions["sen"])
+	}
+}
+
+func TestCardinal(t *testing.T) {
+	en := English()
+	for in, want := range map[string]string{"4th": "4", "21st": "21", "2nd": "2", "3rd": "3", "north": "north", "th": "th", "14": "14"} {
+		if got := en.Cardinal(in); got != want {
+			t.Errorf("Cardinal(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
