@@ -636,6 +636,7 @@ func hasSpeechVerb(toks []token, from, to int) bool {
 // (an institution, a thing).
 func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 	j := k - 1
+	viaTo := false // "went on to suggest": the verb's subject is the earlier verb's
 	for j >= from {
 		t := toks[j]
 		switch {
@@ -643,6 +644,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			j--
 			continue
 		case t.is("to"):
+			viaTo = true
 			j--
 			if j >= from && toks[j].is("on") {
 				j--
@@ -677,6 +679,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		return inherit(ms, from, k)
 	}
 	if m := endingAt(ms, j); m != nil {
+		if viaTo && m.from > 0 && toks[m.from-1].kind == wordTok && en.Prepositions.Has(toks[m.from-1].low) {
+			return nil // "took to Twitter overnight to accuse": Twitter is no subject
+		}
 		return coordinated(toks, ms, m)
 	}
 	if p := inlinePhrase(toks, ms, j, from); p >= 0 {

@@ -338,6 +338,8 @@ func TestVerbFirst(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"said first", []string{intro, "Berger said little. Said Kowalski, “The harbour will stay open to everyone.”"},
 			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
+		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
+			"land grab.", "", ""},
 		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})

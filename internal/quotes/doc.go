@@ -155,6 +155,8 @@
 //     of another clause does not reach the quotation. The subject is found
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
 //     a short phrase of time or manner ("at the time", maxInlinePhrase),
+//     a verb before "to" ("went on to say", though never to reach a
+//     preposition's object: "took to Twitter to accuse"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
 //     subject that can speak; a name right after the verb, set off by
