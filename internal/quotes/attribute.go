@@ -104,8 +104,48 @@ func (r *registry) read(a *article) []found {
 			}
 		}
 	}
+	rd.signedBelow(out)
 	spanParagraphs(out, a.quotes)
 	return out
+}
+
+// signedBelow gives a paragraph that is only quotation the speaker who
+// signs the next paragraph with a dash, as pages collecting quotations
+// write them: a paragraph “…”, then "- Bernie Sanders." or "-Michelle
+// Marks, Philadelphia.". The signature must be a known name right after
+// the dash, ending the sentence or followed by a comma.
+func (rd *reader) signedBelow(fs []found) {
+	a := rd.art
+	for i := range fs {
+		f := &fs[i]
+		pi := f.unit.para
+		if f.speaker != nil || pi+1 >= len(a.units) || len(a.units[pi+1]) == 0 || !allPure(a.units[pi]) {
+			continue
+		}
+		toks := a.units[pi+1][0].toks
+		if len(toks) < 2 || !toks[0].punct("-―—–") {
+			continue
+		}
+		ms := rd.mentions(toks, nameRuns(toks, a.lower, a.given))
+		m := longestAt(ms, 1)
+		if m == nil || m.kind != byName || !m.sure() || m.person.org || m.poss {
+			continue
+		}
+		if m.to < len(toks) && !toks[m.to].punct(".,") {
+			continue
+		}
+		f.speaker, f.rule = m.person, RuleDash
+	}
+}
+
+// allPure: every unit of a paragraph is quotation and punctuation only.
+func allPure(us []unit) bool {
+	for _, u := range us {
+		if !isPure(u.toks) {
+			return false
+		}
+	}
+	return len(us) > 0
 }
 
 // soleSubject returns the person a sentence is about: its first mention,

@@ -344,3 +344,14 @@ func TestVerbFirst(t *testing.T) {
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})
 }
+
+// TestSignedBelow: a paragraph of quotation signed by the next paragraph
+// with a dash is the signer's.
+func TestSignedBelow(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"signature paragraph", []string{intro, "“The harbour will stay open to everyone, whatever the council says.”", "- Anna Kowalski, Newport."},
+			"The harbour will stay open to everyone, whatever the council says.", "Anna Kowalski", RuleDash},
+		{"a dash that opens a sentence", []string{intro, "“The harbour will stay open to everyone, whatever the council says.”", "- Kowalski spoke later, and Berger said nothing."},
+			"The harbour will stay open to everyone, whatever the council says.", "", ""},
+	})
+}

@@ -136,7 +136,10 @@
 //     the whole sentence.
 //  2. RuleDash: a quotation signed with a dash, the name ending the
 //     sentence or followed by the next quotation (“…” ― Carla Sanchez), as
-//     pages collecting readers' voices write them.
+//     pages collecting readers' voices write them; a paragraph that is only
+//     quotation takes the known name that signs the next paragraph with a
+//     dash ("- Bernie Sanders.", "-Michelle Marks, Philadelphia.";
+//     signedBelow).
 //  3. RuleLabel: a name set before the quotation with a colon as its
 //     label, opening the sentence or after a dash, "from" or the
 //     quotation before (Clinton: “…” Bush: “…”; "- Carl Bialik: “…”"), as
