@@ -108,8 +108,19 @@ func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 	if alt := mixedCloser[mark]; alt != 0 {
 		// “…" or "…”: a web page's slip between curly and straight marks.
 		// The other kind closes the quotation when it ends a word.
+		inner := 0 // “…” inside "…, or "…" inside “…: not the slip
 		for j := i + size; j < len(p); {
 			r, sz := utf8.DecodeRuneInString(p[j:])
+			switch {
+			case mark == '"' && r == '“', mark == '“' && r == '"' && !endsWord(p, j, sz):
+				inner++
+				j += sz
+				continue
+			case r == alt && inner > 0:
+				inner--
+				j += sz
+				continue
+			}
 			if r == alt && j > i+size && !isSpaceByte(p[j-1]) {
 				if n, _ := utf8.DecodeRuneInString(p[j+sz:]); j+sz == len(p) || !unicode.IsLetter(n) {
 					return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz

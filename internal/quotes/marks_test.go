@@ -40,6 +40,7 @@ func TestFindQuotes(t *testing.T) {
 		{"curly quotation inside a straight one", []string{`"Read the question: “Is it fair?” Yes," he said.`}, []string{"Read the question: “Is it fair?” Yes,"}},
 		{"curly opened, straight closed, straight later", []string{`“They feel good," Obama said. "Or not."`}, []string{"They feel good,", "Or not."}},
 		{"straight quotation inside a curly one", []string{`“He said "no" to me,” she said.`}, []string{`He said "no" to me,`}},
+		{"unclosed straight quotation with a curly one inside", []string{`"The department isn’t about “Equal Justice” anymore. It is about power.`}, []string{"The department isn’t about “Equal Justice” anymore. It is about power."}},
 		{"curly opening mark inside nests", []string{"“He called it “fake” twice,” she said."}, []string{"He called it “fake” twice,"}},
 	}
 	for _, tt := range tests {
