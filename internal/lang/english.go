@@ -63,6 +63,7 @@ func English() *Language {
 		cue:             cueForms(enCueVerbs, enIrregular),
 		manner:          mannerForms(),
 		phrasal:         phrasalForms(),
+		documents:       NewWordSet(enDocumentNouns),
 		Answer:          englishAnswerWords(),
 	}
 	for i, names := range enMonths {

@@ -124,6 +124,9 @@ type Language struct {
 	// manner maps the forms of verbs of manner of speaking ("barked") and
 	// phrasal maps "form particle" ("shot back") to their lemma (manner.go).
 	manner, phrasal map[string]string
+	// documents are nouns of things that carry someone's words
+	// (documents.go).
+	documents WordSet
 
 	// Answer holds the words an answerer needs (answer_words.go).
 	Answer AnswerWords

@@ -675,6 +675,9 @@ func hasSpeechVerb(toks []token, from, to int) bool {
 // shares the clause's first subject. Nil when the subject is no mention
 // (an institution, a thing).
 func subjectOf(toks []token, ms []*mention, k, from int) *mention {
+	if v := documentVerb(toks, k, from); v >= 0 {
+		return subjectOf(toks, ms, v, from) // "Smith issued a statement saying"
+	}
 	j := k - 1
 	viaTo := false // "went on to suggest": the verb's subject is the earlier verb's
 	for j >= from {
@@ -730,6 +733,29 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		}
 	}
 	return nil
+}
+
+// documentVerb returns the verb whose object is the document a speech
+// verb in -ing follows ("released a new radio ad calling": "released"), or
+// -1: the document noun right before the verb, a determiner at most
+// maxModifiers words before it, and a lower-case word before that.
+func documentVerb(toks []token, k, from int) int {
+	if !strings.HasSuffix(toks[k].low, "ing") || k-1 < from || toks[k-1].kind != wordTok || !en.IsDocumentNoun(toks[k-1].low) {
+		return -1
+	}
+	for d := k - 2; d > from && k-1-d <= maxModifiers; d-- {
+		t := toks[d]
+		if t.kind != wordTok {
+			return -1
+		}
+		if en.Determiners.Has(t.low) {
+			if v := toks[d-1]; v.kind == wordTok && !v.cap && !en.IsStopWord(v.low) {
+				return d - 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // inlinePhrase returns where a short prepositional phrase of time or

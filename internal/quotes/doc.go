@@ -158,6 +158,8 @@
 //     of another clause does not reach the quotation. The subject is found
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
 //     a short phrase of time or manner ("at the time", maxInlinePhrase),
+//     a document a speech verb in -ing follows, for the verb that issued
+//     it ("issued a statement saying", lang's document nouns),
 //     a verb before "to" ("went on to say", though never to reach a
 //     preposition's object: "took to Twitter to accuse"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
