@@ -341,7 +341,7 @@ func TestVerbFirst(t *testing.T) {
 		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
 			"land grab.", "", ""},
 		{"a document's -ing verb reports its issuer", []string{intro, "Kowalski released a new radio ad calling the levy “a fair deal for all.”"},
-			"a fair deal for all.", "Anna Kowalski", RuleBefore},
+			"a fair deal for all.", "Anna Kowalski", RuleNaming},
 		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})
