@@ -552,7 +552,7 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 			continue
 		}
 		m := afterQuote(toks, ms, k)
-		if m == nil && descriptionStart(toks, k+1) {
+		if m == nil && !hasSpeechVerb(toks, k+1, end) {
 			continue // the comma opens an apposition: "…, said Smith, an analyst at …"
 		}
 		if m == nil {
@@ -569,8 +569,11 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 			v = k + 1 // "said Smith": the verb comes first
 		}
 		tail := max(v, m.to)
-		if v == k+1 && m.to+1 < end && toks[m.to].punct(",") && descriptionStart(toks, m.to+1) {
-			tail = end // "…, said David Wasserman, an elections analyst at …": an apposition closes the sentence
+		if v == k+1 && m.to+1 < end && toks[m.to].punct(",") {
+			// "…, said David Wasserman, an elections analyst at …", "…, said
+			// Geert Wilders, founder of …": what follows the name after
+			// "said Name," describes the speaker and closes the sentence.
+			tail = end
 		}
 		if end-tail > maxFinalTail {
 			return nil

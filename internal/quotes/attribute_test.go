@@ -325,6 +325,8 @@ func TestFinalWithApposition(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"apposition closes the sentence", []string{intro, "“Many would call it an embarrassment” if the vote failed, said Tom Berger, an elections analyst at the non-partisan council office of the harbour city."},
 			"Many would call it an embarrassment", "Tom Berger", RuleFinal},
+		{"apposition without a determiner", []string{intro, "The levy signals “the beginning of the end” for the port, said Tom Berger, chief of the council's finance office."},
+			"the beginning of the end", "Tom Berger", RuleFinal},
 		{"apposition with commas of its own", []string{intro, "“The steps are right,” Tom Berger, chief of finance, ports, and roads, said on the call."},
 			"The steps are right,", "Tom Berger", RuleAfter},
 		{"coordinated names are no one speaker", []string{intro, "“The steps are right,” Tom Berger, Anna Kowalski and Lee said."},

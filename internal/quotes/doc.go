@@ -173,8 +173,9 @@
 //  7. RuleFinal: an attribution that closes the sentence after a comma,
 //     with words between it and the quotation (“…” for the victory,
 //     Sanders said.), when no other speech verb stands between them and at
-//     most maxFinalTail words follow it, or an apposition of the name ends
-//     the sentence ("…, said Tom Berger, an analyst at …").
+//     most maxFinalTail words follow it, or what follows "said Name," ends
+//     the sentence describing the speaker ("…, said Tom Berger, an analyst
+//     at …"; "…, said Geert Wilders, founder of …").
 //  8. RuleAccording: "according to Smith" anywhere in the sentence.
 //
 // A quotation no rule attributes may still take a speaker from its
