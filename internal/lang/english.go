@@ -60,7 +60,7 @@ func English() *Language {
 		speech:          map[string]string{},
 		irregular:       map[string]string{},
 		loadRelated:     englishRelated,
-		cue:             cueForms(enCueVerbs, enIrregular),
+		cue:             withForms(cueForms(enCueVerbs, enIrregular), enCueForms),
 		manner:          mannerForms(),
 		phrasal:         phrasalForms(),
 		documents:       NewWordSet(enDocumentNouns),
