@@ -86,3 +86,20 @@ func TestMannerAndPhrasal(t *testing.T) {
 		}
 	}
 }
+
+// TestCueForms: the generated forms are folded, listed once, and read as
+// quotation verbs; none is a speech verb or a lemmatised cue verb's form.
+func TestCueForms(t *testing.T) {
+	en := English()
+	cue := cueForms(enCueVerbs, enIrregular)
+	seen := map[string]bool{}
+	for _, f := range enCueForms {
+		if seen[f] || f != strings.ToLower(f) || en.IsSpeechVerb(f) || cue[f] != "" {
+			t.Errorf("enCueForms: %q twice, not folded, or already a speech or cue verb", f)
+		}
+		seen[f] = true
+		if _, ok := en.QuoteLemma(f); !ok {
+			t.Errorf("QuoteLemma(%q) is no quotation verb", f)
+		}
+	}
+}
