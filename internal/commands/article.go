@@ -50,7 +50,7 @@ func ArticleCommand(m ArticleManager, opts ArticleOptions) *Command {
 	a := &articleCmd{m: m, mods: opts.Moderators, log: opts.Log}
 	always := func(*Request) bool { return true }
 	return &Command{
-		Definition: articleDefinition(),
+		Definition: articleDefinition(len(opts.Moderators.RoleIDs) > 0),
 		Guards:     []Guard{opts.Moderators.Check, checkArticleInput},
 		// Fetching (up to fetch.DefaultTimeout) and reloading take longer
 		// than Discord's three seconds.
@@ -62,14 +62,12 @@ func ArticleCommand(m ArticleManager, opts ArticleOptions) *Command {
 	}
 }
 
-func articleDefinition() *discordgo.ApplicationCommand {
-	perms := int64(discordgo.PermissionManageGuild)
-	return &discordgo.ApplicationCommand{
+// articleDefinition is /article as registered; like /reload, it is
+// hidden from members or listed for all as moderatorOnly says.
+func articleDefinition(roleModerators bool) *discordgo.ApplicationCommand {
+	return moderatorOnly(&discordgo.ApplicationCommand{
 		Name:        "article",
 		Description: "Moderators: add an article from a link or a file, remove one, or list them.",
-		// Hidden from members without Manage Server; checked again on use.
-		DefaultMemberPermissions: &perms,
-		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		Options: []*discordgo.ApplicationCommandOption{{
 			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add",
 			Description: "Fetch a news article from a link, or read an attached .txt, .md or .html file",
@@ -91,7 +89,7 @@ func articleDefinition() *discordgo.ApplicationCommand {
 			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list",
 			Description: "List the articles in the corpus",
 		}},
-	}
+	}, roleModerators)
 }
 
 var errNoArticles = &UserError{Msg: "Adding and removing articles is not set up on this bot."}
