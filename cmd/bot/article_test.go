@@ -114,11 +114,24 @@ type endpoint struct {
 	n    atomic.Int64
 }
 
-// interact posts a signed interaction and returns the decoded response.
+// interact posts a signed slash command from server 3 and returns the
+// decoded response.
 func (e *endpoint) interact(t *testing.T, perms, data string) (int, map[string]any, string) {
 	t.Helper()
+	return e.interactIn(t, "3", 2, perms, data)
+}
+
+// interactIn posts a signed interaction of type typ (2 command, 3 button,
+// 4 autocomplete) from a member of server guild.
+func (e *endpoint) interactIn(t *testing.T, guild string, typ int, perms, data string) (int, map[string]any, string) {
+	t.Helper()
 	id := e.n.Add(1)
-	body := fmt.Appendf(nil, `{"type":2,"id":"%d","application_id":"2","token":"tok%d","version":1,"guild_id":"3","member":{"user":{"id":"4"},"permissions":%q},"data":%s}`, id, id, perms, data)
+	message := ""
+	if typ == 3 { // a button is pressed on a (private) message of ours
+		message = `"message":{"id":"77","channel_id":"600","flags":64},`
+	}
+	body := fmt.Appendf(nil, `{"type":%d,"id":"%d","application_id":"2","token":"tok%d","version":1,"guild_id":%q,"member":{"user":{"id":"4"},"permissions":%q},%s"data":%s}`,
+		typ, id, id, guild, perms, message, data)
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, e.base+"/interactions", bytes.NewReader(body))
 	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, append([]byte(ts), body...))))
@@ -247,6 +260,90 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 	if strings.Contains(removed, sagTitle) {
 		t.Errorf("/ask after removing still cites the article: %s", removed)
 	}
+}
+
+// TestArticleRefusedOutsideTheHomeServers: with HOME_GUILD_IDS naming
+// another server, a member with Manage Server here is refused /article
+// (every subcommand, its autocomplete and every button: Keep, Undo, Keep
+// anyway, Discard, the list's pages) privately and at once: nothing is
+// deferred, the article site sees no request and the corpus is unchanged.
+// The same moderator in the home server is answered.
+func TestArticleRefusedOutsideTheHomeServers(t *testing.T) {
+	site, hits := newsSite(t)
+	discord := &fakeDiscordREST{}
+	discordSrv := httptest.NewServer(discord)
+	defer discordSrv.Close()
+	dir := writableSeeds(t)
+	before := tree(t, dir)
+	e := startModServe(t, "CORPUS_DIR", dir, "DATA_DIR", t.TempDir(), "HOME_GUILD_IDS", "999",
+		"DISCORD_API_BASE", discordSrv.URL+"/api/v10", "ARTICLE_FETCH_ALLOW_PRIVATE", "true")
+	const seedID = "ushakov-fake-transcript"
+	for _, tt := range []struct {
+		name string
+		typ  int
+		data string
+	}{
+		{"add url", 2, articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html"))},
+		{"add file", 2, `{"id":"6","name":"article","type":1,"options":[{"name":"add","type":1,"options":[{"name":"file","type":11,"value":"900"}]}],` +
+			fmt.Sprintf(`"resolved":{"attachments":{"900":{"id":"900","filename":"wire.html","size":1000,"url":%q}}}}`, site.URL+"/wire-reuters.html")},
+		{"remove", 2, articleData("remove", fmt.Sprintf(`{"name":"article","type":3,"value":%q}`, seedID))},
+		{"list", 2, articleData("list", "")},
+		{"Keep", 3, `{"custom_id":"article:keep|` + seedID + `","component_type":2}`},
+		{"Undo", 3, `{"custom_id":"article:undo|` + seedID + `","component_type":2}`},
+		{"Keep anyway", 3, `{"custom_id":"article:force|pending-one","component_type":2}`},
+		{"Discard", 3, `{"custom_id":"article:drop|pending-one","component_type":2}`},
+		{"Next page", 3, `{"custom_id":"article:page|1","component_type":2}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, resp, raw := e.interactIn(t, "3", tt.typ, manageServer, tt.data)
+			if code != http.StatusOK || resp["type"] != float64(4) || !strings.Contains(raw, "home server") || !strings.Contains(raw, `"flags":64`) {
+				t.Errorf("/article %s outside the home servers: %d %s, want a private refusal naming the home server", tt.name, code, raw)
+			}
+		})
+	}
+	// Autocomplete shows no titles outside the home servers.
+	typing := `{"id":"6","name":"article","type":1,"options":[{"name":"remove","type":1,"options":[{"name":"article","type":3,"value":"putin","focused":true}]}]}`
+	if _, _, raw := e.interactIn(t, "3", 4, manageServer, typing); !strings.Contains(raw, `"choices":[]`) {
+		t.Errorf("autocomplete outside the home servers: %s, want no titles", raw)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the news site got %d requests, want 0", n)
+	}
+	if after := tree(t, dir); after != before {
+		t.Errorf("the corpus changed:\nbefore %s\nafter  %s", before, after)
+	}
+	discord.mu.Lock()
+	deferrals := len(discord.callbacks)
+	discord.mu.Unlock()
+	if deferrals != 0 {
+		t.Errorf("%d deferrals sent, want none: the refusal is the first reply", deferrals)
+	}
+
+	// The same moderator in the home server: the list, and the titles.
+	if code, _, raw := e.interactIn(t, "999", 2, manageServer, articleData("list", "")); code != http.StatusOK || !strings.Contains(raw, "Articles (5)") {
+		t.Errorf("/article list in the home server: %d %s", code, raw)
+	}
+	if _, _, raw := e.interactIn(t, "999", 4, manageServer, typing); !strings.Contains(raw, seedID) {
+		t.Errorf("autocomplete in the home server: %s, want the seed article", raw)
+	}
+}
+
+// tree lists a directory's files, hidden ones and subdirectories included.
+func tree(t *testing.T, dir string) string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		names = append(names, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(names, " ")
 }
 
 // TestArticleCommandLine: bot article add FILE|URL, list, remove.
