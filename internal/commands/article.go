@@ -57,9 +57,21 @@ func ArticleCommand(m ArticleManager, opts ArticleOptions) *Command {
 		Slow:         func(req *Request) bool { sub, _ := subcommand(req); return sub != "list" },
 		Private:      always,
 		Handle:       a.handle,
-		Component:    a.press,
 		Autocomplete: a.complete,
+		Component:    a.press,
+		// Refused before anything is done or deferred, and again in press.
+		ComponentGuards: []Guard{opts.Moderators.Check},
+		ComponentSlow:   slowPress,
 	}
+}
+
+// slowPress reports whether a button press does slow work: Undo and Keep
+// anyway reload the library (embedding the new passages, which a model
+// server may take seconds over), and Discard waits for any add or remove
+// in progress. Keep and the list's pages are answered at once.
+func slowPress(req *Request) bool {
+	action, _, err := parseArticleButton(req.CustomID())
+	return err == nil && (action == "undo" || action == "force" || action == "drop")
 }
 
 // articleDefinition is /article as registered; like /reload, it is

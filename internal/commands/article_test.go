@@ -308,3 +308,40 @@ func TestHelpShowsArticleSubcommands(t *testing.T) {
 		t.Errorf("list without a manager: %q", text)
 	}
 }
+
+// TestArticleButtonsThatReloadAreDeferred: Undo, Keep anyway and Discard
+// (which waits for an add or remove in progress) can outlast Discord's
+// three seconds, so they are acknowledged with a deferred update (type 6)
+// and their result replaces the message later; Keep and the list's pages
+// are answered at once. A member's press is refused before any deferral.
+func TestArticleButtonsThatReloadAreDeferred(t *testing.T) {
+	added := sampleAdded()
+	added.PendingID = "pending-one"
+	m := &fakeManager{added: added, metas: []corpus.Meta{{ID: "harbour-reopens", Title: "Harbour reopens"}}}
+	reg := articleRegistry(t, m)
+	for _, tt := range []struct {
+		press    string
+		deferred bool
+		want     string
+	}{
+		{"article:undo|harbour-reopens", true, "Removed: Harbour reopens"},
+		{"article:force|pending-one", true, "Added: Harbour reopens"},
+		{"article:drop|pending-one", true, "Discarded"},
+		{"article:keep|harbour-reopens", false, "Kept"},
+		{"article:page|0", false, "Articles (1)"},
+	} {
+		o := run(t, reg, pressAs(moderator, tt.press))
+		if o.call.Deferred() != tt.deferred {
+			t.Errorf("%s: deferred %v, want %v", tt.press, o.call.Deferred(), tt.deferred)
+		}
+		if tt.deferred && o.first.Type != discordgo.InteractionResponseDeferredMessageUpdate {
+			t.Errorf("%s: first response type %d, want a deferred update (6)", tt.press, o.first.Type)
+		}
+		if o.final.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(visibleText(o.final.Data), tt.want) {
+			t.Errorf("%s: final type %d %q, want the message updated with %q", tt.press, o.final.Type, visibleText(o.final.Data), tt.want)
+		}
+	}
+	if o := run(t, reg, pressAs(member, "article:undo|harbour-reopens")); o.call.Deferred() || !strings.Contains(visibleText(o.final.Data), "Only moderators") {
+		t.Errorf("member's Undo: deferred %v, %q; want a refusal at once", o.call.Deferred(), visibleText(o.final.Data))
+	}
+}
