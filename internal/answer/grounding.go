@@ -77,11 +77,6 @@ const (
 	minPrefixShare  = 0.75
 )
 
-// neutralSpeech are the speech verbs that say only that someone spoke,
-// not how (unlike "denied" or "warned"). TODO(lang): a word class of the
-// language layer, with the other speech facts.
-var neutralSpeech = map[string]bool{"say": true, "tell": true}
-
 // grounder checks model sentences against the passages they cite. It is
 // safe for concurrent use.
 type grounder struct {
@@ -175,7 +170,7 @@ func (g *grounder) read(text string) *evidence {
 	for _, s := range corpus.Sentences(text) {
 		var words [][]string
 		for _, t := range analysis.Tokenize(s) {
-			w := normalizeNumber(t.Word)
+			w := g.normalizeNumber(t.Word)
 			ev.words[w] = true
 			if m, ok := g.lang.Month(w); ok {
 				ev.months[int(m)] = true
@@ -229,7 +224,7 @@ func (g *grounder) support(c claim, texts []string) error {
 		}
 		switch {
 		case hasDigit(t.Word):
-			if !anyHas(evs, func(ev *evidence) bool { return ev.words[normalizeNumber(t.Word)] }) {
+			if !anyHas(evs, func(ev *evidence) bool { return ev.words[g.normalizeNumber(t.Word)] }) {
 				return fmt.Errorf("the number %q is not in the passages it cites %v", plain[t.Start:t.End], c.cites)
 			}
 		case g.lang.IsMonth(t.Word):
@@ -258,7 +253,7 @@ func (g *grounder) support(c claim, texts []string) error {
 		}
 		// "said" restates that someone spoke; any report of speech in the
 		// passage supports it, wherever it stands ("…,” he told reporters).
-		if lemma, ok := g.lang.SpeechLemma(words[w]); ok && neutralSpeech[lemma] && anyHas(evs, func(ev *evidence) bool { return ev.reports }) {
+		if lemma, ok := g.lang.SpeechLemma(words[w]); ok && g.lang.NeutralSpeech.Has(lemma) && anyHas(evs, func(ev *evidence) bool { return ev.reports }) {
 			continue
 		}
 		missing = append(missing, words[w])
@@ -417,16 +412,11 @@ func hasDigit(w string) bool {
 }
 
 // normalizeNumber writes "4th" as "4", so an ordinal meets its number.
-func normalizeNumber(w string) string {
+func (g *grounder) normalizeNumber(w string) string {
 	if !hasDigit(w) {
 		return w
 	}
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if s := strings.TrimSuffix(w, suf); s != w && s != "" && unicode.IsDigit(rune(s[len(s)-1])) {
-			return s
-		}
-	}
-	return w
+	return g.lang.Cardinal(w)
 }
 
 // stripMarkers removes the citation markers of s, leaving its words.

@@ -54,11 +54,13 @@ func English() *Language {
 		FemaleWords:      NewWordSet(enFemaleWords),
 		PersonalPronouns: map[string]byte{"he": 'm', "she": 'f'},
 
-		NamingVerbs: NewWordSet(enNamingVerbs),
-		speech:      map[string]string{},
-		irregular:   map[string]string{},
-		loadRelated: englishRelated,
-		cue:         cueForms(enCueVerbs, enIrregular),
+		NamingVerbs:     NewWordSet(enNamingVerbs),
+		NeutralSpeech:   NewWordSet(enNeutralSpeech),
+		OrdinalSuffixes: []string{"st", "nd", "rd", "th"},
+		speech:          map[string]string{},
+		irregular:       map[string]string{},
+		loadRelated:     englishRelated,
+		cue:             cueForms(enCueVerbs, enIrregular),
 	}
 	for i, names := range enMonths {
 		for _, n := range names {
@@ -251,6 +253,10 @@ whisper yell text message`
 	enDoubling = `admit quip slam dub label`
 
 	enNamingVerbs = `call dub label term brand describe characterize characterise deem`
+
+	// enNeutralSpeech: the verbs of saying that carry no manner or stance
+	// (Levin's "say" verbs, class 37.7, whose core members are say and tell).
+	enNeutralSpeech = `say tell`
 )
 
 // enMonths: month names and their AP abbreviations, January first.

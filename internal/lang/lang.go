@@ -111,6 +111,11 @@ type Language struct {
 	speech map[string]string
 	// NamingVerbs name or describe with a short quotation ("called it “fake”").
 	NamingVerbs WordSet
+	// NeutralSpeech are the speech verbs (lemmas) that say only that
+	// someone spoke, not how: "say", unlike "deny" or "warn".
+	NeutralSpeech WordSet
+	// OrdinalSuffixes follow the digits of an ordinal number ("4th").
+	OrdinalSuffixes []string
 	// cue maps every form of a verb that cues direct quotations in
 	// annotated news to its lemma (cueverbs.go).
 	cue map[string]string
@@ -137,6 +142,17 @@ func (l *Language) Related(stem string) []string {
 		}
 	})
 	return l.related[stem]
+}
+
+// Cardinal writes an ordinal in digits as its number ("4th" → "4") so
+// that the two meet; any other word is returned as it is.
+func (l *Language) Cardinal(w string) string {
+	for _, suf := range l.OrdinalSuffixes {
+		if s := strings.TrimSuffix(w, suf); s != w && s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' {
+			return s
+		}
+	}
+	return w
 }
 
 // IsStopWord reports whether a folded word is a stop word.

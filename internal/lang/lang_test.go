@@ -25,6 +25,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enRoleNouns": enRoleNouns, "enRelationalNouns": enRelationalNouns,
 		"enOrgWords": enOrgWords, "enMaleWords": enMaleWords, "enFemaleWords": enFemaleWords,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
+		"enNeutralSpeech": enNeutralSpeech,
 	}
 	for name, list := range lists {
 		seen := map[string]bool{}
@@ -111,6 +112,15 @@ func TestFacts(t *testing.T) {
 	}
 	if en.TitleExpansions["sen"] != "senator" {
 		t.Errorf("TitleExpansions[sen] = %q", en.TitleExpansions["sen"])
+	}
+}
+
+func TestCardinal(t *testing.T) {
+	en := English()
+	for in, want := range map[string]string{"4th": "4", "21st": "21", "2nd": "2", "3rd": "3", "north": "north", "th": "th", "14": "14"} {
+		if got := en.Cardinal(in); got != want {
+			t.Errorf("Cardinal(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
