@@ -20,6 +20,9 @@ import (
 	"testing"
 	"time"
 
+	"dossier/internal/analysis"
+	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/testcorpus"
 )
 
@@ -389,5 +392,122 @@ func TestArticleCommandLine(t *testing.T) {
 	}
 	if code, _, errOut := bot("article", "frobnicate"); code == 0 || !strings.Contains(errOut, "usage: bot article add") {
 		t.Errorf("bad subcommand: exit %d, %s", code, errOut)
+	}
+}
+
+// heldEmbeddings speaks /v1/embeddings with the local embedder's vectors;
+// while hold is set, each request waits for release, as a slow model
+// server does.
+type heldEmbeddings struct {
+	hold    atomic.Bool
+	held    chan struct{} // a request is waiting
+	release chan struct{}
+}
+
+func (h *heldEmbeddings) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var req struct{ Input []string }
+	json.NewDecoder(r.Body).Decode(&req)
+	if h.hold.Load() {
+		select {
+		case h.held <- struct{}{}:
+		default:
+		}
+		<-h.release
+	}
+	local := embed.NewLocal(analysis.New(lang.English()), 64)
+	type item struct {
+		Object    string    `json:"object"`
+		Index     int       `json:"index"`
+		Embedding []float32 `json:"embedding"`
+	}
+	out := struct {
+		Object string `json:"object"`
+		Data   []item `json:"data"`
+	}{Object: "list"}
+	for i, text := range req.Input {
+		out.Data = append(out.Data, item{"embedding", i, local.Vector(text)})
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(out)
+}
+
+// TestKeepAnywayWithASlowEmbedderIsDeferred: with an embedding server,
+// "Keep anyway" reloads the library and embeds the article's passages,
+// which may take longer than Discord's three seconds. Through `bot serve`
+// the press is acknowledged (202, a deferred update through the callback
+// endpoint) while the embedding server still holds the request; the
+// message becomes "Added:" once it answers.
+func TestKeepAnywayWithASlowEmbedderIsDeferred(t *testing.T) {
+	site, _ := newsSite(t)
+	discord := &fakeDiscordREST{}
+	discordSrv := httptest.NewServer(discord)
+	defer discordSrv.Close()
+	emb := &heldEmbeddings{held: make(chan struct{}, 1), release: make(chan struct{})}
+	embSrv := httptest.NewServer(emb)
+	defer embSrv.Close()
+	defer func() {
+		if emb.hold.Load() {
+			close(emb.release)
+		}
+	}()
+	e := startModServe(t, "CORPUS_DIR", writableSeeds(t), "DATA_DIR", t.TempDir(),
+		"DISCORD_API_BASE", discordSrv.URL+"/api/v10", "ARTICLE_FETCH_ALLOW_PRIVATE", "true",
+		"OPENAI_BASE_URL", embSrv.URL+"/v1", "EMBEDDER", "openai", "EMBEDDING_MODEL", "m")
+	add := articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html"))
+	if code, _, raw := e.interact(t, manageServer, add); code != http.StatusAccepted {
+		t.Fatalf("first /article add: %d %s", code, raw)
+	}
+	discord.waitEdit(t, "Added:")
+	// The same story republished with a word changed is held as a
+	// near-duplicate; its passages differ, so keeping it embeds them.
+	page, err := os.ReadFile("../../internal/extract/testdata/wire-reuters.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	republished := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(bytes.ReplaceAll(page, []byte("thriller"), []byte("black comedy")))
+	}))
+	defer republished.Close()
+	again := articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, republished.URL+"/parasite.html"))
+	if code, _, raw := e.interact(t, manageServer, again); code != http.StatusAccepted {
+		t.Fatalf("second /article add: %d %s", code, raw)
+	}
+	held := discord.waitEdit(t, "Not added yet")
+	pending := regexp.MustCompile(`article:force\|[a-z0-9-]+`).FindString(held)
+	if pending == "" {
+		t.Fatalf("no Keep anyway button in %s", held)
+	}
+	discord.mu.Lock()
+	before := len(discord.edits)
+	discord.mu.Unlock()
+
+	// The press is answered while the embedding server holds the
+	// reload's request.
+	emb.hold.Store(true)
+	code, _, raw := e.interactIn(t, "3", 3, manageServer, fmt.Sprintf(`{"custom_id":%q,"component_type":2}`, pending))
+	select {
+	case <-emb.held:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Keep anyway did not reach the embedding server")
+	}
+	if code != http.StatusAccepted || discord.lastCallback() != `{"type":6}` {
+		t.Errorf("Keep anyway: HTTP %d %s, deferral %s; want 202 and a deferred update {\"type\":6}", code, raw, discord.lastCallback())
+	}
+	emb.hold.Store(false)
+	close(emb.release)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		discord.mu.Lock()
+		edits := discord.edits[before:]
+		discord.mu.Unlock()
+		if len(edits) > 0 {
+			if !strings.Contains(edits[0], "Added: ") || !strings.Contains(edits[0], sagTitle) {
+				t.Errorf("after the reload the message became %s, want the article added", edits[0])
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the message was not edited after the reload")
+		}
 	}
 }
