@@ -234,7 +234,7 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 		t.Fatalf("moderator's /article add: %d %s, deferral %s; want a private deferral", code, raw, cb)
 	}
 	added := discord.waitEdit(t, "Added:")
-	for _, want := range []string{sagTitle, "2020-01-20", "Reuters", "LOS ANGELES (Reuters)", `"label":"Keep"`, `"label":"Undo"`} {
+	for _, want := range []string{sagTitle, `\u003ct:1579521600:D\u003e`, "Reuters", "LOS ANGELES (Reuters)", `"label":"Keep"`, `"label":"Undo"`} {
 		if !strings.Contains(added, want) {
 			t.Errorf("the added reply lacks %q: %s", want, added)
 		}

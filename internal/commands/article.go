@@ -287,11 +287,13 @@ func (a *articleCmd) list(ctx context.Context, page int, typ discordgo.Interacti
 	return resp
 }
 
+// orUndated shows an article's date as a Discord timestamp, which each
+// moderator's client writes in their own format, as /ask and /sources do.
 func orUndated(date string) string {
 	if date == "" {
 		return "undated"
 	}
-	return date
+	return Date(date)
 }
 
 // addedReply shows what was added, or the near-duplicate that was not.

@@ -129,7 +129,7 @@ func TestArticleAdd(t *testing.T) {
 		t.Fatal("add must defer privately: fetching can take seconds")
 	}
 	text := visibleText(o.final.Data)
-	for _, want := range []string{"Added: Harbour reopens", "2025-11-02", "Gazette", "412", "The harbour reopened on Monday.", "harbour-reopens"} {
+	for _, want := range []string{"Added: Harbour reopens", Date("2025-11-02"), "Gazette", "412", "The harbour reopened on Monday.", "harbour-reopens"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reply lacks %q:\n%s", want, text)
 		}
@@ -238,7 +238,8 @@ func TestArticleRemoveListAndComplete(t *testing.T) {
 	reg := articleRegistry(t, m)
 
 	list := run(t, reg, sub(moderator, "list"))
-	if list.call.Deferred() || !IsPrivate(list.final) || !strings.Contains(visibleText(list.final.Data), "Page 1 of 3") {
+	if list.call.Deferred() || !IsPrivate(list.final) || !strings.Contains(visibleText(list.final.Data), "Page 1 of 3") ||
+		!strings.Contains(visibleText(list.final.Data), "— "+Date("2025-11-01")+" · `story-00`") {
 		t.Fatalf("list: %q", visibleText(list.final.Data))
 	}
 	next := run(t, reg, pressAs(moderator, buttonIDs(list.final)[1]))
