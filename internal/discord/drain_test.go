@@ -148,3 +148,36 @@ func TestDrainingServerKeepsAnsweringQuickCommands(t *testing.T) {
 }
 
 func replaceAll(r *strings.Replacer, b []byte) []byte { return []byte(r.Replace(string(b))) }
+
+// TestDrainEndsAtTheGrace: a deferred answer still running when the
+// grace ends is cancelled, and Serve says so, rather than waiting on.
+func TestDrainEndsAtTheGrace(t *testing.T) {
+	pub, priv := keys(t)
+	fake := newFakeDiscord(t)
+	held := &heldAnswerer{started: make(chan string, 4), release: make(chan struct{})}
+	reg, err := commands.NewRegistry(testLog(t), commands.Ask(held, commands.AskOptions{Slow: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(ServerOptions{PublicKey: pub, Dispatcher: reg, Followups: NewFollowups(NewREST(fake.base(), nil), testLog(t)), Log: testLog(t)})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, sigterm := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln, 300*time.Millisecond) }()
+	if code, body := post(t, "http://"+ln.Addr().String(), priv, readTestdata(t, "ask.json")); code != http.StatusAccepted {
+		t.Fatalf("/ask: %d %s, want 202", code, body)
+	}
+	<-held.started
+	sigterm()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "deferred answers still running") {
+			t.Errorf("Serve: %v, want an error saying deferred answers were still running", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not stop at the end of the grace")
+	}
+}

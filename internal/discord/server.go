@@ -270,15 +270,17 @@ func (s *Server) drain(ctx context.Context) error {
 	s.mu.Unlock()
 	done := make(chan struct{})
 	go func() { s.active.Wait(); close(done) }()
+	var err error
 	select {
 	case <-done:
 	case <-ctx.Done():
-		return errors.New("interactions still running at shutdown")
+		err = errors.New("interactions still running at shutdown")
 	}
+	// Past the grace, Wait cancels the deferred work still running.
 	if s.opts.Followups != nil {
-		if err := s.opts.Followups.Wait(ctx); err != nil {
-			return fmt.Errorf("deferred answers still running at shutdown: %w", err)
+		if ferr := s.opts.Followups.Wait(ctx); ferr != nil {
+			err = errors.Join(err, fmt.Errorf("deferred answers still running at shutdown: %w", ferr))
 		}
 	}
-	return nil
+	return err
 }
