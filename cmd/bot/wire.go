@@ -66,7 +66,11 @@ func (m *Main) endpoint() modelapi.Endpoint {
 // falling back to the extractive one, when a model server is configured
 // (OPENAI_API_KEY or OPENAI_BASE_URL); else the extractive one.
 func (m *Main) answerer(s answer.Searcher) commands.Answerer {
-	ext := answer.NewExtractive(s)
+	var opts []answer.Option
+	if q, ok := s.(answer.Quoter); ok { // the library: "what did X say" from X's quotations
+		opts = append(opts, answer.WithQuotes(q))
+	}
+	ext := answer.NewExtractive(s, opts...)
 	if !m.Config.UseOpenAI() {
 		return ext
 	}

@@ -28,6 +28,10 @@ type Answer struct {
 	Citations []Citation
 	Abstained bool
 	Mode      Mode
+	// Confidence is the fitted model's probability that the best passage
+	// found answers the question (extractive answers; 0 otherwise). The
+	// answerer abstains below its threshold.
+	Confidence float64
 }
 
 // Citation is one cited passage.

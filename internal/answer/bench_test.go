@@ -32,11 +32,11 @@ func BenchmarkAnswer(b *testing.B) {
 }
 
 // BenchmarkAnswerBySize is an extractive answer over the seed corpus
-// grown with generated articles to 100, 10,000 and 100,000 chunks: the
+// grown with generated articles to 100, 1,000, 10,000 and 100,000 chunks: the
 // search grows with the corpus, the answerer's own work does not.
 func BenchmarkAnswerBySize(b *testing.B) {
 	seed, _ := seedIndex(b)
-	for _, n := range []int{100, 10000, 100000} {
+	for _, n := range []int{100, 1000, 10000, 100000} {
 		docs := append(append([]*corpus.Document{}, seed.Docs()...), synthetic.Docs(seed.Docs(), n-seed.Len())...)
 		an := analysis.New(lang.English())
 		ix, _, err := retrieval.Build(context.Background(), docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -21,32 +20,38 @@ const maxSources = 3
 type group struct {
 	units []*unit
 	terms map[string]bool
+	// differ is a unit of another article that reports the same fact with
+	// other numbers ("1 week" and "3 weeks"): the answer says the articles
+	// differ and cites both.
+	differ *unit
 }
 
 // pick chooses the answer's units from the ranked candidates: the lead is
-// the best-scoring unit that clears the threshold by itself; then up to
-// MaxSentences-1 more that score nearly as well as the best and say
-// something new. A candidate that repeats a chosen unit's fact from another
-// article adds its citation to that unit instead.
+// the most probable answer; then up to MaxSentences-1 more that are nearly
+// as probable and say something new. A candidate that repeats a chosen
+// unit's fact from another article adds its citation to that unit instead.
 func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
-	lead := slices.IndexFunc(ranked, func(u *unit) bool { return u.rel >= e.threshold })
-	if lead < 0 {
-		return nil
-	}
-	groups := []*group{{units: []*unit{ranked[lead]}, terms: unitTerms(ranked[lead])}}
-	words, top := ranked[lead].words, ranked[0].score
-	for i, u := range ranked {
-		if i == lead || u.rel < e.threshold*extraRelShare || overlapsAny(groups, u) {
+	lead := ranked[0]
+	groups := []*group{{units: []*unit{lead}, terms: unitTerms(lead)}}
+	words, top := lead.words, lead.score
+	for _, u := range ranked[1:] {
+		if u.score < top-keepMargin || overlapsAny(groups, u) {
 			continue
 		}
 		terms := unitTerms(u)
 		if g := sameFact(groups, terms); g != nil {
-			if len(g.units) < maxSources && !g.cites(p, u) {
+			switch {
+			case g.cites(p, u):
+			case disagree(p, g.units[0], u):
+				if g.differ == nil {
+					g.differ = u
+				}
+			case len(g.units) < maxSources:
 				g.units = append(g.units, u)
 			}
 			continue
 		}
-		if len(groups) == MaxSentences || u.score < keepRatio*top || words+u.words > maxAnswerWords {
+		if len(groups) == MaxSentences || words+u.words > maxAnswerWords {
 			continue
 		}
 		groups = append(groups, &group{units: []*unit{u}, terms: terms})
@@ -64,6 +69,61 @@ func overlapsAny(groups []*group, u *unit) bool {
 		}
 	}
 	return false
+}
+
+// disagree reports whether two units that report the same fact give
+// different numbers for it: each holds a number the other does not ("would
+// last 1 week", "would last 3 weeks"). A number only one of them gives
+// ("Oct. 14, 2025" and "Oct. 14") is detail, not disagreement.
+//
+// For a yes/no question, one article denying what the other affirms
+// ("did not dispute" and "disputed") is the disagreement that matters: the
+// reader gets both sides.
+func disagree(p *pool, a, b *unit) bool {
+	na, nb := p.numbers(a), p.numbers(b)
+	if hasOther(na, nb) && hasOther(nb, na) {
+		return true
+	}
+	return p.q.kind == kindYesNo && p.negated(a) != p.negated(b)
+}
+
+// negated reports whether a unit holds an odd number of negations: it
+// denies rather than affirms.
+func (p *pool) negated(u *unit) bool {
+	n := 0
+	for _, s := range u.sents() {
+		for _, t := range s.toks {
+			if p.l.Answer.Negations.Has(t.Word) || (strings.HasSuffix(t.Word, "nt") && p.l.StopWords.Has(t.Word)) {
+				n++
+			}
+		}
+	}
+	return n%2 == 1
+}
+
+func hasOther(a, b map[string]bool) bool {
+	for n := range a {
+		if !b[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// numbers returns the numbers a unit writes in digits, with the leading
+// number of a compound ("28-point" gives 28) and without thousands
+// separators.
+func (p *pool) numbers(u *unit) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range u.sents() {
+		for _, t := range s.toks {
+			w := strings.ReplaceAll(strings.Split(t.Word, "-")[0], ",", "")
+			if isDigits(w) {
+				m[w] = true
+			}
+		}
+	}
+	return m
 }
 
 // cites reports whether the group already cites u's article.
@@ -111,16 +171,28 @@ func unitTerms(u *unit) map[string]bool {
 func (p *pool) answer(question string, groups []*group) Answer {
 	a := Answer{Question: question, Mode: Extractive, Citations: []Citation{}}
 	var b strings.Builder
+	cite := func(u *unit) {
+		c := p.citation(u, len(a.Citations)+1)
+		a.Citations = append(a.Citations, c)
+		fmt.Fprintf(&b, "[%d]", c.N)
+	}
 	for _, g := range groups {
 		if b.Len() > 0 {
 			b.WriteString(" ")
 		}
+		if g.differ != nil {
+			b.WriteString(DifferPrefix)
+		}
 		b.WriteString(g.units[0].text())
 		b.WriteString(" ")
 		for _, u := range g.units {
-			c := p.citation(u, len(a.Citations)+1)
-			a.Citations = append(a.Citations, c)
-			fmt.Fprintf(&b, "[%d]", c.N)
+			cite(u)
+		}
+		if g.differ != nil {
+			b.WriteString(" ")
+			b.WriteString(g.differ.text())
+			b.WriteString(" ")
+			cite(g.differ)
 		}
 	}
 	a.Text = b.String()
@@ -134,6 +206,11 @@ func (p *pool) citation(u *unit, n int) Citation {
 		Chunk: c.ID, Text: u.text(),
 	}
 }
+
+// DifferPrefix opens a sentence of the answer whose articles report the
+// same fact with different numbers; each version follows with its
+// citation.
+const DifferPrefix = "The articles differ: "
 
 // Abstention texts. They carry no markers: the citations of an abstained
 // answer are offered as the closest passages, not as support.

@@ -33,25 +33,21 @@ const MaxQuestionRunes = 500
 const (
 	// DefaultPassages is how many passages are retrieved per question.
 	DefaultPassages = 8
-	// DefaultThreshold is the share of a question's term weight that the
-	// best unit must hold for the answerer to answer rather than abstain.
-	// The package documentation says how it was chosen.
-	DefaultThreshold = 0.47
+	// DefaultThreshold is the probability (of the fitted model in
+	// coef.go) that the best unit must reach for the answerer to answer
+	// rather than abstain; it is the operating point the fitting command
+	// chose with a wrong answer costing twice a withheld one.
+	DefaultThreshold = fittedThreshold
 	// MaxSentences bounds the answer.
 	MaxSentences = 3
 )
 
-// Weights of a unit's score beyond its relevance (which is 0 to 1).
+// Composition of a longer answer.
 const (
-	kindWeight = 0.5  // states the kind of thing asked for
-	rankWeight = 0.05 // its passage ranked first by retrieval
-	// keepRatio: a second or third unit is given only when it scores at
-	// least this share of the best, so a clear answer is not diluted…
-	keepRatio = 0.8
-	// … and holds at least this share of the threshold's relevance: it
-	// may lean on its kind ("of course unacceptable" for "how did he
-	// describe it") more than the first.
-	extraRelShare = 0.75
+	// keepMargin: a second or third unit is given only when its log-odds
+	// are within this of the best unit's (its odds at least a third of the
+	// best's), so a clear answer is not diluted.
+	keepMargin = 1.1
 	// maxAnswerWords bounds the answer's length; the best unit is always
 	// given whole.
 	maxAnswerWords = 120
@@ -61,9 +57,13 @@ const (
 // answer the question. It is safe for concurrent use.
 type Extractor struct {
 	searcher  Searcher
+	lang      *lang.Language
 	analyzer  *analysis.Analyzer
 	passages  int
 	threshold float64
+	model     *model
+	quotes    Quoter
+	cache     *paragraphCache
 }
 
 // Option configures an Extractor.
@@ -71,6 +71,10 @@ type Option func(*Extractor)
 
 // WithAnalyzer shares an analyzer (and its stem cache) with the index.
 func WithAnalyzer(a *analysis.Analyzer) Option { return func(e *Extractor) { e.analyzer = a } }
+
+// WithLanguage sets the language questions and articles are read in
+// (lang.English() by default).
+func WithLanguage(l *lang.Language) Option { return func(e *Extractor) { e.lang = l } }
 
 // WithPassages sets how many passages are retrieved per question.
 func WithPassages(k int) Option {
@@ -81,17 +85,30 @@ func WithPassages(k int) Option {
 	}
 }
 
+// Weights are the coefficients of the answerer's model, one per feature
+// (FeatureNames), as the fitting command writes them.
+type Weights [NumFeatures]float64
+
+// WithWeights replaces the fitted models' coefficients: the fitting
+// command measures the weights of each cross-validation fold with it.
+func WithWeights(w Weights, a AnswerWeights) Option {
+	return func(e *Extractor) { e.model = &model{weights: w, answer: a} }
+}
+
 // WithThreshold sets the abstention threshold (see DefaultThreshold).
 func WithThreshold(t float64) Option { return func(e *Extractor) { e.threshold = t } }
 
 // NewExtractive returns an extractive answerer over the searcher.
 func NewExtractive(s Searcher, opts ...Option) *Extractor {
-	e := &Extractor{searcher: s, passages: DefaultPassages, threshold: DefaultThreshold}
+	e := &Extractor{searcher: s, passages: DefaultPassages, threshold: DefaultThreshold, model: &fitted, cache: &paragraphCache{}}
 	for _, o := range opts {
 		o(e)
 	}
+	if e.lang == nil {
+		e.lang = lang.English()
+	}
 	if e.analyzer == nil {
-		e.analyzer = analysis.New(lang.English())
+		e.analyzer = analysis.New(e.lang)
 	}
 	return e
 }
@@ -137,13 +154,37 @@ func (e *Extractor) search(ctx context.Context, q string) ([]retrieval.Result, e
 }
 
 // compose builds the answer from the retrieved passages. It also returns
-// the relevance of the best unit, which decided whether to abstain.
+// the confidence that decided whether to abstain.
 func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, float64) {
-	q := parseQuestion(e.analyzer, text)
-	p := buildPool(e.analyzer, &q, results)
+	p, units, af := e.rank(text, results)
+	conf := 0.0
+	if len(units) > 0 {
+		conf = e.model.confidence(&af)
+	}
+	var a Answer
+	if len(units) == 0 || conf < e.threshold {
+		a = abstain(text, p, units)
+	} else {
+		a = p.answer(text, e.pick(p, units))
+	}
+	a.Confidence = conf
+	return a, conf
+}
+
+// rank reads the question, builds the pool of sentences and returns its
+// units, most likely answer first, with the features the abstention model
+// weighs.
+func (e *Extractor) rank(text string, results []retrieval.Result) (*pool, []*unit, AnswerFeatures) {
+	q := parseQuestion(e.lang, e.analyzer, text)
+	p := buildPool(e.lang, e.analyzer, e.cache, &q, results, lookupSpeaker(e.quotes, &q))
 	units := p.units()
+	bestRel := 0.0
 	for _, u := range units {
-		u.score = u.rel + kindWeight*u.kind + rankWeight*rankPrior(results[u.para.result].Rank) - lengthPenalty(u.words)
+		bestRel = max(bestRel, u.rel)
+	}
+	for _, u := range units {
+		p.features(u, bestRel)
+		u.score = e.model.logit(&u.feat)
 	}
 	slices.SortStableFunc(units, func(a, b *unit) int {
 		switch {
@@ -154,37 +195,5 @@ func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, fl
 		}
 		return 0
 	})
-	best := bestRel(units)
-	if len(units) == 0 || best < e.threshold {
-		return abstain(text, p, units), best
-	}
-	groups := e.pick(p, units)
-	if len(groups) == 0 {
-		return abstain(text, p, units), best
-	}
-	return p.answer(text, groups), best
-}
-
-// rankPrior is 1 for the first passage, falling with rank.
-func rankPrior(rank int) float64 { return 1 / float64(max(rank, 1)) }
-
-// lengthPenalty prefers short, focused units: a fragment under five words
-// says too little, and every word over thirty dilutes the answer.
-func lengthPenalty(words int) float64 {
-	p := 0.0
-	if words < 5 {
-		p += 0.15
-	}
-	if words > 30 {
-		p += 0.004 * float64(words-30)
-	}
-	return p
-}
-
-func bestRel(units []*unit) float64 {
-	best := 0.0
-	for _, u := range units {
-		best = max(best, u.rel)
-	}
-	return best
+	return p, units, p.answerFeatures(units)
 }

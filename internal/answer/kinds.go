@@ -3,39 +3,9 @@ package answer
 import (
 	"strings"
 	"unicode"
-)
 
-// Word lists for recognising the kind of thing a sentence states. They are
-// general English, not words of any one story.
-var (
-	months = wordSet("january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
-		"aug", "sep", "sept", "oct", "nov", "dec")
-	weekdays = wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-	// relativeDays name a day without a date.
-	relativeDays = wordSet("yesterday", "today", "tomorrow", "tonight")
-	// periods follow "last", "next", "earlier"… in relative dates.
-	periods       = wordSet("week", "weekend", "month", "year", "morning", "night", "evening", "day")
-	periodLeads   = wordSet("last", "next", "this", "earlier", "later", "same", "previous", "following")
-	numberWords   = wordSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens", "half")
-	durationUnits = wordSet("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
-		"week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries")
-	// locatives stand before a place: "in Miami", "aboard Air Force One",
-	// "visited Israel".
-	locatives = wordSet("in", "at", "to", "from", "near", "aboard", "inside", "outside", "into",
-		"across", "throughout", "visited", "visit", "visiting", "toward", "towards")
-	// speechWords report speech in a sentence.
-	speechWords = wordSet("said", "says", "say", "told", "tell", "wrote", "writes", "posted", "called",
-		"described", "claimed", "claims", "remarked", "noted", "added", "argued", "insisted",
-		"warned", "stated", "urged", "responded", "denied", "accused", "dismissed", "criticized",
-		"criticised", "according")
+	"dossier/internal/lang"
 )
-
-// unknownPhrases say that the thing asked for is not known, which answers
-// a who, when, where or how-many question as squarely as a name does.
-var unknownPhrases = []string{"unknown", "unclear", "not known", "did not say", "didn't say",
-	"declined to say", "would not say", "refused to say", "not disclosed", "undisclosed",
-	"unidentified", "not been identified", "did not disclose", "did not reveal"}
 
 // kindScore says how well a unit states the kind of thing the question asks
 // for, from 0 (not at all) to 1.
@@ -44,25 +14,173 @@ func (p *pool) kindScore(u *unit) float64 {
 	for _, s := range u.sents() {
 		best = max(best, p.sentenceKind(s))
 	}
+	// What someone said is their words: a quotation by someone else
+	// ("what did Peskov say" answered with Ushakov's words) is not an
+	// answer. When the quote index knows the speaker, a unit that holds one
+	// of their quotations states it fully and one that only names them at
+	// most as reported speech; without the index, the unit must at least
+	// name them.
+	// "What did X say about T": words about something else do not answer.
+	if p.q.kind == kindStatement && len(p.q.topic) > 0 && !p.holdsTopic(u) {
+		return 0
+	}
+	if p.q.kind == kindStatement && len(p.q.speaker) > 0 {
+		switch {
+		case p.speakerQuotes != nil && u.holdsQuoteOf():
+			return 1
+		case !p.speaks(u):
+			return 0
+		}
+	}
 	return best
 }
 
+// speakerWindow is how far before a speech verb its subject may stand
+// ("Ushakov, 78, told reporters", "Rep. Don Bacon wrote").
+const speakerWindow = 5
+
+// speaks reports whether the unit reports speech by one the question
+// names: a speech verb whose nearest name before it (within speakerWindow
+// tokens, same clause) or just after it ("said Ushakov", "according to
+// Ushakov") is one of theirs, or whose subject is a pronoun when an
+// earlier sentence of the unit names them.
+func (p *pool) speaks(u *unit) bool {
+	named := false // an earlier sentence of the unit names them
+	for _, s := range u.sents() {
+		quoted := strings.ContainsAny(s.text, "“\"")
+		for j, t := range s.toks {
+			if !p.l.IsSpeechVerb(t.Word) && t.Word != "according" {
+				continue
+			}
+			// "Putin should call Trump": a naming verb reports speech only
+			// beside a quotation ("called it “fake”").
+			if lemma, _ := p.l.SpeechLemma(t.Word); p.l.NamingVerbs.Has(lemma) && !quoted {
+				continue
+			}
+			role := false // a role noun stands between the verb and a name: "a Putin aide said"
+			for k := j - 1; k >= max(0, j-speakerWindow) && sameClause(s, k, j); k-- {
+				if p.l.PersonalPronouns[word(s, k)] != 0 || word(s, k) == "they" {
+					if named {
+						return true
+					}
+					break
+				}
+				if p.isName(s, k) {
+					if p.isQuestionName(s, k) && !role {
+						return true
+					}
+					break
+				}
+				role = role || p.isRole(word(s, k))
+			}
+			if p.inverted(s, j) {
+				for k := j + 1; k <= min(j+4, len(s.toks)-1); k++ {
+					if p.isName(s, k) {
+						if p.isQuestionName(s, k) && !possessive(s, k) {
+							return true
+						}
+						break
+					}
+				}
+			}
+		}
+		for i := range s.toks {
+			named = named || (p.isName(s, i) && p.isQuestionName(s, i))
+		}
+	}
+	return false
+}
+
+// inverted reports whether the speech verb at token j puts its speaker
+// after it: "according to Ushakov", or "…,” said Ushakov" after a
+// quotation or a comma. Verbs that take the one spoken to as their object
+// ("told Putin's adviser", "urged Kyiv") never do.
+func (p *pool) inverted(s *sentence, j int) bool {
+	if word(s, j) == "according" {
+		return true
+	}
+	if lemma, _ := p.l.SpeechLemma(word(s, j)); objectSpeech.Has(lemma) || j == 0 {
+		return false
+	}
+	return strings.ContainsAny(s.text[s.toks[j-1].End:s.toks[j].Start], ",”\"")
+}
+
+// objectSpeech are speech verbs whose object is the one spoken to. They
+// are the answerer's own list: the reporting verbs of lang that take an
+// indirect object in English grammar (Quirk et al. §16.55).
+var objectSpeech = lang.NewWordSet(`tell ask urge inform assure reassure warn accuse advise
+caution question charge`)
+
+// possessive reports whether token i is followed by "'s": "Putin's
+// adviser" names whose adviser, not who spoke.
+func possessive(s *sentence, i int) bool {
+	rest := s.text[s.toks[i].End:]
+	return strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s")
+}
+
+// isQuestionName reports whether token i of s names the speaker the
+// question asks about.
+func (p *pool) isQuestionName(s *sentence, i int) bool {
+	for _, st := range s.stems[i] {
+		for _, n := range p.q.speaker {
+			if sameTerm(st, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsTopic reports whether the unit holds a term of the question's
+// topic, or a word related to one.
+func (p *pool) holdsTopic(u *unit) bool {
+	for _, t := range p.q.topic {
+		if u.holdsStem(t) {
+			return true
+		}
+		for _, r := range p.related(t) {
+			if u.holdsStem(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportedSpeech is how well a unit that reports speech without quoting
+// ("X said that…") states what someone said.
+const reportedSpeech = 0.6
+
+// holdsQuoteOf reports whether a sentence of the unit holds a quotation of
+// the speaker the question asks about.
+func (u *unit) holdsQuoteOf() bool {
+	for _, s := range u.sents() {
+		if s.speakerQuote {
+			return true
+		}
+	}
+	return false
+}
 func (p *pool) sentenceKind(s *sentence) float64 {
 	switch p.q.kind {
 	case kindEntity:
-		return max(p.newName(s, false), statesUnknown(s))
+		return max(p.newName(s, false), p.statesUnknown(s))
 	case kindPlace:
-		return max(p.newName(s, true), statesUnknown(s))
+		return max(p.newName(s, true), p.statesUnknown(s))
 	case kindTime:
-		return max(dateScore(s), statesUnknown(s))
+		return max(p.dateScore(s), p.statesUnknown(s))
 	case kindNumber:
-		return max(p.numberScore(s), statesUnknown(s))
+		return max(p.numberScore(s), p.statesUnknown(s))
 	case kindDuration:
-		return max(durationScore(s), statesUnknown(s))
+		return max(p.durationScore(s), p.statesUnknown(s))
 	case kindStatement:
-		return statementScore(s)
+		return p.statementScore(s)
 	case kindAge:
 		return p.ageScore(s)
+	case kindReason:
+		return p.reasonScore(s)
+	case kindIdentity:
+		return p.identityScore(s)
 	}
 	return 0
 }
@@ -73,7 +191,7 @@ func (p *pool) sentenceKind(s *sentence) float64 {
 func (p *pool) newName(s *sentence, place bool) float64 {
 	best := 0.0
 	for i, t := range s.toks {
-		if !p.isName(s, i) || months[t.Word] || weekdays[t.Word] || p.inQuestion(s, i) {
+		if !p.isName(s, i) || p.l.IsMonth(t.Word) || p.l.Weekdays.Has(t.Word) || p.inQuestion(s, i) {
 			continue
 		}
 		if !place {
@@ -84,7 +202,7 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 			continue
 		}
 		for j := max(0, i-2); j < i; j++ {
-			if locatives[s.toks[j].Word] {
+			if p.l.Answer.Locatives.Has(s.toks[j].Word) {
 				return 1
 			}
 		}
@@ -143,17 +261,19 @@ func (p *pool) inQuestion(s *sentence, i int) bool {
 
 // dateScore is 1 for a calendar date, 0.8 for a year, a weekday or a
 // relative date ("last week", "yesterday").
-func dateScore(s *sentence) float64 {
+func (p *pool) dateScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
 		switch {
-		case months[t.Word] && capitalised(s.text, t) && (isDigits(word(s, i+1)) || isDigits(word(s, i-1))):
+		case p.l.IsMonth(t.Word) && capitalised(s.text, t) && (isDigits(word(s, i+1)) || isDigits(word(s, i-1))):
 			return 1
-		case isYear(t.Word):
+		case isYear(t.Word) || isDecade(t.Word):
 			best = max(best, 0.8)
-		case weekdays[t.Word] || relativeDays[t.Word]:
+		case (t.Word == "century" || t.Word == "centuries") && p.isOrdinal(word(s, i-1)):
 			best = max(best, 0.8)
-		case periodLeads[t.Word] && periods[word(s, i+1)]:
+		case p.l.Weekdays.Has(t.Word) || p.l.RelativeDays.Has(t.Word):
+			best = max(best, 0.8)
+		case p.l.PeriodLeads.Has(t.Word) && p.l.Periods.Has(word(s, i+1)):
 			best = max(best, 0.8)
 		case t.Word == "ago":
 			best = max(best, 0.8)
@@ -169,7 +289,7 @@ func dateScore(s *sentence) float64 {
 func (p *pool) numberScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
-		if !isNumber(t.Word) || months[word(s, i-1)] || months[word(s, i+1)] {
+		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) {
 			continue
 		}
 		if p.q.counted == "" {
@@ -187,12 +307,66 @@ func (p *pool) numberScore(s *sentence) float64 {
 	return best
 }
 
+// reasonScore is 1 for a sentence that gives a cause or a purpose:
+// "because…", "meant to…", "aimed at…", "to hinder…" after "in order".
+func (p *pool) reasonScore(s *sentence) float64 {
+	folded := " " + strings.ToLower(strings.Join(strings.Fields(s.text), " ")) + " "
+	for _, m := range p.l.Answer.CauseMarkers {
+		if strings.Contains(folded, " "+m+" ") {
+			return 1
+		}
+	}
+	return 0
+}
+
+// identityScore is 1 for a sentence that says who the question's person
+// is: a role noun or title next to their name ("Army Secretary Dan
+// Driscoll", "Kirill Dmitriev, head of the fund", "Rep. Don Bacon, a
+// Nebraska Republican").
+func (p *pool) identityScore(s *sentence) float64 {
+	for i := range s.toks {
+		if !p.isName(s, i) || !p.inQuestion(s, i) {
+			continue
+		}
+		// A title or role before the name, in the same clause.
+		for j := max(0, i-3); j < i; j++ {
+			if p.isRole(word(s, j)) && sameClause(s, j, i) {
+				return 1
+			}
+		}
+		// An apposition after it: ", a Nebraska Republican", ", head of…".
+		k := i + 1
+		for k < len(s.toks) && p.isName(s, k) {
+			k++
+		}
+		if k < len(s.toks) && strings.TrimSpace(s.text[s.toks[k-1].End:s.toks[k].Start]) == "," {
+			for j := k; j < min(k+4, len(s.toks)); j++ {
+				if p.isRole(word(s, j)) || (j > k && p.isName(s, j)) {
+					return 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// isRole reports whether a folded word names a role, office or title.
+func (p *pool) isRole(w string) bool {
+	if p.l.RoleNouns.Has(w) || p.l.TitleAbbrevs.Has(w) || p.l.Honorifics.Has(w) {
+		return true
+	}
+	if _, ok := p.l.TitleExpansions[w]; ok {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && p.l.RoleNouns.Has(strings.TrimSuffix(w, "s"))
+}
+
 // ageScore is 1 for a person's age: "Ushakov, 78," after a name the
 // question holds, "78-year-old", "aged 78".
 func (p *pool) ageScore(s *sentence) float64 {
 	for i, t := range s.toks {
 		switch {
-		case strings.HasSuffix(t.Word, "-year-old") && isNumber(strings.Split(t.Word, "-")[0]):
+		case strings.HasSuffix(t.Word, "-year-old") && p.isNumber(strings.Split(t.Word, "-")[0]):
 			return 1
 		case (t.Word == "aged" || t.Word == "age") && isDigits(word(s, i+1)):
 			return 1
@@ -206,12 +380,12 @@ func (p *pool) ageScore(s *sentence) float64 {
 
 // durationScore is 1 for a length of time: a number before a unit of time
 // ("five-minute", "40 years") or "since" before a year ("since 2012").
-func durationScore(s *sentence) float64 {
+func (p *pool) durationScore(s *sentence) float64 {
 	for i, t := range s.toks {
-		if parts := strings.Split(t.Word, "-"); len(parts) > 1 && isNumber(parts[0]) && durationUnits[parts[len(parts)-1]] {
+		if parts := strings.Split(t.Word, "-"); len(parts) > 1 && p.isNumber(parts[0]) && p.l.DurationUnits.Has(parts[len(parts)-1]) {
 			return 1
 		}
-		if isNumber(t.Word) && durationUnits[word(s, i+1)] {
+		if p.isNumber(t.Word) && p.l.DurationUnits.Has(word(s, i+1)) {
 			return 1
 		}
 		if t.Word == "since" {
@@ -225,22 +399,22 @@ func durationScore(s *sentence) float64 {
 	return 0
 }
 
-// statementScore is 1 for a quotation, 0.6 for reported speech.
-func statementScore(s *sentence) float64 {
+// statementScore is 1 for a quotation, reportedSpeech for reported speech.
+func (p *pool) statementScore(s *sentence) float64 {
 	if strings.ContainsAny(s.text, "“\"") {
 		return 1
 	}
 	for _, t := range s.toks {
-		if speechWords[t.Word] {
-			return 0.6
+		if p.l.IsSpeechVerb(t.Word) || t.Word == "according" {
+			return reportedSpeech
 		}
 	}
 	return 0
 }
 
-func statesUnknown(s *sentence) float64 {
+func (p *pool) statesUnknown(s *sentence) float64 {
 	folded := strings.ToLower(strings.ReplaceAll(s.text, "’", "'"))
-	for _, ph := range unknownPhrases {
+	for _, ph := range p.l.Answer.UnknownPhrases {
 		if strings.Contains(folded, ph) {
 			return 1
 		}
@@ -256,18 +430,34 @@ func word(s *sentence, i int) string {
 	return s.toks[i].Word
 }
 
-func isNumber(w string) bool {
-	if numberWords[w] {
+func (p *pool) isNumber(w string) bool {
+	if p.l.NumberWords.Has(w) {
 		return true
 	}
 	if parts := strings.Split(w, "-"); len(parts) > 1 {
-		return isNumber(parts[0])
+		return p.isNumber(parts[0])
 	}
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && r != ',' && r != '.' }) < 0
 }
 
 func isDigits(w string) bool {
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+// isDecade reports whether w names a decade: "1990s", "1990's".
+func isDecade(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "s"), "'")
+	return isYear(w) && strings.HasSuffix(w, "0")
+}
+
+// isOrdinal reports whether w is an ordinal written in digits: "19th".
+func (p *pool) isOrdinal(w string) bool {
+	for _, suf := range p.l.OrdinalSuffixes {
+		if n, ok := strings.CutSuffix(w, suf); ok && isDigits(n) {
+			return true
+		}
+	}
+	return false
 }
 
 func isYear(w string) bool {

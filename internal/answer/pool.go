@@ -8,6 +8,7 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
+	"dossier/internal/lang"
 	"dossier/internal/retrieval"
 )
 
@@ -16,6 +17,8 @@ const maxTerms = 64
 
 // pool is every sentence of the retrieved passages, analysed once.
 type pool struct {
+	l       *lang.Language
+	an      *analysis.Analyzer
 	q       *question
 	results []retrieval.Result
 	paras   []*paragraph
@@ -24,6 +27,15 @@ type pool struct {
 	// about Witkoff) counts little and a rare one much.
 	weight []float64
 	total  float64 // sum of weight
+	// absent is the share of total that no retrieved sentence holds.
+	absent float64
+	// relatedMask maps a stem related to question terms (a synonym or
+	// derivation from the language's table: "react" for "respond") to the
+	// bits of those terms.
+	relatedMask map[string]uint64
+	// speakerQuotes are the quotations (folded) of the speaker a statement
+	// question names, from the quote index; nil without one.
+	speakerQuotes []string
 	// names are words written with a capital away from the start of a
 	// sentence somewhere in the pool: proper names, not capitalised
 	// sentence openers.
@@ -44,26 +56,41 @@ type sentence struct {
 	toks       []analysis.Token // offsets relative to text
 	stems      [][]string       // the terms of each token
 	match      uint64           // bit i: the sentence holds question term i
+	related    uint64           // bit i: it holds a word related to term i
 	quotes     int              // opening minus closing double quotes
 	dependent  bool             // opens with a pronoun that points back
+	words      int              // white-space separated words
+	// speakerQuote: the sentence holds a quotation of the speaker the
+	// question asks about.
+	speakerQuote bool
 }
 
 // buildPool splits the passages into sentences and matches them against
 // the question's terms.
-func buildPool(an *analysis.Analyzer, q *question, results []retrieval.Result) *pool {
-	p := &pool{q: q, results: results, names: map[string]bool{}}
+func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q *question, results []retrieval.Result, speakerQuotes []string) *pool {
+	p := &pool{l: l, an: an, q: q, results: results, names: map[string]bool{}, speakerQuotes: speakerQuotes}
 	terms := q.terms
 	if len(terms) > maxTerms {
 		terms = terms[:maxTerms]
 	}
 	df := make([]int, len(terms))
 	n := 0
+	p.relatedMask = map[string]uint64{}
+	for i, t := range terms {
+		for _, r := range an.Related(t) {
+			p.relatedMask[r] |= 1 << i
+		}
+	}
 	for ri, r := range results {
 		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
 			para := &paragraph{result: ri, text: text}
-			for _, span := range corpus.SplitSentences(text) {
-				s := newSentence(an, text, span)
+			for _, base := range cache.sentences(l, an, text) {
+				s := &base
 				s.match = matchTerms(terms, s.stems)
+				s.related = p.matchRelated(s.stems) &^ s.match
+				if speakerQuotes != nil {
+					s.speakerQuote = marksSpeakerQuote(speakerQuotes, s.text)
+				}
 				for i := range terms {
 					if s.match&(1<<i) != 0 {
 						df[i]++
@@ -82,6 +109,12 @@ func buildPool(an *analysis.Analyzer, q *question, results []retrieval.Result) *
 	for i := range terms {
 		p.weight[i] = termWeight(df[i], n) * q.factor[i]
 		p.total += p.weight[i]
+		if df[i] == 0 {
+			p.absent += p.weight[i]
+		}
+	}
+	if p.total > 0 {
+		p.absent /= p.total
 	}
 	return p
 }
@@ -101,16 +134,35 @@ func termWeight(df, n int) float64 {
 	return w
 }
 
-func newSentence(an *analysis.Analyzer, para string, span corpus.Span) *sentence {
+func newSentence(l *lang.Language, an *analysis.Analyzer, para string, span corpus.Span) *sentence {
 	s := &sentence{start: span.Start, end: span.End, text: para[span.Start:span.End]}
 	s.toks = analysis.Tokenize(s.text)
 	s.stems = make([][]string, len(s.toks))
 	for i, t := range s.toks {
-		s.stems[i] = termsOf(an, nil, t)
+		s.stems[i] = termsOf(l, an, nil, t)
 	}
 	s.quotes = quoteBalance(s.text)
-	s.dependent = pointsBack(s.text, s.toks)
+	s.words = wordCount(s.text)
+	s.dependent = pointsBack(l, s.text, s.toks)
 	return s
+}
+
+// related returns the stems related to a term (the language's table).
+func (p *pool) related(term string) []string { return p.an.Related(term) }
+
+// matchRelated returns the bit set of the terms that some token's stem is
+// related to.
+func (p *pool) matchRelated(stems [][]string) uint64 {
+	var m uint64
+	if len(p.relatedMask) == 0 {
+		return 0
+	}
+	for _, ss := range stems {
+		for _, s := range ss {
+			m |= p.relatedMask[s]
+		}
+	}
+	return m
 }
 
 // matchTerms returns the bit set of the terms that some token's stem
@@ -172,7 +224,7 @@ func (p *pool) noteNames(s *sentence) {
 // isName reports whether token i of s is (part of) a proper name.
 func (p *pool) isName(s *sentence, i int) bool {
 	t := s.toks[i]
-	if !capitalised(s.text, t) || (analysis.IsStopWord(t.Word) && !t.Acronym) || t.Word == "i" {
+	if !capitalised(s.text, t) || (p.l.IsStopWord(t.Word) && !t.Acronym) || t.Word == "i" {
 		return false
 	}
 	return !initial(s, i) || p.names[t.Word]
@@ -212,16 +264,12 @@ func quoteBalance(s string) int {
 	return n
 }
 
-// backPronouns open sentences that cannot be understood alone.
-var backPronouns = wordSet("he", "she", "they", "it", "his", "her", "their", "its", "him", "them",
-	"this", "these", "those", "such")
-
 // pointsBack reports whether a sentence opens with a pronoun that refers
 // to an earlier sentence ("He said…", "This meeting…"). Inside quotation
 // marks the speaker's "he" is left to the quotation rules. "It is unlikely
 // that…" is the common exception: an "it" that stands for what follows.
-func pointsBack(text string, toks []analysis.Token) bool {
-	if len(toks) == 0 || !backPronouns[toks[0].Word] || strings.ContainsAny(text[:toks[0].Start], "“\"‘") {
+func pointsBack(l *lang.Language, text string, toks []analysis.Token) bool {
+	if len(toks) == 0 || !l.BackPronouns.Has(toks[0].Word) || strings.ContainsAny(text[:toks[0].Start], "“\"‘") {
 		return false
 	}
 	if toks[0].Word == "it" && len(toks) > 2 && (toks[1].Word == "is" || toks[1].Word == "was") {

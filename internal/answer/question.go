@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"dossier/internal/analysis"
+	"dossier/internal/lang"
 )
 
 // kind is the kind of answer a question asks for. It only ranks sentences:
@@ -21,9 +22,11 @@ const (
 	kindStatement      // what did X say, how did X react: a quotation or report of speech
 	kindYesNo          // did, is, was …
 	kindAge            // how old
+	kindReason         // why: a cause or a purpose
+	kindIdentity       // who is X: X's role, title or description
 )
 
-var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age"}
+var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age", "reason", "identity"}
 
 func (k kind) String() string { return kindNames[k] }
 
@@ -45,81 +48,53 @@ type question struct {
 	// counted is the stem of the noun after "how many" ("points"), which a
 	// number in the answer should be attached to; empty otherwise.
 	counted string
+	// names are the stems of the proper names the question holds, and
+	// numbers its numbers in digits: an answer should hold them too.
+	names, numbers []string
+	// nameRuns are the question's runs of capitalised words, as written
+	// ("Dmitry Peskov"), for looking the speaker up in the quote index.
+	nameRuns []string
+	// speaker is the stem of the last word of the first run of names (a
+	// surname, as articles name people): in "what did X say about T" and
+	// "how did X react to T", X.
+	speaker []string
+	// topic are the terms after "about" in a statement question ("what did
+	// X say about the leak"): what X's words must be about.
+	topic []string
 }
-
-// auxiliaries start yes/no questions and follow "what"/"which" when no
-// noun does ("what did …").
-var auxiliaries = wordSet("did", "does", "do", "is", "are", "was", "were", "has", "have", "had",
-	"can", "could", "will", "would", "should", "shall", "may", "might", "must")
-
-// speechVerbs mark a question about what someone said; the answer is a
-// quotation or a report of speech. "say" and "tell" are dropped from the
-// terms of such questions because the answer says "wrote", "posted",
-// "called it"… as often as "said".
-var speechVerbs = wordSet("say", "said", "says", "tell", "told", "think", "thought", "describe",
-	"described", "respond", "responded", "react", "reacted", "defend", "defended", "claim",
-	"claimed", "call", "called", "write", "wrote", "comment", "commented", "explain", "explained",
-	"justify", "justified", "argue", "argued", "warn", "warned", "criticise", "criticize")
-
-var dropWhenStatement = wordSet("say", "said", "says", "tell", "told")
-
-// eventVerbs only say that something happened; in a when or where
-// question ("where was it held", "when did it take place") they carry no
-// topic, and the answer rarely repeats them.
-var eventVerbs = wordSet("hold", "held", "take", "took", "taken", "place", "happen", "happened",
-	"occur", "occurred", "located", "based")
 
 // Category nouns after "which"/"what" name the kind of answer ("which
 // lawmaker" wants a person). They are not terms: the answer says "Rep. Don
-// Bacon", not "lawmaker".
+// Bacon", not "lawmaker". They are the answerer's own lists, not facts of
+// English: the person, organisation, place and time nouns of general
+// English that questions use as categories (WordNet's noun.person,
+// noun.group, noun.location and noun.time heads, singular and plural),
+// kept to the ones a question names an answer's kind with.
 var (
-	entityNouns = wordSet("person", "people", "man", "men", "woman", "women", "lawmaker", "lawmakers",
-		"legislator", "legislators", "senator", "senators", "congressman", "congresswoman",
-		"representative", "representatives", "official", "officials", "politician", "politicians",
-		"leader", "leaders", "minister", "ministers", "aide", "aides", "adviser", "advisers",
-		"advisor", "advisors", "envoy", "envoys", "diplomat", "diplomats", "spokesman",
-		"spokeswoman", "spokesperson", "journalist", "journalists", "reporter", "reporters",
-		"critic", "critics", "ally", "allies", "negotiator", "negotiators", "member", "members",
-		"candidate", "candidates", "judge", "lawyer", "executive", "executives", "officer",
-		"analyst", "expert", "experts", "author", "authors", "founder", "owner", "player",
-		"outlet", "outlets", "newspaper", "newspapers", "paper", "agency", "agencies",
-		"organisation", "organization", "organisations", "organizations", "company",
-		"companies", "firm", "firms", "network", "networks", "broadcaster", "publication",
-		"publications", "channel", "website", "group", "groups", "party", "parties",
-		"committee", "department", "ministry", "institution", "union", "court", "embassy",
-		"media", "source", "sources")
-	placeNouns = wordSet("country", "countries", "city", "cities", "town", "towns", "region",
-		"regions", "territory", "territories", "state", "states", "province", "provinces",
-		"place", "places", "location", "locations", "area", "areas", "nation", "nations", "venue")
-	timeNouns = wordSet("day", "days", "date", "dates", "year", "years", "month", "months",
-		"time", "week", "hour")
+	entityNouns = lang.NewWordSet(`person people man men woman women lawmaker lawmakers legislator legislators senator
+senators congressman congresswoman representative representatives official officials
+politician politicians leader leaders minister ministers aide aides adviser advisers
+advisor advisors envoy envoys diplomat diplomats spokesman spokeswoman spokesperson
+journalist journalists reporter reporters critic critics ally allies negotiator
+negotiators member members candidate candidates judge lawyer executive executives
+officer analyst expert experts author authors founder owner player outlet outlets
+newspaper newspapers paper agency agencies organisation organization organisations
+organizations company companies firm firms network networks broadcaster publication
+publications channel website group groups party parties committee department ministry
+institution union court embassy media source sources`)
+	placeNouns = lang.NewWordSet(`country countries city cities town towns region regions territory territories state
+states province provinces place places location locations area areas nation nations
+venue`)
+	timeNouns = lang.NewWordSet(`day days date dates year years month months time week hour decade
+decades century centuries period era`)
+	numberNouns = lang.NewWordSet(`number numbers percentage percent proportion share amount
+amounts total sum figure figures population size count`)
 )
-
-// irregular maps irregular verb forms to their base form, so that "met"
-// meets "meet" and "said" meets "say": the stemmer only knows regular
-// endings.
-var irregular = map[string]string{
-	"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
-	"met": "meet", "took": "take", "taken": "take", "spoke": "speak", "spoken": "speak",
-	"gave": "give", "given": "give", "got": "get", "gotten": "get", "went": "go", "gone": "go",
-	"made": "make", "came": "come", "thought": "think", "knew": "know", "known": "know",
-	"left": "leave", "sent": "send", "found": "find", "held": "hold", "won": "win", "paid": "pay",
-	"led": "lead", "brought": "bring", "bought": "buy", "saw": "see", "seen": "see", "ate": "eat",
-	"eaten": "eat", "began": "begin", "begun": "begin", "heard": "hear", "kept": "keep",
-	"lost": "lose", "meant": "mean", "ran": "run", "sat": "sit", "stood": "stand",
-	"understood": "understand", "wore": "wear", "worn": "wear", "chose": "choose",
-	"chosen": "choose", "drew": "draw", "drawn": "draw", "fell": "fall", "fallen": "fall",
-	"felt": "feel", "flew": "fly", "flown": "fly", "forgot": "forget", "grew": "grow",
-	"hid": "hide", "hit": "hit", "hung": "hang", "lay": "lie", "lit": "light", "rose": "rise",
-	"sold": "sell", "shown": "show", "spent": "spend", "struck": "strike", "taught": "teach",
-	"threw": "throw", "thrown": "throw", "woke": "wake", "became": "become", "built": "build",
-	"dealt": "deal", "fought": "fight", "sought": "seek", "broke": "break", "broken": "break",
-}
 
 // termsOf appends the search terms of one token, irregular verbs taken to
 // their base form first.
-func termsOf(an *analysis.Analyzer, out []string, t analysis.Token) []string {
-	if base, ok := irregular[t.Word]; ok {
+func termsOf(l *lang.Language, an *analysis.Analyzer, out []string, t analysis.Token) []string {
+	if base, ok := l.BaseForm(t.Word); ok {
 		t.Word = base
 	}
 	return an.AppendTerms(out, t)
@@ -127,12 +102,12 @@ func termsOf(an *analysis.Analyzer, out []string, t analysis.Token) []string {
 
 // parseQuestion works out the kind of answer wanted and the terms to look
 // for, from general patterns of English questions.
-func parseQuestion(an *analysis.Analyzer, text string) question {
+func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) question {
 	q := question{text: text, words: map[string]bool{}}
 	toks := analysis.Tokenize(text)
 	skip := make([]bool, len(toks)) // tokens that are not terms
 	for i, t := range toks {
-		for _, s := range termsOf(an, nil, t) {
+		for _, s := range termsOf(l, an, nil, t) {
 			q.words[s] = true
 		}
 		q.words[an.Stem(t.Word)] = true
@@ -148,6 +123,11 @@ func parseQuestion(an *analysis.Analyzer, text string) question {
 		switch t.Word {
 		case "who", "whom", "whose":
 			q.kind = kindEntity
+			if i == 0 && identityQuestion(l, text, toks) {
+				q.kind = kindIdentity
+			}
+		case "why":
+			q.kind = kindReason
 		case "when":
 			q.kind = kindTime
 		case "where":
@@ -156,7 +136,7 @@ func parseQuestion(an *analysis.Analyzer, text string) question {
 			switch next(1) {
 			case "many", "much":
 				q.kind, skip[i+1] = kindNumber, true
-				if n := next(2); n != "" && !auxiliaries[n] && !analysis.IsStopWord(n) {
+				if n := next(2); n != "" && !l.Auxiliaries.Has(n) && !l.IsStopWord(n) {
 					q.counted = an.Stem(n)
 				}
 			case "old":
@@ -167,26 +147,45 @@ func parseQuestion(an *analysis.Analyzer, text string) question {
 		case "which", "what":
 			n := next(1)
 			switch {
-			case entityNouns[n]:
+			case entityNouns.Has(n):
 				q.kind, skip[i+1] = kindEntity, true
-			case placeNouns[n]:
+			case placeNouns.Has(n):
 				q.kind, skip[i+1] = kindPlace, true
-			case timeNouns[n]:
+			case timeNouns.Has(n):
 				q.kind, skip[i+1] = kindTime, true
+			case numberNouns.Has(n):
+				q.kind, skip[i+1] = kindNumber, true
 			}
 		}
 	}
 	if q.kind == kindOther {
-		q.kind = otherKind(toks)
+		q.kind = otherKind(l, toks)
 	}
-	given := givenNames(text, toks)
+	given := givenNames(l, text, toks)
+	q.names = questionNames(an, l.IsStopWord, text, toks, given)
+	q.numbers = questionNumbers(toks)
+	q.nameRuns = nameRuns(l, text, toks)
+	if q.kind == kindStatement {
+		for i, t := range toks {
+			if t.Word == "about" {
+				for _, u := range toks[i+1:] {
+					q.topic = termsOf(l, an, q.topic, u)
+				}
+				break
+			}
+		}
+	}
+	if len(q.nameRuns) > 0 {
+		run := analysis.Tokenize(q.nameRuns[0])
+		q.speaker = []string{an.Stem(run[len(run)-1].Word)}
+	}
 	seen := map[string]bool{}
 	for i, t := range toks {
-		if skip[i] || (q.kind == kindStatement && dropWhenStatement[t.Word]) ||
-			((q.kind == kindTime || q.kind == kindPlace) && eventVerbs[t.Word]) {
+		if skip[i] || (q.kind == kindStatement && (sayOrTell(l, t.Word) || l.Answer.ReactionVerbs.Has(t.Word))) ||
+			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) {
 			continue
 		}
-		for _, s := range termsOf(an, nil, t) {
+		for _, s := range termsOf(l, an, nil, t) {
 			if !seen[s] {
 				seen[s] = true
 				q.terms = append(q.terms, s)
@@ -201,16 +200,63 @@ func parseQuestion(an *analysis.Analyzer, text string) question {
 	return q
 }
 
+// identityQuestion reports whether a question that opens with "who" asks
+// who someone is: "Who is Kirill Dmitriev?", "who was Ushakov" — a form of
+// "be" and then only a name.
+func identityQuestion(l *lang.Language, text string, toks []analysis.Token) bool {
+	if len(toks) < 3 || !isBe(toks[1].Word) {
+		return false
+	}
+	for _, t := range toks[2:] {
+		if !capitalised(text, t) && !l.NameParticles.Has(t.Word) {
+			return false
+		}
+	}
+	return true
+}
+
+func isBe(w string) bool { return w == "is" || w == "was" || w == "are" || w == "were" }
+
+// nameRuns returns the runs of capitalised words of the question after
+// its first word, as written.
+func nameRuns(l *lang.Language, text string, toks []analysis.Token) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, text[toks[start].Start:toks[end].End])
+			start = -1
+		}
+	}
+	for i := 1; i < len(toks); i++ {
+		name := capitalised(text, toks[i]) && !l.IsStopWord(toks[i].Word)
+		joined := start >= 0 && strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) == ""
+		switch {
+		case name && (start < 0 || joined):
+			if start < 0 {
+				start = i
+			}
+		case name:
+			flush(i - 1)
+			start = i
+		default:
+			flush(i - 1)
+		}
+	}
+	flush(len(toks) - 1)
+	return out
+}
+
 // givenNameFactor is the weight of a given name relative to a surname.
 const givenNameFactor = 0.3
 
 // givenNames marks the tokens of the question that begin a run of
 // capitalised words ("Gregory" in "Gregory Meeks"): every word of a name
 // but the last.
-func givenNames(text string, toks []analysis.Token) []bool {
+func givenNames(l *lang.Language, text string, toks []analysis.Token) []bool {
 	given := make([]bool, len(toks))
 	isCap := func(i int) bool {
-		return i < len(toks) && !analysis.IsStopWord(toks[i].Word) && capitalised(text, toks[i]) &&
+		return i < len(toks) && !l.IsStopWord(toks[i].Word) && capitalised(text, toks[i]) &&
 			(i == len(toks)-1 || strings.TrimSpace(text[toks[i].End:toks[i+1].Start]) == "")
 	}
 	for i := range toks {
@@ -220,22 +266,23 @@ func givenNames(text string, toks []analysis.Token) []bool {
 }
 
 // otherKind tells statement and yes/no questions apart from the rest.
-func otherKind(toks []analysis.Token) kind {
+func otherKind(l *lang.Language, toks []analysis.Token) kind {
 	for _, t := range toks {
-		if speechVerbs[t.Word] {
+		if l.IsSpeechVerb(t.Word) || l.Answer.ReactionVerbs.Has(t.Word) {
 			return kindStatement
 		}
 	}
-	if len(toks) > 0 && auxiliaries[toks[0].Word] {
+	if len(toks) > 0 && l.Auxiliaries.Has(toks[0].Word) {
 		return kindYesNo
 	}
 	return kindOther
 }
 
-func wordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[strings.ToLower(w)] = true
-	}
-	return m
+// sayOrTell reports whether w is a form of "say" or "tell", which a
+// question about what someone said drops from its terms (as it drops
+// "react" and "respond"): the answer says "wrote", "posted", "called it"…
+// as often as "said", and rarely repeats "reacted".
+func sayOrTell(l *lang.Language, w string) bool {
+	lemma, _ := l.SpeechLemma(w)
+	return lemma == "say" || lemma == "tell"
 }

@@ -18,10 +18,13 @@ type unit struct {
 	para        *paragraph
 	first, last int // sentence indexes in para, inclusive
 	match       uint64
+	related     uint64  // terms held only through related words
+	relRelated  float64 // share of the question's term weight held only through related words
 	words       int
 	rel         float64 // share of the question's term weight the unit holds
 	kind        float64 // kindScore
-	score       float64
+	feat        [NumFeatures]float64
+	score       float64 // the unit model's log-odds that the unit answers
 }
 
 func (u *unit) sents() []*sentence { return u.para.sents[u.first : u.last+1] }
@@ -42,7 +45,7 @@ func (p *pool) units() []*unit {
 	seen := map[[3]int]bool{}
 	for pi, para := range p.paras {
 		for i, s := range para.sents {
-			if s.match == 0 && (i == 0 || para.sents[i-1].match == 0) {
+			if s.match|s.related == 0 && (i == 0 || para.sents[i-1].match|para.sents[i-1].related == 0) {
 				continue
 			}
 			u := p.unitAround(para, i)
@@ -51,7 +54,7 @@ func (p *pool) units() []*unit {
 			}
 			p.measure(u)
 			u = p.withContext(u)
-			if u.rel == 0 || seen[[3]int{pi, u.first, u.last}] {
+			if u.rel+u.relRelated == 0 || seen[[3]int{pi, u.first, u.last}] {
 				continue
 			}
 			seen[[3]int{pi, u.first, u.last}] = true
@@ -79,10 +82,22 @@ func (p *pool) unitAround(para *paragraph, i int) *unit {
 			return nil
 		}
 	}
-	if wordCount(u.text()) > maxUnitWords || hasMarker(u.text()) {
+	if u.wordTotal() > maxUnitWords || hasMarker(u.text()) || asksOnly(u) {
 		return nil
 	}
 	return u
+}
+
+// asksOnly reports whether every sentence of the unit is a question (an
+// interviewer's, a headline's): a question states nothing, so it answers
+// nothing.
+func asksOnly(u *unit) bool {
+	for _, s := range u.sents() {
+		if !strings.HasSuffix(strings.TrimRight(s.text, "\"”’' "), "?") {
+			return false
+		}
+	}
+	return true
 }
 
 // balanceQuotes widens u until every quotation mark it holds is matched.
@@ -120,13 +135,16 @@ func unattributed(text string) bool {
 
 // measure fills in the unit's matches, relevance and kind.
 func (p *pool) measure(u *unit) {
-	u.match = 0
+	u.match, u.related = 0, 0
 	for _, s := range u.sents() {
 		u.match |= s.match
+		u.related |= s.related
 	}
+	u.related &^= u.match
 	u.rel = p.coverage(u.match)
+	u.relRelated = p.coverage(u.related)
 	u.kind = p.kindScore(u)
-	u.words = wordCount(u.text())
+	u.words = u.wordTotal()
 }
 
 // coverage is the share of the question's term weight that the matched
@@ -155,7 +173,7 @@ func (p *pool) withContext(u *unit) *unit {
 		return u
 	}
 	w := &unit{para: u.para, first: u.first - 1, last: u.last}
-	if !balanceQuotes(w) || w.para.sents[w.first].dependent || wordCount(w.text()) > maxUnitWords || hasMarker(w.text()) {
+	if !balanceQuotes(w) || w.para.sents[w.first].dependent || w.wordTotal() > maxUnitWords || hasMarker(w.text()) {
 		return u
 	}
 	p.measure(w)
@@ -166,3 +184,13 @@ func (p *pool) withContext(u *unit) *unit {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// wordTotal is the unit's number of words: its sentences' counts, made
+// once per sentence.
+func (u *unit) wordTotal() int {
+	n := 0
+	for _, s := range u.sents() {
+		n += s.words
+	}
+	return n
+}

@@ -61,6 +61,7 @@ func English() *Language {
 		irregular:       map[string]string{},
 		loadRelated:     englishRelated,
 		cue:             cueForms(enCueVerbs, enIrregular),
+		Answer:          englishAnswerWords(),
 	}
 	for i, names := range enMonths {
 		for _, n := range names {

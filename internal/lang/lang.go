@@ -122,6 +122,9 @@ type Language struct {
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
 
+	// Answer holds the words an answerer needs (answer_words.go).
+	Answer AnswerWords
+
 	// loadRelated builds the table of related stems the first time Related
 	// is called (it takes milliseconds, so a Language that is never asked
 	// stays cheap to build); nil when the language has none.

@@ -25,11 +25,18 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enRoleNouns": enRoleNouns, "enRelationalNouns": enRelationalNouns,
 		"enOrgWords": enOrgWords, "enMaleWords": enMaleWords, "enFemaleWords": enFemaleWords,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
+		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
+		"enNegations":      enNegations,
+		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
 		"enNeutralSpeech": enNeutralSpeech,
 	}
 	for name, list := range lists {
 		seen := map[string]bool{}
-		for _, w := range strings.Fields(list) {
+		words := strings.Fields(list)
+		if strings.Contains(list, "|") { // a list of phrases
+			words = strings.Split(list, "|")
+		}
+		for _, w := range words {
 			if seen[w] {
 				t.Errorf("%s holds %q twice", name, w)
 			}

@@ -207,6 +207,27 @@ func (l *Library) Search(ctx context.Context, query string, k int) ([]retrieval.
 	return s.Index.Search(ctx, query, k)
 }
 
+// Match returns the canonical name of the quoted speaker a query names in
+// the current snapshot (quotes.Index.Match); "" before the first load. With
+// Lookup it lets the answerer find a speaker's own quotations.
+func (l *Library) Match(query string) (name string, exact bool) {
+	s := l.cur.Load()
+	if s == nil || s.Quotes == nil {
+		return "", false
+	}
+	return s.Quotes.Match(query)
+}
+
+// Lookup returns a speaker's quotations in the current snapshot, ordered by
+// the topic (quotes.Index.Lookup); an empty result before the first load.
+func (l *Library) Lookup(speaker, topic string) quotes.Result {
+	s := l.cur.Load()
+	if s == nil || s.Quotes == nil {
+		return quotes.Result{Query: speaker}
+	}
+	return s.Quotes.Lookup(speaker, topic)
+}
+
 // LoadSaved serves the index saved by an earlier run, if there is one, so
 // the bot can answer before the corpus has been read again. A missing index
 // gives retrieval.ErrNoIndex; a damaged one another error. Either way the

@@ -1,0 +1,541 @@
+// Command fit fits the extractive answerer's two models and writes their
+// coefficients to internal/answer/coef.go: a logistic regression that
+// ranks the candidate units by how likely each answers the question (the
+// unit model), and one that says how likely the answer built on the best
+// unit is right (the abstention model), with the probability it must reach
+// for the answerer to answer rather than abstain. Run it from the repository's root:
+//
+//	go run ./internal/answer/fit
+//
+// Data: the SQuAD 2.0 slice (10 Wikipedia articles, each article one
+// document, every question asked against all of them), the seed story's
+// question sets (the shared eval set and the answer package's dev,
+// held-out and story sets) and the second story's set. Each candidate unit
+// the answerer weighs is labelled right when it holds the question's answer
+// terms and an evidence phrase (SQuAD: a gold answer); every unit of an
+// unanswerable question is labelled wrong. Each set weighs the same in the
+// fit, whatever its size.
+//
+// Cross-validation leaves one group out at a time (one SQuAD article, or
+// one story), fits on the rest and predicts the group left out. The
+// operating point is the threshold that minimises the cost of those
+// out-of-group predictions, a wrong answer shown counting twice a right
+// answer withheld (answereval.WrongCost), each set's cost divided by its
+// number of questions. The final model is fitted on everything.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"go/format"
+	"log"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"dossier/internal/analysis"
+	"dossier/internal/answer"
+	"dossier/internal/answer/answereval"
+	"dossier/internal/corpus"
+	"dossier/internal/evalset"
+	"dossier/internal/lang"
+	"dossier/internal/quotes"
+	"dossier/internal/retrieval"
+)
+
+// lambda is the L2 penalty on the weights (not the bias), relative to the
+// total weight of the rows: enough to keep the Newton steps well defined
+// when a feature is rare in a fold, too small to change the fit.
+const lambda = 1e-3
+
+func main() {
+	root := flag.String("root", ".", "the repository's root")
+	out := flag.String("out", "internal/answer/coef.go", "where to write the coefficients")
+	dry := flag.Bool("n", false, "report only; do not write the coefficients")
+	flag.Parse()
+	if err := run(context.Background(), *root, *out, *dry); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// set is one evaluation set: its questions and their candidates.
+type set struct {
+	name      string
+	questions []question
+	ix        *memo
+	an        *analysis.Analyzer
+	quotes    *quotes.Index
+}
+
+// extractor returns the set's answerer with the options given.
+func (s *set) extractor(opts ...answer.Option) *answer.Extractor {
+	return answer.NewExtractive(s.ix, append([]answer.Option{answer.WithAnalyzer(s.an), answer.WithQuotes(s.quotes)}, opts...)...)
+}
+
+// memo remembers the passages found for each question: retrieval does not
+// change between folds, and asking again would double the command's time.
+type memo struct {
+	ix   *retrieval.Index
+	seen map[string][]retrieval.Result
+}
+
+func (m *memo) Search(ctx context.Context, q string, k int) ([]retrieval.Result, error) {
+	key := fmt.Sprintf("%d\x00%s", k, q)
+	if r, ok := m.seen[key]; ok {
+		return r, nil
+	}
+	r, err := m.ix.Search(ctx, q, k)
+	if err != nil {
+		return nil, err
+	}
+	m.seen[key] = r
+	return r, nil
+}
+
+// question is one question with the candidates the answerer weighed.
+type question struct {
+	item  answereval.Item
+	cands []answer.Candidate
+	right []bool
+}
+
+func run(ctx context.Context, root, out string, dry bool) error {
+	path := func(p string) string { return filepath.Join(root, p) }
+	var sets []*set
+
+	docs, items, err := answereval.LoadSQuAD(path("internal/answer/testdata/squad2/train-slice.json"))
+	if err != nil {
+		return err
+	}
+	s, err := collect(ctx, "SQuAD slice", docs, items)
+	if err != nil {
+		return err
+	}
+	sets = append(sets, s)
+
+	seedItems := itemsOf("seed", evalset.StoryQuestions("seed"))
+	for _, f := range []string{"dev_questions.json", "heldout_questions.json", "story_questions.json"} {
+		it, err := answereval.LoadQuestions(path(filepath.Join("internal/answer/testdata", f)), "seed")
+		if err != nil {
+			return err
+		}
+		seedItems = append(seedItems, it...)
+	}
+	for _, story := range []struct {
+		name, dir string
+		items     []answereval.Item
+	}{
+		{"seed story", "internal/testcorpus/testdata/seed", seedItems},
+		{"second story", "internal/testcorpus/testdata/second", itemsOf("second", evalset.StoryQuestions("second"))},
+	} {
+		docs, err := answereval.LoadStory(ctx, path(story.dir))
+		if err != nil {
+			return err
+		}
+		s, err := collect(ctx, story.name, docs, story.items)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, s)
+	}
+
+	// Cross-validation: leave one group out.
+	groups := map[string]bool{}
+	for _, s := range sets {
+		for _, q := range s.questions {
+			groups[q.item.Group] = true
+		}
+	}
+	names := make([]string, 0, len(groups))
+	for g := range groups {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	oof := map[*question]outcome{}
+	for _, g := range names {
+		train := func(q *question) bool { return q.item.Group != g }
+		m, err := fitModels(ctx, sets, train)
+		if err != nil {
+			return err
+		}
+		if err := answerAll(ctx, sets, m, oof, func(q *question) bool { return q.item.Group == g }); err != nil {
+			return err
+		}
+	}
+	threshold, cost := operatingPoint(sets, oof)
+	fmt.Printf("cross-validated by group (%d groups: %s)\n", len(names), strings.Join(names, ", "))
+	fmt.Printf("operating point: threshold %.2f (cost 2×wrong + withheld, per question, summed over sets: %.3f)\n\n", threshold, cost)
+	report(sets, oof, threshold)
+	fmt.Println("\nsame predictions, answering every question (threshold 0):")
+	report(sets, oof, 0)
+
+	m, err := fitModels(ctx, sets, func(*question) bool { return true })
+	if err != nil {
+		return err
+	}
+	fmt.Println("\nunit model fitted on all sets:")
+	for i, n := range answer.FeatureNames {
+		fmt.Printf("  %-15s %+.3f\n", n, m.units[i])
+	}
+	fmt.Println("abstention model fitted on all sets:")
+	for i, n := range answer.AnswerFeatureNames {
+		fmt.Printf("  %-15s %+.3f\n", n, m.answer[i])
+	}
+	inSample := map[*question]outcome{}
+	if err := answerAll(ctx, sets, m, inSample, func(*question) bool { return true }); err != nil {
+		return err
+	}
+	fmt.Println("\nin-sample (final models, same threshold):")
+	report(sets, inSample, threshold)
+	if dry {
+		return nil
+	}
+	return writeCoef(out, sets, m, threshold, len(names))
+}
+
+// models are the coefficients of the answerer's two models.
+type models struct {
+	units  answer.Weights
+	answer answer.AnswerWeights
+}
+
+// fitModels fits the unit model on the candidates of the questions kept,
+// then the abstention model on the answers the answerer composes for them
+// with that unit model.
+func fitModels(ctx context.Context, sets []*set, keep func(*question) bool) (models, error) {
+	var m models
+	var rows []row
+	for _, s := range sets {
+		n := count(s, keep)
+		for i := range s.questions {
+			q := &s.questions[i]
+			if !keep(q) {
+				continue
+			}
+			for j := range q.cands {
+				rows = append(rows, row{x: q.cands[j].Features[:], y: q.right[j], w: 1 / float64(n)})
+			}
+		}
+	}
+	copy(m.units[:], fitLR(rows, answer.NumFeatures))
+
+	rows = rows[:0]
+	for _, s := range sets {
+		n := count(s, keep)
+		e := s.extractor(answer.WithWeights(m.units, answer.AnswerWeights{}))
+		for i := range s.questions {
+			q := &s.questions[i]
+			if !keep(q) {
+				continue
+			}
+			right, af, err := weigh(ctx, e, q)
+			if err != nil {
+				return m, fmt.Errorf("%s: %w", s.name, err)
+			}
+			rows = append(rows, row{x: af[:], y: right, w: 1 / float64(n)})
+		}
+	}
+	copy(m.answer[:], fitLR(rows, answer.NumAnswerFeatures))
+	return m, nil
+}
+
+func count(s *set, keep func(*question) bool) int {
+	n := 0
+	for i := range s.questions {
+		if keep(&s.questions[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// weigh answers a question without abstaining for want of confidence and
+// judges the answer.
+func weigh(ctx context.Context, e *answer.Extractor, q *question) (bool, answer.AnswerFeatures, error) {
+	a, af, err := e.Weigh(ctx, q.item.Question.Question)
+	if err != nil {
+		return false, af, fmt.Errorf("%s: %w", q.item.ID, err)
+	}
+	r := answereval.Reply{Abstained: a.Abstained, Text: a.Text}
+	for _, c := range a.Citations {
+		r.Cited = append(r.Cited, c.Text)
+	}
+	right, _ := answereval.Judge(q.item.Question, r)
+	return right && q.item.Answerable && !a.Abstained, af, nil
+}
+
+func itemsOf(group string, qs []evalset.Question) []answereval.Item {
+	items := make([]answereval.Item, len(qs))
+	for i, q := range qs {
+		items[i] = answereval.Item{Question: q, Group: group}
+	}
+	return items
+}
+
+// collect asks every question of a set and labels its candidates.
+func collect(ctx context.Context, name string, docs []*corpus.Document, items []answereval.Item) (*set, error) {
+	an := analysis.New(lang.English())
+	ix, err := answereval.BuildIndex(ctx, docs, an)
+	if err != nil {
+		return nil, err
+	}
+	mix := &memo{ix: ix, seen: map[string][]retrieval.Result{}}
+	s := &set{name: name, ix: mix, an: an, quotes: quotes.Build(docs)}
+	e := s.extractor()
+	for _, it := range items {
+		cands, err := e.Candidates(ctx, it.Question.Question)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", name, it.ID, err)
+		}
+		q := question{item: it, cands: cands, right: make([]bool, len(cands))}
+		for i, c := range cands {
+			q.right[i] = it.Answerable && answereval.HoldsAnswer(it.Question, c.Text) && holdsEvidence(it.Question, c.Text)
+		}
+		s.questions = append(s.questions, q)
+	}
+	fmt.Fprintf(os.Stderr, "%s: %d questions\n", name, len(s.questions))
+	return s, nil
+}
+
+func holdsEvidence(q evalset.Question, text string) bool {
+	for _, ev := range q.Evidence {
+		if evalset.Contains(text, ev) {
+			return true
+		}
+	}
+	return false
+}
+
+// row is one example of a logistic regression: features (the last one
+// the bias), label and weight.
+type row struct {
+	x []float64
+	y bool
+	w float64
+}
+
+// fitLR fits a logistic regression by Newton's method with an L2 penalty
+// on every weight but the bias (the last feature).
+func fitLR(rows []row, k int) []float64 {
+	w := make([]float64, k)
+	total := 0.0
+	for _, r := range rows {
+		total += r.w
+	}
+	for iter := 0; iter < 50; iter++ {
+		grad := make([]float64, k)
+		hess := make([][]float64, k)
+		for i := range hess {
+			hess[i] = make([]float64, k)
+		}
+		for _, r := range rows {
+			z := 0.0
+			for i := 0; i < k; i++ {
+				z += w[i] * r.x[i]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if r.y {
+				y = 1
+			}
+			for i := 0; i < k; i++ {
+				grad[i] += r.w * (p - y) * r.x[i]
+				for j := 0; j <= i; j++ {
+					hess[i][j] += r.w * p * (1 - p) * r.x[i] * r.x[j]
+				}
+			}
+		}
+		for i := 0; i < k; i++ {
+			for j := 0; j < i; j++ {
+				hess[j][i] = hess[i][j]
+			}
+			if i < k-1 {
+				grad[i] += lambda * total * w[i]
+				hess[i][i] += lambda * total
+			}
+			hess[i][i] += 1e-9
+		}
+		step := solve(hess, grad)
+		change := 0.0
+		for i := range w {
+			w[i] -= step[i]
+			change = max(change, math.Abs(step[i]))
+		}
+		if change < 1e-6 {
+			break
+		}
+	}
+	return w
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		for r := c + 1; r < n; r++ {
+			f := a[r][c] / a[c][c]
+			for j := c; j < n; j++ {
+				a[r][j] -= f * a[c][j]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := b[r]
+		for j := r + 1; j < n; j++ {
+			s -= a[r][j] * x[j]
+		}
+		x[r] = s / a[r][r]
+	}
+	return x
+}
+
+// outcome is what the answerer made of a question with some weights and
+// no threshold: the probability of its best unit, and whether the answer
+// it would give is right.
+type outcome struct {
+	prob  float64
+	right bool
+}
+
+// answerAll answers the questions chosen with the models given and no
+// threshold, and records the outcomes.
+func answerAll(ctx context.Context, sets []*set, m models, out map[*question]outcome, chosen func(*question) bool) error {
+	for _, s := range sets {
+		e := s.extractor(answer.WithWeights(m.units, m.answer))
+		for i := range s.questions {
+			q := &s.questions[i]
+			if !chosen(q) {
+				continue
+			}
+			a, _, err := e.Weigh(ctx, q.item.Question.Question)
+			if err != nil {
+				return fmt.Errorf("%s %s: %w", s.name, q.item.ID, err)
+			}
+			r := answereval.Reply{Abstained: a.Abstained, Text: a.Text}
+			for _, c := range a.Citations {
+				r.Cited = append(r.Cited, c.Text)
+			}
+			right, _ := answereval.Judge(q.item.Question, r)
+			out[q] = outcome{prob: a.Confidence, right: right && q.item.Answerable && !a.Abstained}
+		}
+	}
+	return nil
+}
+
+// tally counts a set's outcomes at a threshold: the answerer answers when
+// its best unit's probability reaches it.
+func tally(s *set, outs map[*question]outcome, t float64) answereval.Tally {
+	var n answereval.Tally
+	for i := range s.questions {
+		q := &s.questions[i]
+		o := outs[q]
+		answered := o.prob > 0 && o.prob >= t
+		switch {
+		case q.item.Answerable && answered && o.right:
+			n.Answerable++
+			n.Right++
+		case q.item.Answerable && answered:
+			n.Answerable++
+			n.WrongAnswer++
+			n.WrongShown++
+		case q.item.Answerable:
+			n.Answerable++
+			n.Withheld++
+		case answered:
+			n.Unanswerable++
+			n.WrongShown++
+		default:
+			n.Unanswerable++
+			n.Abstained++
+		}
+	}
+	return n
+}
+
+// operatingPoint returns the threshold with the lowest summed per-question
+// cost over the sets.
+func operatingPoint(sets []*set, picks map[*question]outcome) (float64, float64) {
+	bestT, bestCost := 0.5, math.Inf(1)
+	for t := 0.05; t < 0.96; t += 0.01 {
+		cost := 0.0
+		for _, s := range sets {
+			n := tally(s, picks, t)
+			cost += n.Cost() / float64(n.Questions())
+		}
+		if cost < bestCost-1e-12 {
+			bestT, bestCost = t, cost
+		}
+	}
+	return math.Round(bestT*100) / 100, bestCost
+}
+
+func report(sets []*set, picks map[*question]outcome, t float64) {
+	var rows []answereval.Named
+	for _, s := range sets {
+		rows = append(rows, answereval.Named{Name: s.name, Tally: tally(s, picks, t)})
+	}
+	answereval.WriteTable(os.Stdout, rows)
+}
+
+func writeCoef(path string, sets []*set, m models, threshold float64, groups int) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by go run ./internal/answer/fit; DO NOT EDIT.\n\npackage answer\n\n")
+	var data []string
+	for _, s := range sets {
+		data = append(data, fmt.Sprintf("%s (%d questions)", s.name, len(s.questions)))
+	}
+	fmt.Fprintf(&b, "// fitted holds the answerer's two logistic regressions, fitted by\n")
+	fmt.Fprintf(&b, "// Newton's method (L2 penalty %g) on %s,\n", lambda, strings.Join(data, ", "))
+	fmt.Fprintf(&b, "// each set weighing the same. The unit model's labels: a candidate unit\n")
+	fmt.Fprintf(&b, "// is right when it holds the answer terms and an evidence phrase (SQuAD: a\n")
+	fmt.Fprintf(&b, "// gold answer). The abstention model's labels: the answer composed with\n")
+	fmt.Fprintf(&b, "// the unit model, judged as the quality test judges it.\n")
+	fmt.Fprintf(&b, "var fitted = model{\n\tweights: Weights{\n")
+	for i, n := range answer.FeatureNames {
+		fmt.Fprintf(&b, "\t\tfeat%s: %.4f,\n", goName(n), m.units[i])
+	}
+	fmt.Fprintf(&b, "\t},\n\tanswer: AnswerWeights{\n")
+	for i, n := range answer.AnswerFeatureNames {
+		fmt.Fprintf(&b, "\t\tans%s: %.4f,\n", goName(n), m.answer[i])
+	}
+	fmt.Fprintf(&b, "\t},\n}\n\n")
+	fmt.Fprintf(&b, "// fittedThreshold is the operating point: the abstention model's\n")
+	fmt.Fprintf(&b, "// probability with the lowest cost, a wrong answer shown counting twice\n")
+	fmt.Fprintf(&b, "// a right answer withheld, on predictions cross-validated over %d groups\n", groups)
+	fmt.Fprintf(&b, "// (each SQuAD article and each story left out in turn), each set's cost\n")
+	fmt.Fprintf(&b, "// taken per question.\n")
+	fmt.Fprintf(&b, "const fittedThreshold = %.2f\n", threshold)
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return fmt.Errorf("format coefficients: %w", err)
+	}
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		return fmt.Errorf("write coefficients: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s\n", path)
+	return nil
+}
+
+// goName turns a feature name ("rel_gap") into its constant's suffix
+// ("RelGap").
+func goName(n string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(n, "_") {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
