@@ -20,6 +20,9 @@ import (
 	"testing"
 	"time"
 
+	"dossier/internal/analysis"
+	"dossier/internal/embed"
+	"dossier/internal/lang"
 	"dossier/internal/testcorpus"
 )
 
@@ -114,11 +117,24 @@ type endpoint struct {
 	n    atomic.Int64
 }
 
-// interact posts a signed interaction and returns the decoded response.
+// interact posts a signed slash command from server 3 and returns the
+// decoded response.
 func (e *endpoint) interact(t *testing.T, perms, data string) (int, map[string]any, string) {
 	t.Helper()
+	return e.interactIn(t, "3", 2, perms, data)
+}
+
+// interactIn posts a signed interaction of type typ (2 command, 3 button,
+// 4 autocomplete) from a member of server guild.
+func (e *endpoint) interactIn(t *testing.T, guild string, typ int, perms, data string) (int, map[string]any, string) {
+	t.Helper()
 	id := e.n.Add(1)
-	body := fmt.Appendf(nil, `{"type":2,"id":"%d","application_id":"2","token":"tok%d","version":1,"guild_id":"3","member":{"user":{"id":"4"},"permissions":%q},"data":%s}`, id, id, perms, data)
+	message := ""
+	if typ == 3 { // a button is pressed on a (private) message of ours
+		message = `"message":{"id":"77","channel_id":"600","flags":64},`
+	}
+	body := fmt.Appendf(nil, `{"type":%d,"id":"%d","application_id":"2","token":"tok%d","version":1,"guild_id":%q,"member":{"user":{"id":"4"},"permissions":%q},%s"data":%s}`,
+		typ, id, id, guild, perms, message, data)
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req, _ := http.NewRequest(http.MethodPost, e.base+"/interactions", bytes.NewReader(body))
 	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, append([]byte(ts), body...))))
@@ -218,7 +234,7 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 		t.Fatalf("moderator's /article add: %d %s, deferral %s; want a private deferral", code, raw, cb)
 	}
 	added := discord.waitEdit(t, "Added:")
-	for _, want := range []string{sagTitle, "2020-01-20", "Reuters", "LOS ANGELES (Reuters)", `"label":"Keep"`, `"label":"Undo"`} {
+	for _, want := range []string{sagTitle, `\u003ct:1579521600:D\u003e`, "Reuters", "LOS ANGELES (Reuters)", `"label":"Keep"`, `"label":"Undo"`} {
 		if !strings.Contains(added, want) {
 			t.Errorf("the added reply lacks %q: %s", want, added)
 		}
@@ -247,6 +263,90 @@ func TestArticleAddAskRemoveThroughTheEndpoint(t *testing.T) {
 	if strings.Contains(removed, sagTitle) {
 		t.Errorf("/ask after removing still cites the article: %s", removed)
 	}
+}
+
+// TestArticleRefusedOutsideTheHomeServers: with HOME_GUILD_IDS naming
+// another server, a member with Manage Server here is refused /article
+// (every subcommand, its autocomplete and every button: Keep, Undo, Keep
+// anyway, Discard, the list's pages) privately and at once: nothing is
+// deferred, the article site sees no request and the corpus is unchanged.
+// The same moderator in the home server is answered.
+func TestArticleRefusedOutsideTheHomeServers(t *testing.T) {
+	site, hits := newsSite(t)
+	discord := &fakeDiscordREST{}
+	discordSrv := httptest.NewServer(discord)
+	defer discordSrv.Close()
+	dir := writableSeeds(t)
+	before := tree(t, dir)
+	e := startModServe(t, "CORPUS_DIR", dir, "DATA_DIR", t.TempDir(), "HOME_GUILD_IDS", "999",
+		"DISCORD_API_BASE", discordSrv.URL+"/api/v10", "ARTICLE_FETCH_ALLOW_PRIVATE", "true")
+	const seedID = "ushakov-fake-transcript"
+	for _, tt := range []struct {
+		name string
+		typ  int
+		data string
+	}{
+		{"add url", 2, articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html"))},
+		{"add file", 2, `{"id":"6","name":"article","type":1,"options":[{"name":"add","type":1,"options":[{"name":"file","type":11,"value":"900"}]}],` +
+			fmt.Sprintf(`"resolved":{"attachments":{"900":{"id":"900","filename":"wire.html","size":1000,"url":%q}}}}`, site.URL+"/wire-reuters.html")},
+		{"remove", 2, articleData("remove", fmt.Sprintf(`{"name":"article","type":3,"value":%q}`, seedID))},
+		{"list", 2, articleData("list", "")},
+		{"Keep", 3, `{"custom_id":"article:keep|` + seedID + `","component_type":2}`},
+		{"Undo", 3, `{"custom_id":"article:undo|` + seedID + `","component_type":2}`},
+		{"Keep anyway", 3, `{"custom_id":"article:force|pending-one","component_type":2}`},
+		{"Discard", 3, `{"custom_id":"article:drop|pending-one","component_type":2}`},
+		{"Next page", 3, `{"custom_id":"article:page|1","component_type":2}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, resp, raw := e.interactIn(t, "3", tt.typ, manageServer, tt.data)
+			if code != http.StatusOK || resp["type"] != float64(4) || !strings.Contains(raw, "home server") || !strings.Contains(raw, `"flags":64`) {
+				t.Errorf("/article %s outside the home servers: %d %s, want a private refusal naming the home server", tt.name, code, raw)
+			}
+		})
+	}
+	// Autocomplete shows no titles outside the home servers.
+	typing := `{"id":"6","name":"article","type":1,"options":[{"name":"remove","type":1,"options":[{"name":"article","type":3,"value":"putin","focused":true}]}]}`
+	if _, _, raw := e.interactIn(t, "3", 4, manageServer, typing); !strings.Contains(raw, `"choices":[]`) {
+		t.Errorf("autocomplete outside the home servers: %s, want no titles", raw)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the news site got %d requests, want 0", n)
+	}
+	if after := tree(t, dir); after != before {
+		t.Errorf("the corpus changed:\nbefore %s\nafter  %s", before, after)
+	}
+	discord.mu.Lock()
+	deferrals := len(discord.callbacks)
+	discord.mu.Unlock()
+	if deferrals != 0 {
+		t.Errorf("%d deferrals sent, want none: the refusal is the first reply", deferrals)
+	}
+
+	// The same moderator in the home server: the list, and the titles.
+	if code, _, raw := e.interactIn(t, "999", 2, manageServer, articleData("list", "")); code != http.StatusOK || !strings.Contains(raw, "Articles (5)") {
+		t.Errorf("/article list in the home server: %d %s", code, raw)
+	}
+	if _, _, raw := e.interactIn(t, "999", 4, manageServer, typing); !strings.Contains(raw, seedID) {
+		t.Errorf("autocomplete in the home server: %s, want the seed article", raw)
+	}
+}
+
+// tree lists a directory's files, hidden ones and subdirectories included.
+func tree(t *testing.T, dir string) string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		names = append(names, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(names, " ")
 }
 
 // TestArticleCommandLine: bot article add FILE|URL, list, remove.
@@ -292,5 +392,122 @@ func TestArticleCommandLine(t *testing.T) {
 	}
 	if code, _, errOut := bot("article", "frobnicate"); code == 0 || !strings.Contains(errOut, "usage: bot article add") {
 		t.Errorf("bad subcommand: exit %d, %s", code, errOut)
+	}
+}
+
+// heldEmbeddings speaks /v1/embeddings with the local embedder's vectors;
+// while hold is set, each request waits for release, as a slow model
+// server does.
+type heldEmbeddings struct {
+	hold    atomic.Bool
+	held    chan struct{} // a request is waiting
+	release chan struct{}
+}
+
+func (h *heldEmbeddings) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var req struct{ Input []string }
+	json.NewDecoder(r.Body).Decode(&req)
+	if h.hold.Load() {
+		select {
+		case h.held <- struct{}{}:
+		default:
+		}
+		<-h.release
+	}
+	local := embed.NewLocal(analysis.New(lang.English()), 64)
+	type item struct {
+		Object    string    `json:"object"`
+		Index     int       `json:"index"`
+		Embedding []float32 `json:"embedding"`
+	}
+	out := struct {
+		Object string `json:"object"`
+		Data   []item `json:"data"`
+	}{Object: "list"}
+	for i, text := range req.Input {
+		out.Data = append(out.Data, item{"embedding", i, local.Vector(text)})
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(out)
+}
+
+// TestKeepAnywayWithASlowEmbedderIsDeferred: with an embedding server,
+// "Keep anyway" reloads the library and embeds the article's passages,
+// which may take longer than Discord's three seconds. Through `bot serve`
+// the press is acknowledged (202, a deferred update through the callback
+// endpoint) while the embedding server still holds the request; the
+// message becomes "Added:" once it answers.
+func TestKeepAnywayWithASlowEmbedderIsDeferred(t *testing.T) {
+	site, _ := newsSite(t)
+	discord := &fakeDiscordREST{}
+	discordSrv := httptest.NewServer(discord)
+	defer discordSrv.Close()
+	emb := &heldEmbeddings{held: make(chan struct{}, 1), release: make(chan struct{})}
+	embSrv := httptest.NewServer(emb)
+	defer embSrv.Close()
+	defer func() {
+		if emb.hold.Load() {
+			close(emb.release)
+		}
+	}()
+	e := startModServe(t, "CORPUS_DIR", writableSeeds(t), "DATA_DIR", t.TempDir(),
+		"DISCORD_API_BASE", discordSrv.URL+"/api/v10", "ARTICLE_FETCH_ALLOW_PRIVATE", "true",
+		"OPENAI_BASE_URL", embSrv.URL+"/v1", "EMBEDDER", "openai", "EMBEDDING_MODEL", "m")
+	add := articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, site.URL+"/wire-reuters.html"))
+	if code, _, raw := e.interact(t, manageServer, add); code != http.StatusAccepted {
+		t.Fatalf("first /article add: %d %s", code, raw)
+	}
+	discord.waitEdit(t, "Added:")
+	// The same story republished with a word changed is held as a
+	// near-duplicate; its passages differ, so keeping it embeds them.
+	page, err := os.ReadFile("../../internal/extract/testdata/wire-reuters.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	republished := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(bytes.ReplaceAll(page, []byte("thriller"), []byte("black comedy")))
+	}))
+	defer republished.Close()
+	again := articleData("add", fmt.Sprintf(`{"name":"url","type":3,"value":%q}`, republished.URL+"/parasite.html"))
+	if code, _, raw := e.interact(t, manageServer, again); code != http.StatusAccepted {
+		t.Fatalf("second /article add: %d %s", code, raw)
+	}
+	held := discord.waitEdit(t, "Not added yet")
+	pending := regexp.MustCompile(`article:force\|[a-z0-9-]+`).FindString(held)
+	if pending == "" {
+		t.Fatalf("no Keep anyway button in %s", held)
+	}
+	discord.mu.Lock()
+	before := len(discord.edits)
+	discord.mu.Unlock()
+
+	// The press is answered while the embedding server holds the
+	// reload's request.
+	emb.hold.Store(true)
+	code, _, raw := e.interactIn(t, "3", 3, manageServer, fmt.Sprintf(`{"custom_id":%q,"component_type":2}`, pending))
+	select {
+	case <-emb.held:
+	case <-time.After(20 * time.Second):
+		t.Fatal("Keep anyway did not reach the embedding server")
+	}
+	if code != http.StatusAccepted || discord.lastCallback() != `{"type":6}` {
+		t.Errorf("Keep anyway: HTTP %d %s, deferral %s; want 202 and a deferred update {\"type\":6}", code, raw, discord.lastCallback())
+	}
+	emb.hold.Store(false)
+	close(emb.release)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		discord.mu.Lock()
+		edits := discord.edits[before:]
+		discord.mu.Unlock()
+		if len(edits) > 0 {
+			if !strings.Contains(edits[0], "Added: ") || !strings.Contains(edits[0], sagTitle) {
+				t.Errorf("after the reload the message became %s, want the article added", edits[0])
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the message was not edited after the reload")
+		}
 	}
 }

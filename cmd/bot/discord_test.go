@@ -118,48 +118,74 @@ func TestDiscordModesNeedTheirCredentials(t *testing.T) {
 	}
 }
 
+// TestRegisterSendsTheCommands: bot register sends every command to the
+// fake Discord; /reload and /article are hidden from members without
+// Manage Server ("32"), unless MODERATOR_ROLE_IDS names moderator roles:
+// then both are listed for everyone (Discord would hide them from the
+// role) and checked server-side.
 func TestRegisterSendsTheCommands(t *testing.T) {
-	var got struct {
-		method, path, auth string
-		body               []byte
-	}
-	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got.method, got.path, got.auth = r.Method, r.URL.Path, r.Header.Get("Authorization")
-		got.body, _ = io.ReadAll(r.Body)
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(got.body)
-	}))
-	defer fake.Close()
-	var out, errb bytes.Buffer
-	code := run(t.Context(), []string{"register"}, stdio{strings.NewReader(""), &out, &errb}, env(
-		"DISCORD_TOKEN", "tok", "DISCORD_APP_ID", "111", "DISCORD_GUILD_ID", "222", "DISCORD_API_BASE", fake.URL+"/api/v10"))
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
-	}
-	if got.method != http.MethodPut || got.path != "/api/v10/applications/111/guilds/222/commands" || got.auth != "Bot tok" {
-		t.Errorf("request %s %s (auth %q), want PUT /api/v10/applications/111/guilds/222/commands with the bot token", got.method, got.path, got.auth)
-	}
-	var cmds []struct {
-		Name                     string
-		DefaultMemberPermissions string `json:"default_member_permissions"`
-		IntegrationTypes         []int  `json:"integration_types"`
-	}
-	json.Unmarshal(got.body, &cmds)
-	var names []string
-	for _, c := range cmds {
-		names = append(names, c.Name)
-		if len(c.IntegrationTypes) != 1 || c.IntegrationTypes[0] != 0 {
-			t.Errorf("/%s registered with integration_types %v, want [0] (server installs only)", c.Name, c.IntegrationTypes)
-		}
-		if (c.Name == "reload" || c.Name == "article") && c.DefaultMemberPermissions != "32" {
-			t.Errorf("%s registered with default_member_permissions %q, want \"32\" (Manage Server)", c.Name, c.DefaultMemberPermissions)
-		}
-	}
-	if strings.Join(names, " ") != "ask quote sources reload article help" {
-		t.Errorf("registered %v", names)
-	}
-	if !strings.Contains(out.String(), "registered 6 commands for application 111") {
-		t.Errorf("stdout %q", out.String())
+	for _, tt := range []struct {
+		name, roles, wantPerms string
+	}{
+		{"moderators by permission", "", "32"},
+		{"moderators by role", "333", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got struct {
+				method, path, auth string
+				body               []byte
+			}
+			fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				got.method, got.path, got.auth = r.Method, r.URL.Path, r.Header.Get("Authorization")
+				got.body, _ = io.ReadAll(r.Body)
+				w.Header().Set("Content-Type", "application/json")
+				w.Write(got.body)
+			}))
+			defer fake.Close()
+			var out, errb bytes.Buffer
+			code := run(t.Context(), []string{"register"}, stdio{strings.NewReader(""), &out, &errb}, env(
+				"DISCORD_TOKEN", "tok", "DISCORD_APP_ID", "111", "DISCORD_GUILD_ID", "222", "DISCORD_API_BASE", fake.URL+"/api/v10",
+				"MODERATOR_ROLE_IDS", tt.roles))
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			if got.method != http.MethodPut || got.path != "/api/v10/applications/111/guilds/222/commands" || got.auth != "Bot tok" {
+				t.Errorf("request %s %s (auth %q), want PUT /api/v10/applications/111/guilds/222/commands with the bot token", got.method, got.path, got.auth)
+			}
+			var cmds []struct {
+				Name                     string
+				DefaultMemberPermissions *string `json:"default_member_permissions"`
+				IntegrationTypes         []int   `json:"integration_types"`
+				Contexts                 []int   `json:"contexts"`
+			}
+			json.Unmarshal(got.body, &cmds)
+			var names []string
+			for _, c := range cmds {
+				names = append(names, c.Name)
+				if len(c.IntegrationTypes) != 1 || c.IntegrationTypes[0] != 0 {
+					t.Errorf("/%s registered with integration_types %v, want [0] (server installs only)", c.Name, c.IntegrationTypes)
+				}
+				if c.Name != "reload" && c.Name != "article" {
+					continue
+				}
+				perms := ""
+				if c.DefaultMemberPermissions != nil {
+					perms = *c.DefaultMemberPermissions
+				}
+				if perms != tt.wantPerms {
+					t.Errorf("/%s registered with default_member_permissions %q, want %q", c.Name, perms, tt.wantPerms)
+				}
+				if len(c.Contexts) != 1 || c.Contexts[0] != 0 {
+					t.Errorf("/%s registered with contexts %v, want [0] (servers only)", c.Name, c.Contexts)
+				}
+			}
+			if strings.Join(names, " ") != "ask quote sources reload article help" {
+				t.Errorf("registered %v", names)
+			}
+			if !strings.Contains(out.String(), "registered 6 commands for application 111") {
+				t.Errorf("stdout %q", out.String())
+			}
+		})
 	}
 }
 

@@ -253,12 +253,3 @@ func StripInvisible(s string) string {
 		return r
 	}, s)
 }
-
-// englishStopWords backs IsStopWord until its callers hold a Language.
-var englishStopWords = lang.English().StopWords
-
-// IsStopWord reports whether a folded word is an English stop word, from
-// package lang's list. Prefer (*Analyzer).IsStopWord or
-// (*lang.Language).IsStopWord, which know the text's language; this stays
-// while the answer and quotes packages move to package lang.
-func IsStopWord(w string) bool { return englishStopWords.Has(w) }

@@ -93,10 +93,13 @@ func loadGrounding(t *testing.T) (grounded, wrongPassage, salad, gibberish, swap
 }
 
 // contentWords are the words of text that are not stop words, as written.
+// testEnglish is the language the test's sentences are written in.
+var testEnglish = lang.English()
+
 func contentWords(text string) []string {
 	var out []string
 	for _, t := range analysis.Tokenize(text) {
-		if !analysis.IsStopWord(t.Word) {
+		if !testEnglish.IsStopWord(t.Word) {
 			out = append(out, text[t.Start:t.End])
 		}
 	}
@@ -123,7 +126,7 @@ func details(text string) []string {
 		if strings.ContainsAny(w, "'’") || en.Honorifics.Has(t.Word) || en.TitleAbbrevs.Has(t.Word) {
 			continue
 		}
-		if hasDigit(w) || (i > 0 && isName(text, t) && !analysis.IsStopWord(t.Word)) {
+		if hasDigit(w) || (i > 0 && isName(text, t) && !testEnglish.IsStopWord(t.Word)) {
 			out = append(out, w)
 		}
 	}

@@ -50,26 +50,36 @@ func ArticleCommand(m ArticleManager, opts ArticleOptions) *Command {
 	a := &articleCmd{m: m, mods: opts.Moderators, log: opts.Log}
 	always := func(*Request) bool { return true }
 	return &Command{
-		Definition: articleDefinition(),
+		Definition: articleDefinition(len(opts.Moderators.RoleIDs) > 0),
 		Guards:     []Guard{opts.Moderators.Check, checkArticleInput},
 		// Fetching (up to fetch.DefaultTimeout) and reloading take longer
 		// than Discord's three seconds.
 		Slow:         func(req *Request) bool { sub, _ := subcommand(req); return sub != "list" },
 		Private:      always,
 		Handle:       a.handle,
-		Component:    a.press,
 		Autocomplete: a.complete,
+		Component:    a.press,
+		// Refused before anything is done or deferred, and again in press.
+		ComponentGuards: []Guard{opts.Moderators.Check},
+		ComponentSlow:   slowPress,
 	}
 }
 
-func articleDefinition() *discordgo.ApplicationCommand {
-	perms := int64(discordgo.PermissionManageGuild)
-	return &discordgo.ApplicationCommand{
+// slowPress reports whether a button press does slow work: Undo and Keep
+// anyway reload the library (embedding the new passages, which a model
+// server may take seconds over), and Discard waits for any add or remove
+// in progress. Keep and the list's pages are answered at once.
+func slowPress(req *Request) bool {
+	action, _, err := parseArticleButton(req.CustomID())
+	return err == nil && (action == "undo" || action == "force" || action == "drop")
+}
+
+// articleDefinition is /article as registered; like /reload, it is
+// hidden from members or listed for all as moderatorOnly says.
+func articleDefinition(roleModerators bool) *discordgo.ApplicationCommand {
+	return moderatorOnly(&discordgo.ApplicationCommand{
 		Name:        "article",
 		Description: "Moderators: add an article from a link or a file, remove one, or list them.",
-		// Hidden from members without Manage Server; checked again on use.
-		DefaultMemberPermissions: &perms,
-		Contexts:                 &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 		Options: []*discordgo.ApplicationCommandOption{{
 			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add",
 			Description: "Fetch a news article from a link, or read an attached .txt, .md or .html file",
@@ -91,7 +101,7 @@ func articleDefinition() *discordgo.ApplicationCommand {
 			Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list",
 			Description: "List the articles in the corpus",
 		}},
-	}
+	}, roleModerators)
 }
 
 var errNoArticles = &UserError{Msg: "Adding and removing articles is not set up on this bot."}
@@ -277,11 +287,13 @@ func (a *articleCmd) list(ctx context.Context, page int, typ discordgo.Interacti
 	return resp
 }
 
+// orUndated shows an article's date as a Discord timestamp, which each
+// moderator's client writes in their own format, as /ask and /sources do.
 func orUndated(date string) string {
 	if date == "" {
 		return "undated"
 	}
-	return date
+	return Date(date)
 }
 
 // addedReply shows what was added, or the near-duplicate that was not.

@@ -129,7 +129,7 @@ func TestArticleAdd(t *testing.T) {
 		t.Fatal("add must defer privately: fetching can take seconds")
 	}
 	text := visibleText(o.final.Data)
-	for _, want := range []string{"Added: Harbour reopens", "2025-11-02", "Gazette", "412", "The harbour reopened on Monday.", "harbour-reopens"} {
+	for _, want := range []string{"Added: Harbour reopens", Date("2025-11-02"), "Gazette", "412", "The harbour reopened on Monday.", "harbour-reopens"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reply lacks %q:\n%s", want, text)
 		}
@@ -238,7 +238,8 @@ func TestArticleRemoveListAndComplete(t *testing.T) {
 	reg := articleRegistry(t, m)
 
 	list := run(t, reg, sub(moderator, "list"))
-	if list.call.Deferred() || !IsPrivate(list.final) || !strings.Contains(visibleText(list.final.Data), "Page 1 of 3") {
+	if list.call.Deferred() || !IsPrivate(list.final) || !strings.Contains(visibleText(list.final.Data), "Page 1 of 3") ||
+		!strings.Contains(visibleText(list.final.Data), "— "+Date("2025-11-01")+" · `story-00`") {
 		t.Fatalf("list: %q", visibleText(list.final.Data))
 	}
 	next := run(t, reg, pressAs(moderator, buttonIDs(list.final)[1]))
@@ -306,5 +307,42 @@ func TestHelpShowsArticleSubcommands(t *testing.T) {
 	// Without a manager the command says so instead of failing.
 	if text := visibleText(run(t, reg, sub(moderator, "list")).final.Data); !strings.Contains(text, "not set up") {
 		t.Errorf("list without a manager: %q", text)
+	}
+}
+
+// TestArticleButtonsThatReloadAreDeferred: Undo, Keep anyway and Discard
+// (which waits for an add or remove in progress) can outlast Discord's
+// three seconds, so they are acknowledged with a deferred update (type 6)
+// and their result replaces the message later; Keep and the list's pages
+// are answered at once. A member's press is refused before any deferral.
+func TestArticleButtonsThatReloadAreDeferred(t *testing.T) {
+	added := sampleAdded()
+	added.PendingID = "pending-one"
+	m := &fakeManager{added: added, metas: []corpus.Meta{{ID: "harbour-reopens", Title: "Harbour reopens"}}}
+	reg := articleRegistry(t, m)
+	for _, tt := range []struct {
+		press    string
+		deferred bool
+		want     string
+	}{
+		{"article:undo|harbour-reopens", true, "Removed: Harbour reopens"},
+		{"article:force|pending-one", true, "Added: Harbour reopens"},
+		{"article:drop|pending-one", true, "Discarded"},
+		{"article:keep|harbour-reopens", false, "Kept"},
+		{"article:page|0", false, "Articles (1)"},
+	} {
+		o := run(t, reg, pressAs(moderator, tt.press))
+		if o.call.Deferred() != tt.deferred {
+			t.Errorf("%s: deferred %v, want %v", tt.press, o.call.Deferred(), tt.deferred)
+		}
+		if tt.deferred && o.first.Type != discordgo.InteractionResponseDeferredMessageUpdate {
+			t.Errorf("%s: first response type %d, want a deferred update (6)", tt.press, o.first.Type)
+		}
+		if o.final.Type != discordgo.InteractionResponseUpdateMessage || !strings.Contains(visibleText(o.final.Data), tt.want) {
+			t.Errorf("%s: final type %d %q, want the message updated with %q", tt.press, o.final.Type, visibleText(o.final.Data), tt.want)
+		}
+	}
+	if o := run(t, reg, pressAs(member, "article:undo|harbour-reopens")); o.call.Deferred() || !strings.Contains(visibleText(o.final.Data), "Only moderators") {
+		t.Errorf("member's Undo: deferred %v, %q; want a refusal at once", o.call.Deferred(), visibleText(o.final.Data))
 	}
 }

@@ -15,9 +15,10 @@ import (
 // definition here and its constructor to New; TestDefinitionsMatchTheBot
 // keeps the two in step.
 func Definitions(mods Moderators) []*discordgo.ApplicationCommand {
+	byRole := len(mods.RoleIDs) > 0
 	return installable(
-		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(len(mods.RoleIDs) > 0),
-		articleDefinition(), helpDefinition(),
+		askDefinition(), quoteDefinition(), sourcesDefinition(), reloadDefinition(byRole),
+		articleDefinition(byRole), helpDefinition(),
 	)
 }
 

@@ -55,13 +55,20 @@ type Command struct {
 	// ComponentGuards run before Component, as Guards before Handle (a
 	// press is a request like any other, rate limit included).
 	ComponentGuards []Guard
+	// ComponentSlow reports whether Component may take longer than
+	// Discord's three seconds (a press that reloads the library, with an
+	// embedding server that may be slow): the press is then acknowledged
+	// with a deferred update and the message edited when the work is done.
+	// Nil: never slow.
+	ComponentSlow func(req *Request) bool
 }
 
 // Call is how a transport completes an interaction. It sends Response at
 // once. When Finish is set, Response was a deferral and Finish computes the
-// message that replaces it; the transport edits the original response with
-// it (or, when Finish's reply is private but the deferral was not, deletes
-// the original and sends the reply as a private follow-up).
+// message that replaces it: the transport edits the original response with
+// it. After a deferred button press (a deferred update), that original is
+// the message the button is on; a reply that is a new message (type 4, an
+// error say) is sent as a follow-up instead, leaving that message as it is.
 type Call struct {
 	Response *discordgo.InteractionResponse
 	Finish   func(ctx context.Context) *discordgo.InteractionResponse
@@ -160,6 +167,12 @@ func (r *Registry) component(ctx context.Context, req *Request) Call {
 	for _, g := range cmd.ComponentGuards {
 		if err := g(req); err != nil {
 			return Call{Response: r.failure(req, err)}
+		}
+	}
+	if cmd.ComponentSlow != nil && cmd.ComponentSlow(req) {
+		return Call{
+			Response: deferredUpdate(),
+			Finish:   func(ctx context.Context) *discordgo.InteractionResponse { return r.run(ctx, req, cmd.Component) },
 		}
 	}
 	return Call{Response: r.run(ctx, req, cmd.Component)}

@@ -13,7 +13,7 @@ import (
 func Help(cmds []*Command) *Command { return helpFor(cmds, nil) }
 
 // helpFor is /help that also tells moderators (as mods judges them) how
-// /reload is shown in Discord's command picker.
+// /reload and /article are shown in Discord's command picker.
 func helpFor(cmds []*Command, mods *Moderators) *Command {
 	return &Command{
 		Definition: helpDefinition(),
@@ -27,12 +27,13 @@ func helpFor(cmds []*Command, mods *Moderators) *Command {
 	}
 }
 
-// moderatorHelp says who sees /reload in the picker; see reloadDefinition.
+// moderatorHelp says who sees /reload and /article in the picker; see
+// moderatorOnly.
 func moderatorHelp(byRole bool) string {
 	if byRole {
-		return "`/reload` is listed for everyone in the server; only moderators (Manage Server, or a moderator role) can run it."
+		return "`/reload` and `/article` are listed for everyone in the server; only moderators (Manage Server, or a moderator role) can run them."
 	}
-	return "Discord lists `/reload` only for members with the Manage Server permission. To let a moderator role use it, a server admin adds the role under Server Settings → Integrations → this bot → `/reload`, and the operator names the role in MODERATOR_ROLE_IDS."
+	return "Discord lists `/reload` and `/article` only for members with the Manage Server permission. To let a moderator role use them, a server admin adds the role under Server Settings → Integrations → this bot → `/reload` and `/article`, and the operator names the role in MODERATOR_ROLE_IDS."
 }
 
 func helpDefinition() *discordgo.ApplicationCommand {

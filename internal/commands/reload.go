@@ -89,19 +89,25 @@ func Reload(r Reloader, opts ReloadOptions) *Command {
 	}
 }
 
-// reloadDefinition is /reload as registered. Discord shows a command with
-// default_member_permissions only to members holding them, whatever their
-// roles, so when moderators may be named by role (roleModerators) it is
-// registered visible to all, and the server-side check alone decides.
-// Otherwise it is hidden from members without Manage Server; a server
-// admin can show it to a role under Server Settings → Integrations (/help
-// tells moderators so). Either way every request is checked again.
+// reloadDefinition is /reload as registered; see moderatorOnly.
 func reloadDefinition(roleModerators bool) *discordgo.ApplicationCommand {
-	d := &discordgo.ApplicationCommand{
+	return moderatorOnly(&discordgo.ApplicationCommand{
 		Name:        "reload",
 		Description: "Moderators: read the articles again and report what changed.",
-		Contexts:    &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
-	}
+	}, roleModerators)
+}
+
+// moderatorOnly registers a moderators' command (/reload, /article) for
+// servers only, and says who sees it in the command picker. Discord shows
+// a command with default_member_permissions only to members holding them,
+// whatever their roles, so when moderators may be named by role
+// (roleModerators) it is registered visible to all, and the server-side
+// check alone decides. Otherwise it is hidden from members without Manage
+// Server; a server admin can show it to a role under Server Settings →
+// Integrations (/help tells moderators so). Either way every request is
+// checked again.
+func moderatorOnly(d *discordgo.ApplicationCommand, roleModerators bool) *discordgo.ApplicationCommand {
+	d.Contexts = &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	if !roleModerators {
 		perms := int64(discordgo.PermissionManageGuild)
 		d.DefaultMemberPermissions = &perms

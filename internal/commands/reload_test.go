@@ -72,13 +72,44 @@ func TestReloadHandlerChecksRightsEvenWhenGuardsAreSkipped(t *testing.T) {
 	}
 }
 
-func TestReloadIsHiddenFromMembers(t *testing.T) {
-	def := Reload(&fakeReloader{}, ReloadOptions{}).Definition
-	if def.DefaultMemberPermissions == nil || *def.DefaultMemberPermissions != discordgo.PermissionManageGuild {
-		t.Errorf("DefaultMemberPermissions = %v, want Manage Server", def.DefaultMemberPermissions)
-	}
-	if def.Contexts == nil || len(*def.Contexts) != 1 || (*def.Contexts)[0] != discordgo.InteractionContextGuild {
-		t.Errorf("Contexts = %v, want servers only", def.Contexts)
+// TestModeratorCommandsAreShownAlike: /reload and /article follow one
+// rule. Without role moderators both are hidden from members without
+// Manage Server (default_member_permissions "32"); with
+// MODERATOR_ROLE_IDS both are listed for everyone, since Discord would
+// hide them from the role, and the server-side check decides. Both work
+// in servers only.
+func TestModeratorCommandsAreShownAlike(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		mods     Moderators
+		wantPerm bool
+	}{
+		{"moderators by permission", Moderators{}, true},
+		{"moderators by role", Moderators{RoleIDs: []string{modRoleID}}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defs := map[string]*discordgo.ApplicationCommand{
+				"Reload":         Reload(&fakeReloader{}, ReloadOptions{Moderators: tt.mods}).Definition,
+				"ArticleCommand": ArticleCommand(nil, ArticleOptions{Moderators: tt.mods}).Definition,
+			}
+			for _, d := range Definitions(tt.mods) {
+				if d.Name == "reload" || d.Name == "article" {
+					defs["Definitions /"+d.Name] = d
+				}
+			}
+			if len(defs) != 4 {
+				t.Fatalf("definitions %v, want /reload and /article from Definitions too", defs)
+			}
+			for from, def := range defs {
+				hidden := def.DefaultMemberPermissions != nil && *def.DefaultMemberPermissions == discordgo.PermissionManageGuild
+				if hidden != tt.wantPerm || (!tt.wantPerm && def.DefaultMemberPermissions != nil) {
+					t.Errorf("%s: DefaultMemberPermissions = %v, want Manage Server: %v", from, def.DefaultMemberPermissions, tt.wantPerm)
+				}
+				if def.Contexts == nil || len(*def.Contexts) != 1 || (*def.Contexts)[0] != discordgo.InteractionContextGuild {
+					t.Errorf("%s: Contexts = %v, want servers only", from, def.Contexts)
+				}
+			}
+		})
 	}
 }
 

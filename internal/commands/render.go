@@ -78,6 +78,12 @@ func deferral(private bool) *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: d}
 }
 
+// deferredUpdate acknowledges a button press whose message is edited
+// later (DEFERRED_UPDATE_MESSAGE); the user sees the button working.
+func deferredUpdate() *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+}
+
 // reply is a new message holding embeds.
 func reply(private bool, embeds ...*discordgo.MessageEmbed) *discordgo.InteractionResponse {
 	d := &discordgo.InteractionResponseData{Embeds: embeds}

@@ -74,8 +74,8 @@ func TestHelpTellsModeratorsHowReloadIsShown(t *testing.T) {
 		who   who
 		wants []string
 	}{
-		{"admin, hidden by permission", Moderators{}, admin, []string{"For moderators", "Integrations", "MODERATOR_ROLE_IDS"}},
-		{"role moderator, listed for all", Moderators{RoleIDs: []string{"42"}}, who{roles: []string{"42"}}, []string{"For moderators", "listed for everyone"}},
+		{"admin, hidden by permission", Moderators{}, admin, []string{"For moderators", "Integrations", "`/reload` and `/article`", "MODERATOR_ROLE_IDS"}},
+		{"role moderator, listed for all", Moderators{RoleIDs: []string{"42"}}, who{roles: []string{"42"}}, []string{"For moderators", "`/reload` and `/article` are listed for everyone"}},
 		{"member", Moderators{}, member, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -83,13 +83,22 @@ func (f *Followups) Complete(i *discordgo.Interaction, call commands.Call, recei
 	}()
 }
 
-// deliver replaces the deferral with the final message, always by editing
-// it. A private reply to a public deferral (an error, say) is shown in the
+// deliver replaces the deferral with the final message, by editing it. A
+// private reply to a public deferral (an error, say) is shown in the
 // public placeholder too: deleting the placeholder and sending a private
 // follow-up instead fails in Discord (Unknown Message after the delete,
-// #2739 and #3087; and a first follow-up edits the original whatever its
-// flags).
-func (f *Followups) deliver(ctx context.Context, i *discordgo.Interaction, _, resp *discordgo.InteractionResponse) error {
+// #2739 and #3087; and a first follow-up after a deferred message edits
+// the original whatever its flags).
+//
+// A deferred button press (a deferred update) is different: its original
+// is the message the button is on, so an update edits that message, and a
+// reply that is a new message (an error, say) is sent as a follow-up of
+// its own, private when flagged, leaving the message and its buttons as
+// they were.
+func (f *Followups) deliver(ctx context.Context, i *discordgo.Interaction, deferral, resp *discordgo.InteractionResponse) error {
+	if deferral.Type == discordgo.InteractionResponseDeferredMessageUpdate && resp.Type == discordgo.InteractionResponseChannelMessageWithSource {
+		return f.rest.Followup(ctx, i, resp.Data)
+	}
 	return f.rest.EditOriginal(ctx, i, resp.Data)
 }
 

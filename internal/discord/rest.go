@@ -139,16 +139,22 @@ func (c *REST) Followup(ctx context.Context, i *discordgo.Interaction, d *discor
 		return err
 	}
 	// A follow-up POST is not idempotent: a retry after a lost answer
-	// would post the message twice. Only a rate limit, which Discord
-	// refused before doing anything, is retried.
-	rateLimited := func(err error) (bool, time.Duration) {
+	// would post the message twice. Only what Discord refused before
+	// doing anything is retried: a rate limit, and Unknown Webhook for a
+	// few seconds after the first try (a follow-up right after a deferral
+	// Discord has not yet taken in).
+	start := time.Now()
+	refusedBeforeDoing := func(err error) (bool, time.Duration) {
 		var se *StatusError
-		if errors.As(err, &se) && se.Status == http.StatusTooManyRequests {
+		switch {
+		case errors.As(err, &se) && se.Status == http.StatusTooManyRequests:
 			return true, se.retryAfter
+		case IsCode(err, CodeUnknownWebhook) && time.Since(start) < UnknownWebhookWindow:
+			return true, 0
 		}
 		return false, 0
 	}
-	return c.doWith(ctx, rateLimited, func(ctx context.Context) error {
+	return c.doWith(ctx, refusedBeforeDoing, func(ctx context.Context) error {
 		return c.once(ctx, http.MethodPost, "/webhooks/"+seg(i.AppID)+"/"+seg(i.Token), "/webhooks/{app}/{token}", body)
 	})
 }

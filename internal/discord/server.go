@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"dossier/internal/commands"
 )
 
 // MaxBody is the largest interaction accepted. Real ones are a few
@@ -40,6 +42,13 @@ type Server struct {
 	mux  *http.ServeMux
 	bufs sync.Pool // *bytes.Buffer for request bodies
 	skew skewWatch
+
+	// Draining: once a shutdown begins, quick interactions are still
+	// answered and new slow work is declined, while active (the
+	// interactions that began before) and their deferred answers finish.
+	mu       sync.Mutex
+	draining bool
+	active   sync.WaitGroup
 }
 
 // NewServer returns the endpoint.
@@ -53,7 +62,7 @@ func NewServer(opts ServerOptions) *Server {
 	s := &Server{opts: opts, mux: http.NewServeMux()}
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	s.mux.HandleFunc("POST /interactions", s.interactions)
-	s.mux.HandleFunc("GET /healthz", Healthz(opts.Ready))
+	s.mux.HandleFunc("GET /healthz", Healthz(s.ready))
 	if opts.Metrics != nil {
 		s.mux.Handle("GET /metrics", opts.Metrics)
 	}
@@ -62,6 +71,25 @@ func NewServer(opts ServerOptions) *Server {
 
 // ServeHTTP routes the requests.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// errDraining is /healthz's answer while the server stops, so that a load
+// balancer sends new interactions to another instance.
+var errDraining = errors.New("shutting down")
+
+// ready is the endpoint's health: not ready while draining, else what the
+// Ready option says.
+func (s *Server) ready() error {
+	s.mu.Lock()
+	draining := s.draining
+	s.mu.Unlock()
+	if draining {
+		return errDraining
+	}
+	if s.opts.Ready != nil {
+		return s.opts.Ready()
+	}
+	return nil
+}
 
 // Healthz answers "ok" when ready reports no error (or is nil), and 503
 // with the reason when it does: for load balancers, here and wherever else
@@ -120,9 +148,24 @@ func (s *Server) interactions(w http.ResponseWriter, r *http.Request) {
 		s.write(w, pong)
 		return
 	}
+	// Serve waits for the interactions that began before a drain, and
+	// for their deferred answers. Those arriving during it are not
+	// counted (a WaitGroup may not grow while it is waited on) and start
+	// no deferred work: a slow one is declined, since it could not finish
+	// before the process ends.
+	s.mu.Lock()
+	draining := s.draining
+	if !draining {
+		s.active.Add(1)
+		defer s.active.Done()
+	}
+	s.mu.Unlock()
 	ctx, cancel := context.WithDeadline(r.Context(), received.Add(InlineBudget))
 	call := s.opts.Dispatcher.Dispatch(ctx, i)
 	cancel()
+	if draining && call.Deferred() {
+		call = commands.Call{Response: commands.PrivateText(drainText)}
+	}
 	if call.Deferred() && s.opts.Followups != nil {
 		// The deferral goes through the callback endpoint first, so that
 		// Discord knows it before the follow-up that replaces it, which
@@ -174,9 +217,11 @@ func (s *Server) putBuf(b *bytes.Buffer) {
 	}
 }
 
-// ListenAndServe serves on addr until ctx ends. Then it stops accepting
-// requests and waits, at most grace, for requests in flight and for the
-// deferred answers still being written.
+// ListenAndServe serves on addr until ctx ends. Then it drains, for at
+// most grace: while the interactions in flight and their deferred answers
+// finish, it keeps answering quick interactions (autocomplete, /quote,
+// /sources, /help, page buttons) and declines new slow work in plain
+// words, and /healthz reports it is shutting down. Then it stops.
 func (s *Server) ListenAndServe(ctx context.Context, addr string, grace time.Duration) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -204,15 +249,38 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	s.opts.Log.Info("shutting down; finishing the interactions in flight", "grace", grace)
+	s.opts.Log.Info("shutting down; finishing the interactions in flight, still answering quick ones", "grace", grace)
 	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
-	err := srv.Shutdown(sctx)
-	if s.opts.Followups != nil {
-		err = errors.Join(err, s.opts.Followups.Wait(sctx))
-	}
+	err := s.drain(sctx)
+	s.opts.Log.Info("drained; closing the endpoint")
+	err = errors.Join(err, srv.Shutdown(sctx))
 	if err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// drain stops new slow work and waits, until ctx ends, for the
+// interactions that began before and for their deferred answers. The
+// endpoint keeps serving meanwhile.
+func (s *Server) drain(ctx context.Context) error {
+	s.mu.Lock()
+	s.draining = true
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { s.active.Wait(); close(done) }()
+	var err error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		err = errors.New("interactions still running at shutdown")
+	}
+	// Past the grace, Wait cancels the deferred work still running.
+	if s.opts.Followups != nil {
+		if ferr := s.opts.Followups.Wait(ctx); ferr != nil {
+			err = errors.Join(err, fmt.Errorf("deferred answers still running at shutdown: %w", ferr))
+		}
+	}
+	return err
 }

@@ -392,7 +392,8 @@ func TestFollowupGivesUpOnARefusal(t *testing.T) {
 
 // TestFollowupPostIsNotRetriedBlindly: a follow-up POST that may have
 // reached Discord is not sent again (it would post twice); a rate limit,
-// refused before anything was done, is.
+// and Unknown Webhook right after a deferral, refused before anything was
+// done, are.
 func TestFollowupPostIsNotRetriedBlindly(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -404,6 +405,11 @@ func TestFollowupPostIsNotRetriedBlindly(t *testing.T) {
 		{"rate limit", func(w http.ResponseWriter) {
 			w.Header().Set("Retry-After", "0.01")
 			w.WriteHeader(http.StatusTooManyRequests)
+		}, 2},
+		{"unknown webhook right after the deferral", func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"message":"Unknown Webhook","code":10015}`))
 		}, 2},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,3 +59,47 @@ func TestPersonNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestMannerAndPhrasal: verbs of manner of speaking read as quotation
+// verbs in every form, none is already a speech or cue verb, and phrasal
+// verbs of retort need their particle.
+func TestMannerAndPhrasal(t *testing.T) {
+	en := English()
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(enMannerOfSpeaking) {
+		if seen[w] || en.IsSpeechVerb(w) || en.cue[w] != "" {
+			t.Errorf("enMannerOfSpeaking: %q twice or already a speech or cue verb", w)
+		}
+		seen[w] = true
+	}
+	for _, tc := range []struct{ w, lemma string }{{"barked", "bark"}, {"snapped", "snap"}, {"groused", "grouse"}, {"moans", "moan"}} {
+		if l, ok := en.QuoteLemma(tc.w); !ok || l != tc.lemma {
+			t.Errorf("QuoteLemma(%q) = %q, %v; want %q", tc.w, l, ok, tc.lemma)
+		}
+	}
+	for _, tc := range []struct{ form, particle, lemma string }{
+		{"shot", "back", "shoot"}, {"fired", "back", "fire"}, {"hitting", "back", "hit"}, {"went", "on", "go"},
+		{"went", "back", ""}, {"shot", "on", ""},
+	} {
+		if l, ok := en.PhrasalLemma(tc.form, tc.particle); l != tc.lemma || ok != (tc.lemma != "") {
+			t.Errorf("PhrasalLemma(%q, %q) = %q, %v; want %q", tc.form, tc.particle, l, ok, tc.lemma)
+		}
+	}
+}
+
+// TestCueForms: the generated forms are folded, listed once, and read as
+// quotation verbs; none is a speech verb or a lemmatised cue verb's form.
+func TestCueForms(t *testing.T) {
+	en := English()
+	cue := cueForms(enCueVerbs, enIrregular)
+	seen := map[string]bool{}
+	for _, f := range enCueForms {
+		if seen[f] || f != strings.ToLower(f) || en.IsSpeechVerb(f) || cue[f] != "" {
+			t.Errorf("enCueForms: %q twice, not folded, or already a speech or cue verb", f)
+		}
+		seen[f] = true
+		if _, ok := en.QuoteLemma(f); !ok {
+			t.Errorf("QuoteLemma(%q) is no quotation verb", f)
+		}
+	}
+}

@@ -38,7 +38,7 @@ func English() *Language {
 		DurationUnits: NewWordSet(enDurationUnits),
 		NumberWords:   NewWordSet(enNumberWords),
 
-		TitleAbbrevs:     NewWordSet(enTitleAbbrevs),
+		TitleAbbrevs:     NewWordSet(enTitleAbbrevs + apTitleAbbrevs()),
 		NumberedAbbrevs:  NewWordSet(enNumberedAbbrevs),
 		Honorifics:       NewWordSet(enHonorifics),
 		TitleExpansions:  map[string]string{},
@@ -60,7 +60,10 @@ func English() *Language {
 		speech:          map[string]string{},
 		irregular:       map[string]string{},
 		loadRelated:     englishRelated,
-		cue:             cueForms(enCueVerbs, enIrregular),
+		cue:             withForms(cueForms(enCueVerbs, enIrregular), enCueForms),
+		manner:          mannerForms(),
+		phrasal:         phrasalForms(),
+		documents:       NewWordSet(enDocumentNouns),
 		Answer:          englishAnswerWords(),
 	}
 	for i, names := range enMonths {
@@ -68,7 +71,7 @@ func English() *Language {
 			l.Months[n] = time.Month(i + 1)
 		}
 	}
-	for _, p := range enTitleExpansions {
+	for _, p := range append(enTitleExpansions, enAPTitleExpansions...) {
 		l.TitleExpansions[p[0]] = p[1]
 	}
 	for base, forms := range enIrregular {

@@ -121,6 +121,12 @@ type Language struct {
 	cue map[string]string
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
+	// manner maps the forms of verbs of manner of speaking ("barked") and
+	// phrasal maps "form particle" ("shot back") to their lemma (manner.go).
+	manner, phrasal map[string]string
+	// documents are nouns of things that carry someone's words
+	// (documents.go).
+	documents WordSet
 
 	// Answer holds the words an answerer needs (answer_words.go).
 	Answer AnswerWords

@@ -24,6 +24,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enNameParticles": enNameParticles, "enNameSuffixes": enNameSuffixes,
 		"enRoleNouns": enRoleNouns, "enRelationalNouns": enRelationalNouns,
 		"enOrgWords": enOrgWords, "enMaleWords": enMaleWords, "enFemaleWords": enFemaleWords,
+		"enDocumentNouns": enDocumentNouns, "enMannerOfSpeaking": enMannerOfSpeaking,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
 		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
 		"enNegations":      enNegations,
@@ -56,7 +57,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		}
 	}
 	seen = map[string]bool{}
-	for _, p := range enTitleExpansions {
+	for _, p := range append(enTitleExpansions, enAPTitleExpansions...) {
 		if seen[p[0]] {
 			t.Errorf("enTitleExpansions holds %q twice", p[0])
 		}
@@ -168,5 +169,14 @@ func TestCodes(t *testing.T) {
 		if got := IsRegionCode(tt.s); got != tt.region {
 			t.Errorf("IsRegionCode(%q) = %v, want %v", tt.s, got, tt.region)
 		}
+	}
+}
+
+// TestAPTitles: "Del." is a title that stands for a delegate and an
+// abbreviation the splitter keeps.
+func TestAPTitles(t *testing.T) {
+	en := English()
+	if en.TitleExpansions["del"] != "delegate" || !en.TitleAbbrevs.Has("del") || !en.TitleAbbrevs.Has("cpl") {
+		t.Errorf("Del. missing: %q, %v", en.TitleExpansions["del"], en.TitleAbbrevs.Has("del"))
 	}
 }

@@ -16,6 +16,7 @@ type Rule string
 const (
 	RuleAfter       Rule = "after"        // “…,” Smith said / said Smith / according to Smith
 	RuleDash        Rule = "dash"         // “…” ― Smith
+	RuleLabel       Rule = "label"        // Smith: “…” (a transcript's or a digest's label)
 	RuleNaming      Rule = "naming"       // Smith called it “…”
 	RuleColon       Rule = "colon"        // …, Smith said: “…”
 	RuleBefore      Rule = "before"       // Smith said (that) … “…”
@@ -64,7 +65,7 @@ func (r *registry) read(a *article) []found {
 		var about *person // the one person the paragraph's last sentence is about
 		for ui := range us {
 			u := &us[ui]
-			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower))
+			ms := rd.mentions(u.toks, nameRuns(u.toks, a.lower, a.given))
 			rd.resolve(u.toks, ms, pi)
 			for qi, t := range u.toks {
 				if t.kind != quoteTok {
@@ -103,8 +104,48 @@ func (r *registry) read(a *article) []found {
 			}
 		}
 	}
+	rd.signedBelow(out)
 	spanParagraphs(out, a.quotes)
 	return out
+}
+
+// signedBelow gives a paragraph that is only quotation the speaker who
+// signs the next paragraph with a dash, as pages collecting quotations
+// write them: a paragraph “…”, then "- Bernie Sanders." or "-Michelle
+// Marks, Philadelphia.". The signature must be a known name right after
+// the dash, ending the sentence or followed by a comma.
+func (rd *reader) signedBelow(fs []found) {
+	a := rd.art
+	for i := range fs {
+		f := &fs[i]
+		pi := f.unit.para
+		if f.speaker != nil || pi+1 >= len(a.units) || len(a.units[pi+1]) == 0 || !allPure(a.units[pi]) {
+			continue
+		}
+		toks := a.units[pi+1][0].toks
+		if len(toks) < 2 || !toks[0].punct("-―—–") {
+			continue
+		}
+		ms := rd.mentions(toks, nameRuns(toks, a.lower, a.given))
+		m := longestAt(ms, 1)
+		if m == nil || m.kind != byName || !m.sure() || m.person.org || m.poss {
+			continue
+		}
+		if m.to < len(toks) && !toks[m.to].punct(".,") {
+			continue
+		}
+		f.speaker, f.rule = m.person, RuleDash
+	}
+}
+
+// allPure: every unit of a paragraph is quotation and punctuation only.
+func allPure(us []unit) bool {
+	for _, u := range us {
+		if !isPure(u.toks) {
+			return false
+		}
+	}
+	return len(us) > 0
 }
 
 // soleSubject returns the person a sentence is about: its first mention,
@@ -214,14 +255,24 @@ func isPure(toks []token) bool {
 // attribute returns the mention of the speaker of the quotation toks[qi]
 // and the rule that found it. A nil mention, or one that is not sure(),
 // leaves the quotation unattributed. The rules, in order (doc.go says
-// why): RuleAfter, RuleDash, RuleNaming, RuleColon, RuleBefore,
+// why): RuleAfter, RuleDash, RuleLabel, RuleNaming, RuleColon, RuleBefore,
 // RuleAccording.
 func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule) {
 	if m := afterQuote(toks, ms, qi); m != nil && m.personal {
+		// "Kowalski told the agency the bridge was “safe,” Reuters
+		// reported.": a quotation inside a clause whose own speech verb
+		// has a known subject is that subject's; the attribution after it
+		// reports the whole sentence.
+		if before, ok := firstSpeaker(toks, ms, clauseStart(toks, qi), qi); ok && before.sure() && qi > 0 && toks[qi-1].kind == wordTok {
+			return before, RuleBefore
+		}
 		return m, RuleAfter
 	}
 	if m := dashSigned(toks, ms, qi); m != nil {
 		return m, RuleDash
+	}
+	if m := speakerLabel(toks, ms, qi); m != nil {
+		return m, RuleLabel
 	}
 	if k := namingVerb(toks, qi); k >= 0 {
 		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
@@ -241,6 +292,15 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	}
 	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
 		return m, RuleBefore
+	}
+	if start := sentenceClause(toks, qi); from > start && !toks[from-1].punct(";") && !hasSpeechVerb(toks, from, qi) {
+		// "McConnell says that the people want a leader, but instead Obama
+		// is giving them “lectures.”": a clause after "but" with no speech
+		// verb of its own goes on with what the speech verb before it
+		// reports.
+		if m, ok := firstSpeaker(toks, ms, start, from); ok {
+			return m, RuleBefore
+		}
 	}
 	if m := finalAttribution(toks, ms, qi); m != nil && m.personal {
 		return m, RuleFinal
@@ -281,8 +341,9 @@ func firstSpeaker(toks []token, ms []*mention, from, to int) (*mention, bool) {
 			return m, true
 		}
 		// The subject after its verb, set off by a comma or a colon:
-		// "Because of the calendar, explained Rosenberg, “…”".
-		if k > from && toks[k-1].punct(",") {
+		// "Because of the calendar, explained Rosenberg, “…”", or with the
+		// verb opening the clause: "Said Comey, “…”".
+		if k == from || toks[k-1].punct(",") {
 			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName && m.from == k+1 &&
 				m.to < to && toks[m.to].punct(",:") {
 				return m, true
@@ -357,7 +418,38 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if k < len(toks) && isSpeechVerb(toks, k) {
 		return m
 	}
+	if commaVerbWithin(toks, skipOrigin(toks, skipParenthesis(toks, m.to))) {
+		return m // "Anne Richards, assistant secretary for population, refugees, and migration, said"
+	}
 	return nil
+}
+
+// commaVerbWithin reports whether an apposition that opens at toks[k]
+// with a comma reaches a speech verb after a comma within
+// maxAppositionAfter tokens, with no quotation, clause end, speech verb or
+// coordinated name ("Smith, Jones and Lee said") on the way: the
+// apposition holds commas of its own ("for population, refugees, and
+// migration,").
+func commaVerbWithin(toks []token, k int) bool {
+	if k >= len(toks) || !toks[k].punct(",") {
+		return false
+	}
+	for e := k + 1; e < len(toks) && e <= k+maxAppositionAfter; e++ {
+		t := toks[e]
+		switch {
+		case t.kind == quoteTok || t.punct(";.:?!()"):
+			return false
+		case t.is("and", "or") && e+1 < len(toks) && toks[e+1].cap:
+			return false
+		case isSpeechVerb(toks, e):
+			j := e - 1
+			for j > k && isFiller(toks[j]) {
+				j--
+			}
+			return toks[j].punct(",")
+		}
+	}
+	return false
 }
 
 // dashSigned reads a quotation signed with a dash, as web pages and
@@ -381,6 +473,44 @@ func dashSigned(toks []token, ms []*mention, qi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// speakerLabel reads a name set before the quotation with a colon as its
+// label, as transcripts and digests write them: "Clinton: “…” Bush: “…”",
+// "- Carl Bialik: “…”", "More from Jones: “…”". The name must open its
+// sentence, or follow a dash, "from" or the quotation before it, so that
+// "…, said Smith:" and "asked Smith: “…”" stay with the other rules.
+func speakerLabel(toks []token, ms []*mention, qi int) *mention {
+	if qi < 2 || !toks[qi-1].punct(":") {
+		return nil
+	}
+	k := skipParenthesisBack(toks, qi-2)
+	m := endingAt(ms, k)
+	if m == nil || m.kind != byName || !m.personal || m.poss {
+		return nil
+	}
+	m = coordinated(toks, ms, m)
+	if m.from > 0 {
+		p := toks[m.from-1]
+		if !p.punct("-—–―") && !p.is("from") && p.kind != quoteTok {
+			return nil
+		}
+	}
+	return m
+}
+
+// skipParenthesisBack steps back over a parenthesis that ends at toks[k]
+// ("Rep. Trey Gowdy (R-S.C.):") and returns the token before it.
+func skipParenthesisBack(toks []token, k int) int {
+	if k < 0 || !toks[k].punct(")") {
+		return k
+	}
+	for j := k - 1; j >= 0 && k-j <= maxParenthesis; j-- {
+		if toks[j].punct("(") {
+			return j - 1
+		}
+	}
+	return k
 }
 
 // phraseAt returns the mention that a noun phrase starting at toks[j]
@@ -422,6 +552,9 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 			continue
 		}
 		m := afterQuote(toks, ms, k)
+		if m == nil && !hasSpeechVerb(toks, k+1, end) {
+			continue // the comma opens an apposition: "…, said Smith, an analyst at …"
+		}
 		if m == nil {
 			return nil
 		}
@@ -435,7 +568,14 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 		if v == end {
 			v = k + 1 // "said Smith": the verb comes first
 		}
-		if end-max(v, m.to) > maxFinalTail {
+		tail := max(v, m.to)
+		if v == k+1 && m.to+1 < end && toks[m.to].punct(",") {
+			// "…, said David Wasserman, an elections analyst at …", "…, said
+			// Geert Wilders, founder of …": what follows the name after
+			// "said Name," describes the speaker and closes the sentence.
+			tail = end
+		}
+		if end-tail > maxFinalTail {
 			return nil
 		}
 		for j := qi + 1; j < k; j++ {
@@ -494,15 +634,7 @@ func namingVerb(toks []token, qi int) int {
 // semicolon, after ", but", ", while", ", with" and the like, and after a
 // leading subordinate clause ("After the meeting ended, …").
 func clauseStart(toks []token, qi int) int {
-	start := 0
-	if len(toks) > 0 && toks[0].kind == wordTok && en.Subordinators.Has(toks[0].low) {
-		for k := 1; k < qi; k++ {
-			if toks[k].punct(",") {
-				start = k + 1
-				break
-			}
-		}
-	}
+	start := sentenceClause(toks, qi)
 	for k := qi - 1; k > start; k-- {
 		if toks[k].punct(";") {
 			return k + 1
@@ -514,6 +646,30 @@ func clauseStart(toks []token, qi int) int {
 	return start
 }
 
+// sentenceClause returns where the main clause of the sentence holding
+// toks[qi] begins: after a leading subordinate clause ("After the meeting
+// ended, …"), else at the start.
+func sentenceClause(toks []token, qi int) int {
+	if len(toks) > 0 && toks[0].kind == wordTok && en.Subordinators.Has(toks[0].low) {
+		for k := 1; k < qi; k++ {
+			if toks[k].punct(",") {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// hasSpeechVerb reports whether toks[from:to] holds a speech verb.
+func hasSpeechVerb(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if isSpeechVerb(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectOf finds the subject of the verb toks[k], looking no further left
 // than from. It skips auxiliaries and adverbs ("has also said"), a time
 // ("on Tuesday"), a verb before "to" ("went on to suggest"), a
@@ -522,7 +678,11 @@ func clauseStart(toks []token, qi int) int {
 // shares the clause's first subject. Nil when the subject is no mention
 // (an institution, a thing).
 func subjectOf(toks []token, ms []*mention, k, from int) *mention {
+	if v := documentVerb(toks, k, from); v >= 0 {
+		return subjectOf(toks, ms, v, from) // "Smith issued a statement saying"
+	}
 	j := k - 1
+	viaTo := false // "went on to suggest": the verb's subject is the earlier verb's
 	for j >= from {
 		t := toks[j]
 		switch {
@@ -530,6 +690,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			j--
 			continue
 		case t.is("to"):
+			viaTo = true
 			j--
 			if j >= from && toks[j].is("on") {
 				j--
@@ -538,7 +699,7 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j--
 			}
 			continue
-		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this"):
+		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
 			continue
 		case t.punct(")"):
@@ -564,9 +725,57 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		return inherit(ms, from, k)
 	}
 	if m := endingAt(ms, j); m != nil {
+		if viaTo && m.from > 0 && toks[m.from-1].kind == wordTok && en.Prepositions.Has(toks[m.from-1].low) {
+			return nil // "took to Twitter overnight to accuse": Twitter is no subject
+		}
 		return coordinated(toks, ms, m)
 	}
+	if p := inlinePhrase(toks, ms, j, from); p >= 0 {
+		if m := endingAt(ms, p-1); m != nil && m.subject {
+			return coordinated(toks, ms, m) // "Trump at the time said"
+		}
+	}
 	return nil
+}
+
+// documentVerb returns the verb whose object is the document a speech
+// verb in -ing follows ("released a new radio ad calling": "released"), or
+// -1: the document noun right before the verb, a determiner at most
+// maxModifiers words before it, and a lower-case word before that.
+func documentVerb(toks []token, k, from int) int {
+	if !strings.HasSuffix(toks[k].low, "ing") || k-1 < from || toks[k-1].kind != wordTok || !en.IsDocumentNoun(toks[k-1].low) {
+		return -1
+	}
+	for d := k - 2; d > from && k-1-d <= maxModifiers; d-- {
+		t := toks[d]
+		if t.kind != wordTok {
+			return -1
+		}
+		if en.Determiners.Has(t.low) {
+			if v := toks[d-1]; v.kind == wordTok && !v.cap && !en.IsStopWord(v.low) {
+				return d - 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// inlinePhrase returns where a short prepositional phrase of time or
+// manner that ends at toks[j] begins ("at the time", "in a statement"),
+// or -1: at most maxInlinePhrase lower-case words, naming no one, opened
+// by a preposition.
+func inlinePhrase(toks []token, ms []*mention, j, from int) int {
+	for p := j; p > from && j-p < maxInlinePhrase; p-- {
+		t := toks[p]
+		if t.kind != wordTok || t.cap || endingAt(ms, p) != nil || startingAt(ms, p) != nil {
+			return -1
+		}
+		if p < j && en.Prepositions.Has(t.low) && !t.is("of", "to", "for", "by") {
+			return p
+		}
+	}
+	return -1
 }
 
 // apposed returns the mention before an apposition that ends with the

@@ -148,8 +148,8 @@ func TestAttributionPatterns(t *testing.T) {
 }
 
 // TestAttributionClauses: the speaker is the subject of the speech verb,
-// not the nearest name; an institution is no speaker; a clause of its own
-// needs its own speech verb.
+// not the nearest name; a quotation inside a clause with its own speaker
+// is that speaker's; a clause of its own needs its own speech verb.
 func TestAttributionClauses(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"nearest name is the object", []string{intro, "Kowalski told Berger, “You are wrong.”"},
@@ -158,10 +158,14 @@ func TestAttributionClauses(t *testing.T) {
 			"a fantasy.", "Anna Kowalski", ""},
 		{"first speech verb of the sentence", []string{intro, "Berger suggested that Kowalski tell the press that “the levy is fair.”"},
 			"the levy is fair.", "Tom Berger", ""},
-		{"institution after the quotation is no speaker", []string{intro, "“The bridge is safe,” Reuters reported."},
+		{"one word after the quotation is its speaker", []string{intro, "“The bridge is safe,” Reuters reported."},
+			"The bridge is safe,", "Reuters", RuleAfter},
+		{"one word after, person before", []string{intro, "Kowalski told the agency the bridge was “safe,” Reuters reported."},
+			"safe,", "Anna Kowalski", RuleBefore},
+		{"one word with a base-form verb is a plural", []string{intro, "“The bridge is safe,” Democrats say."},
 			"The bridge is safe,", "", ""},
-		{"institution after, person before", []string{intro, "Kowalski told the agency the bridge was “safe,” Reuters reported."},
-			"safe,", "Anna Kowalski", ""},
+		{"a role noun is no name", []string{intro, "Officials met on Monday. “The bridge is safe,” Critics said."},
+			"The bridge is safe,", "", ""},
 		{"institution as subject, person later", []string{intro, "The council said in a statement that Kowalski had called the audit “biased.”"},
 			"biased.", "Anna Kowalski", ""},
 		{"coordinated subjects: the first", []string{intro, "Kowalski and Berger both called the plan “reckless.”"},
@@ -286,4 +290,72 @@ func TestKind(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("kinds %v, want %v", got, want)
 	}
+}
+
+// TestSurnameTitles: a title word after a given name is a surname when the
+// corpus knows that given name or describes the two words as a person.
+func TestSurnameTitles(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"described as a person", []string{"“It is about turnout,” said Charlie King, a prominent New York Democrat."},
+			"It is about turnout,", "Charlie King", RuleAfter},
+		{"known given name", []string{"Don Smith spoke first.", "“The city was devastated,” said Mayor Don Guardian."},
+			"The city was devastated,", "Don Guardian", RuleAfter},
+		{"no given name: a title", []string{"“Talks are over,” said Foreign Minister."},
+			"Talks are over,", "", ""},
+	})
+}
+
+// TestSpeakerLabels: a name with a colon before a quotation labels it, as
+// transcripts and digests write them; a colon after a verb's object does
+// not.
+func TestSpeakerLabels(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"transcript", []string{intro, "Kowalski: “The harbour stays open.” Berger: “It will close.”"},
+			"It will close.", "Tom Berger", RuleLabel},
+		{"digest after a dash", []string{intro, "Harbour news - Anna Kowalski: “Nobody loses access to the water.”"},
+			"Nobody loses access to the water.", "Anna Kowalski", RuleLabel},
+		{"object before a colon", []string{intro, "The plan does not surprise the press, nor Berger: “It was expected by all.”"},
+			"It was expected by all.", "", ""},
+	})
+}
+
+// TestFinalWithApposition: a sentence-final "said Smith" may end with an
+// apposition of any length.
+func TestFinalWithApposition(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"apposition closes the sentence", []string{intro, "“Many would call it an embarrassment” if the vote failed, said Tom Berger, an elections analyst at the non-partisan council office of the harbour city."},
+			"Many would call it an embarrassment", "Tom Berger", RuleFinal},
+		{"apposition without a determiner", []string{intro, "The levy signals “the beginning of the end” for the port, said Tom Berger, chief of the council's finance office."},
+			"the beginning of the end", "Tom Berger", RuleFinal},
+		{"apposition with commas of its own", []string{intro, "“The steps are right,” Tom Berger, chief of finance, ports, and roads, said on the call."},
+			"The steps are right,", "Tom Berger", RuleAfter},
+		{"coordinated names are no one speaker", []string{intro, "“The steps are right,” Tom Berger, Anna Kowalski and Lee said."},
+			"The steps are right,", "", ""},
+	})
+}
+
+// TestVerbFirst: a clause opened by its speech verb takes the name after
+// it as its subject ("Said Comey, “…”").
+func TestVerbFirst(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"said first", []string{intro, "Berger said little. Said Kowalski, “The harbour will stay open to everyone.”"},
+			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
+		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
+			"land grab.", "", ""},
+		{"a document's -ing verb reports its issuer", []string{intro, "Kowalski released a new radio ad calling the levy “a fair deal for all.”"},
+			"a fair deal for all.", "Anna Kowalski", RuleNaming},
+		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
+			"fair to everyone.", "Anna Kowalski", RuleBefore},
+	})
+}
+
+// TestSignedBelow: a paragraph of quotation signed by the next paragraph
+// with a dash is the signer's.
+func TestSignedBelow(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"signature paragraph", []string{intro, "“The harbour will stay open to everyone, whatever the council says.”", "- Anna Kowalski, Newport."},
+			"The harbour will stay open to everyone, whatever the council says.", "Anna Kowalski", RuleDash},
+		{"a dash that opens a sentence", []string{intro, "“The harbour will stay open to everyone, whatever the council says.”", "- Kowalski spoke later, and Berger said nothing."},
+			"The harbour will stay open to everyone, whatever the council says.", "", ""},
+	})
 }

@@ -15,7 +15,11 @@
 // # 1. Finding (marks.go, tokens.go)
 //
 // findQuotes scans each paragraph for double quotation marks (curly,
-// straight, low-9, guillemets); single marks inside them are nested
+// straight, low-9, guillemets), forgiving the slips of web pages: a
+// straight quotation closed by a curly mark ("…”) or a curly one closed by
+// a straight mark (“…") when no quotation of that kind is open inside it,
+// and a curly opening mark typed for the closing one (“Frozen“), where the
+// mark ends a word; single marks inside them are nested
 // quotations, and a single curly mark outside them opens a quotation only
 // at the start of a word and when its close is no apostrophe ("Trump’s").
 // A quotation left open at a paragraph's end continues in the next
@@ -35,7 +39,10 @@
 //
 //  1. Full names: a run of capitalised words is split into titles
 //     ("Russian President") and a name ("Vladimir Putin"); a name of two
-//     or more name words is a person. A surname alone is a person only
+//     or more name words is a person. A title word after a given name is
+//     a surname ("Charlie King", "Mayor Don Guardian") when the corpus
+//     names someone in full with that given name or describes the two
+//     words as a person ("Charlie King, a prominent New York Democrat"). A surname alone is a person only
 //     after an honorific ("Mr. Smith"). Words of institutions and places
 //     (lang OrgWords: "House", "Ministry") make a run no person's name.
 //  2. Variants: spellings one letter apart (minTypoSurname) with the same
@@ -54,19 +61,32 @@
 //
 // Institutions and documents speak too ("the Kremlin said", "the State
 // Department said: “…”", "according to the Beige Book"). A run of
-// capitalised words right after "the" that is no known person and heads
-// its noun phrase is one (institutionRun), and so is such a run holding an
-// institution word without "the" ("Fox News", "Congress"): in "the Trump administration"
-// or "the Clinton campaign" the name only modifies a lower-case noun and
-// no institution is named. Institutions are kept in their own table
+// capitalised words right after "the" that heads its noun phrase is one
+// (institutionRun), even when another article writes it bare ("Daily
+// Caller"), because people's names take no article; a capitalised "The"
+// inside a sentence counts as "the" ("according to The Federalist"). So
+// is such a run holding an institution word without "the" ("Fox News",
+// "Congress"). In "the Trump administration" or "the Clinton campaign" the
+// name only modifies a lower-case noun and no institution is named. Institutions are kept in their own table
 // (registry.orgs), never merged with a person, never a pronoun's
 // antecedent nor the head of an apposition, and listed as speakers with
 // Speaker.Institution set, so that a person's quotations never go to
 // their institution or the reverse. "The authority" or "the water
 // authority" later refers to the one institution named that way
-// (orgDescription). A bare capitalised word ("Reuters said") stays
-// unattributed: it cannot be told from a surname the articles never
-// complete.
+// (orgDescription).
+//
+// A speaker named by one word the articles never complete ("“…,” Swanson
+// said", "said Tiegen", "CNN reported") is learned too (bare.go), but
+// only where syntax leaves no other reading: the word alone is the
+// subject of an inflected speech verb ("said", not "say", which a plural
+// takes) opening its clause, or it closes the clause right after the
+// verb that follows a quotation, or alone follows "according to". It is
+// a person known by that one name,
+// unless it is an acronym ("CNN", "FBI") or a place the corpus writes
+// after "in" ("Russia"), which are institutions; a role noun
+// ("Critics"), a word the article also writes in lower case, the given
+// name of someone named in full ("Hillary said") or a surname already
+// known is never such a speaker.
 //
 // # 3. Attributing (attribute.go, mentions.go)
 //
@@ -104,55 +124,77 @@
 //     quotation and its attribution. The subject may carry words before
 //     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
 //     "said Democratic pollster Stan Greenberg", "a smiling Clinton
-//     said"); the name wins over what modifies it. A name that is no one
-//     known there ("Reuters said") is not the speaker; the next rules are
-//     tried.
+//     said"); the name wins over what modifies it. An apposition with
+//     commas of its own ("Anne Richards, assistant secretary for
+//     population, refugees, and migration, said") is read up to the comma
+//     before the verb, within maxAppositionAfter tokens, unless another
+//     name is coordinated in it. A name that is no one
+//     known there is not the speaker; the next rules are tried. A
+//     quotation inside a clause whose own speech verb has a known subject
+//     ("Smith told the agency the bridge was “safe,” Reuters reported.")
+//     is that subject's (RuleBefore): the attribution after it reports
+//     the whole sentence.
 //  2. RuleDash: a quotation signed with a dash, the name ending the
 //     sentence or followed by the next quotation (“…” ― Carla Sanchez), as
-//     pages collecting readers' voices write them.
-//  3. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
+//     pages collecting readers' voices write them; a paragraph that is only
+//     quotation takes the known name that signs the next paragraph with a
+//     dash ("- Bernie Sanders.", "-Michelle Marks, Philadelphia.";
+//     signedBelow).
+//  3. RuleLabel: a name set before the quotation with a colon as its
+//     label, opening the sentence or after a dash, "from" or the
+//     quotation before (Clinton: “…” Bush: “…”; "- Carl Bialik: “…”"), as
+//     transcripts and digests write them.
+//  4. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
 //     at most maxNamingGap words before the quotation: Smith called it
 //     “fake”. The short quotation is the verb's complement, so the verb's
 //     subject is its author whatever else the sentence says.
-//  4. RuleColon: after a colon, the speech verb nearest the colon with a
+//  5. RuleColon: after a colon, the speech verb nearest the colon with a
 //     known subject (“…, Kall said: “…”"): the colon ties the quotation to
 //     the clause just before it, whatever verbs come earlier.
-//  5. RuleBefore: the first speech verb of the quotation's clause whose
+//  6. RuleBefore: the first speech verb of the quotation's clause whose
 //     subject is a person — Smith said: “…”; Smith told reporters the plan
 //     was “…”. The clause starts after a semicolon, after ", but" and the
 //     like, and after a leading subordinate clause, so that a speech verb
 //     of another clause does not reach the quotation. The subject is found
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
+//     a short phrase of time or manner ("at the time", maxInlinePhrase),
+//     a document a speech verb in -ing follows, for the verb that issued
+//     it ("issued a statement saying", lang's document nouns),
+//     a verb before "to" ("went on to say", though never to reach a
+//     preposition's object: "took to Twitter to accuse"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
 //     and gives a verb after ", adding" or "and" the clause's first
 //     subject that can speak; a name right after the verb, set off by
-//     commas, is its subject too (", explained Rosenberg, “…”"). A person
+//     commas, is its subject too (", explained Rosenberg, “…”"; "Said
+//     Comey, “…”"). A person
 //     noun from WordNet before a name (lang PersonNouns: "presidential
 //     nominee Hillary Clinton") is read as her title, so the name stays a
 //     subject.
-//  6. RuleFinal: an attribution that closes the sentence after a comma,
+//  7. RuleFinal: an attribution that closes the sentence after a comma,
 //     with words between it and the quotation (“…” for the victory,
 //     Sanders said.), when no other speech verb stands between them and at
-//     most maxFinalTail words follow it.
-//  7. RuleAccording: "according to Smith" anywhere in the sentence.
+//     most maxFinalTail words follow it, or what follows "said Name," ends
+//     the sentence describing the speaker ("…, said Tom Berger, an analyst
+//     at …"; "…, said Geert Wilders, founder of …").
+//  8. RuleAccording: "according to Smith" anywhere in the sentence.
 //
 // A quotation no rule attributes may still take a speaker from its
 // neighbours (continueSpeakers, spanParagraphs, newIndex), but only when it
 // stands alone, so that nothing in its own sentence could name someone
 // else:
 //
-//  8. RuleContinues: a sentence that is only quotation takes the speaker
+//  9. RuleContinues: a sentence that is only quotation takes the speaker
 //     of the sentence before it (“…,” Smith said. “…”), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
 //     sentence — its last quotation, the person its speech verb reports
 //     ("Smith said the talks would resume." then a paragraph “…”), or else
 //     the one person it is about, as its subject, when it names no one
 //     else ("Smith has long argued for the wall." then “…”).
-//  9. RuleContinuedBy: it takes the speaker of the quotation right after
+//  10. RuleContinuedBy: it takes the speaker of the quotation right after
 //     it when that one is attributed by RuleAfter (“…” “…,” Smith said).
-//  10. RuleSpansParas: a quotation over several paragraphs is one person's;
+//  11. RuleSpansParas: a quotation over several paragraphs is one person's;
 //     every part takes the speaker found for any part.
-//  11. RuleSameWords: the same words (minSameWords or more) that another
+//  12. RuleSameWords: the same words (minSameWords or more) that another
 //     article attributes to exactly one person are that person's.
 //
 // # 4. Looking up (index.go, lookup.go)

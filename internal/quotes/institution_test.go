@@ -80,3 +80,43 @@ func TestQuoteKremlinWhiteHouse(t *testing.T) {
 		}
 	}
 }
+
+// TestBareSpeakers: a speaker named by one word the articles never
+// complete is a person, unless the word is an acronym or a place the
+// corpus writes after "in"; a given name alone is the one person of the
+// article named in full with it.
+func TestBareSpeakers(t *testing.T) {
+	ix := Build([]*corpus.Document{
+		doc("rally",
+			"Supporters gathered in Russia and in Ohio on Monday.",
+			"“I came for the music,” Labbot said.",
+			"“The vote was fair,” CNN reported.",
+			"“Pyongyang must stop,” Russia insisted.",
+			"Hillary Clinton spoke last. “We will win,” Hillary said."),
+	})
+	for _, tc := range []struct {
+		quote, speaker string
+		institution    bool
+	}{
+		{"I came for the music,", "Labbot", false},
+		{"The vote was fair,", "CNN", true},
+		{"Pyongyang must stop,", "Russia", true},
+		{"We will win,", "Hillary Clinton", false},
+	} {
+		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })
+		if i < 0 {
+			t.Fatalf("%q not found", tc.quote)
+		}
+		if got := ix.All()[i].Speaker; got != tc.speaker {
+			t.Errorf("speaker of %q = %q, want %q", tc.quote, got, tc.speaker)
+			continue
+		}
+		if tc.speaker == "" {
+			continue
+		}
+		j := slices.IndexFunc(ix.Speakers(), func(s Speaker) bool { return s.Name == tc.speaker })
+		if j < 0 || ix.Speakers()[j].Institution != tc.institution {
+			t.Errorf("speaker %q: want institution=%v in %+v", tc.speaker, tc.institution, ix.Speakers())
+		}
+	}
+}

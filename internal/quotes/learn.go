@@ -16,6 +16,9 @@ type article struct {
 	units  [][]unit // per paragraph
 	// lower holds the words the article writes in lower case somewhere.
 	lower map[string]bool
+	// given is the corpus's given names (nameRuns), shared by every
+	// article once learn has read the full names; nil before.
+	given map[string]bool
 	// count is how often each person is named in full in the article.
 	count map[*person]int
 	named []*person // people named in full, in order of first mention
@@ -43,7 +46,7 @@ func (a *article) each(f func(u *unit, runs []nameRun)) {
 	for pi := range a.units {
 		for ui := range a.units[pi] {
 			u := &a.units[pi][ui]
-			f(u, nameRuns(u.toks, a.lower))
+			f(u, nameRuns(u.toks, a.lower, a.given))
 		}
 	}
 }
@@ -88,20 +91,60 @@ func nameWordCount(words []string) int {
 // then titles before names and descriptions placed before a name.
 func learn(arts []*article) *registry {
 	r := newRegistry()
+	var bare []bareSpeaker
+	places := map[string]bool{}
 	for _, a := range arts {
 		a.each(func(u *unit, runs []nameRun) {
+			placeWords(u.toks, places)
 			for _, run := range runs {
 				words := run.words(u.toks)
 				first, last := nameKey(words)
 				switch {
+				case afterThe(u.toks, run) && run.from == run.name && institutionRun(u.toks, run, false):
+					// "the Daily Caller": an institution, no one's name
 				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
 					r.add("", last, run.surface(u.toks))
+				default:
+					if c, ok := bareCandidate(a, u.toks, run); ok {
+						bare = append(bare, c)
+					}
 				}
 			}
 		})
 	}
+	given := map[string]bool{}
+	for _, p := range r.people {
+		if p.first != "" {
+			given[p.first] = true
+		}
+	}
+	for _, a := range arts {
+		a.each(func(u *unit, runs []nameRun) {
+			for _, run := range runs {
+				// "Charlie King, a prominent New York Democrat,": a
+				// capitalised word and a title word described as a
+				// person are a given name and a surname.
+				if run.name == run.to && run.to-run.from == minNameWords && isNameWord(u.toks[run.from]) &&
+					surnameTitle(u.toks[run.to-1]) && describedAsPerson(u.toks, run) {
+					given[u.toks[run.from].low] = true
+				}
+			}
+		})
+	}
+	for _, a := range arts {
+		a.given = given
+		a.each(func(u *unit, runs []nameRun) {
+			for _, run := range runs {
+				if words := run.words(u.toks); len(words) == minNameWords && surnameTitle(u.toks[run.to-1]) {
+					first, last := nameKey(words)
+					a.note(r.add(first, last, run.surface(u.toks)))
+				}
+			}
+		})
+	}
+	r.learnBare(bare, places)
 	r.mergeVariants()
 	for _, a := range arts {
 		a.settle()
@@ -261,12 +304,38 @@ func (r *registry) resolveRun(a *article, toks []token, run nameRun) *person {
 	if best != nil {
 		return best.root()
 	}
+	if first == "" {
+		// "Hillary said" where the article names Hillary Clinton: the one
+		// person of the article with that given name.
+		for _, p := range a.named {
+			if p.root().first == w {
+				if best != nil && best.root() != p.root() {
+					return nil
+				}
+				best = p
+			}
+		}
+		if best != nil {
+			return best.root()
+		}
+	}
 	for _, p := range r.withLast(w) {
 		if best == nil || p.mentions > best.mentions {
 			best = p
 		}
 	}
 	return best
+}
+
+// describedAsPerson: the run is followed by an apposition whose head is
+// a role noun ("…, a prominent New York Democrat").
+func describedAsPerson(toks []token, run nameRun) bool {
+	for _, d := range appositions(toks, run) {
+		if isRoleNoun(d.head) {
+			return true
+		}
+	}
+	return false
 }
 
 // appositions reads "Name, a/the/one of/Possessive … ," after a name run.

@@ -19,13 +19,16 @@ const (
 	// fillerWords may stand between a subject and its speech verb: the
 	// auxiliaries and negation of English grammar (Quirk et al. 1985,
 	// §3.21) and the adverbs of time, manner and stance that news
-	// writing puts there ("Smith also said", "he has since said"); words
+	// writing puts there ("Smith also said", "he has since said"), and
+	// the conjuncts set off inside a clause ("Carter however said"; Quirk
+	// et al. 1985, §8.134); words
 	// ending in -ly are recognised by their suffix (isFiller).
 	fillerWords = `has have had was were is are be been being would will could can may
 might should must did does do not also then later again earlier previously reportedly allegedly
 apparently separately further repeatedly once still already never always just only even both each
 jointly together subsequently ultimately initially quickly immediately first last since now
-publicly privately today yesterday tonight recently`
+publicly privately today yesterday tonight recently however though meanwhile instead nevertheless
+nonetheless likewise`
 
 	// ingAdjectiveWords are -ing participles that English uses as
 	// adjectives in titles before a role noun ("ranking member", "acting

@@ -40,6 +40,12 @@ const (
 	// with its own subject.
 	maxParenthesis = 8
 
+	// maxInlinePhrase is the longest phrase of time or manner read
+	// between a subject and its verb ("Trump at the time said", "Smith in
+	// a statement said"): a preposition, a determiner, a modifier and a
+	// noun.
+	maxInlinePhrase = 4
+
 	// maxModifiers is how many words a description may have before its
 	// head noun ("the senior Russian foreign policy adviser"); English
 	// noun phrases in news rarely pile up more.
@@ -88,6 +94,10 @@ const (
 	// relationReach is how many paragraphs back a vague relation ("the
 	// mayor's ally") looks for the person it may stand for.
 	relationReach = 3
+
+	// minBareName is the shortest word learnBare takes for a speaker's
+	// one name: "Oz" and "Ban" are names, a single letter is an initial.
+	minBareName = 2
 
 	// minAllCaps is above how many letters a word written in capitals is
 	// a headline or credit rather than an acronym ("DRISCOLL", not "NATO").

@@ -81,15 +81,25 @@ func scanParagraph(para int, p string) []span {
 func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 	want := closers[mark]
 	depth := 1
+	inner := 0 // quotations of the other kind opened inside: “ in "…", " in “…”
 	j := i + size
 	for j < len(p) {
 		r, sz := utf8.DecodeRuneInString(p[j:])
 		switch {
+		case mark == '"' && r == '“', mark == '“' && r == '"' && !endsWord(p, j, sz):
+			inner++
+		case mark == '"' && r == '”' && inner > 0, mark == '“' && r == '"' && inner > 0:
+			inner--
 		case containsRune(want, r):
 			depth--
 			if depth == 0 || mark == '"' {
 				return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
 			}
+		case depth == 1 && slipCloses(mark, r) && endsWord(p, j, sz):
+			// "…” or “Frozen“: a web page's slip of the closing mark,
+			// told by where it stands — right after a word, before a
+			// space or punctuation — where no quotation opens.
+			return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
 		case r == mark && mark != '"':
 			depth++
 		}
@@ -98,8 +108,19 @@ func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 	if alt := mixedCloser[mark]; alt != 0 {
 		// “…" or "…”: a web page's slip between curly and straight marks.
 		// The other kind closes the quotation when it ends a word.
+		inner := 0 // “…” inside "…, or "…" inside “…: not the slip
 		for j := i + size; j < len(p); {
 			r, sz := utf8.DecodeRuneInString(p[j:])
+			switch {
+			case mark == '"' && r == '“', mark == '“' && r == '"' && !endsWord(p, j, sz):
+				inner++
+				j += sz
+				continue
+			case r == alt && inner > 0:
+				inner--
+				j += sz
+				continue
+			}
 			if r == alt && j > i+size && !isSpaceByte(p[j-1]) {
 				if n, _ := utf8.DecodeRuneInString(p[j+sz:]); j+sz == len(p) || !unicode.IsLetter(n) {
 					return makeSpan(para, p, i, i+size, j, j+sz, false), j + sz
@@ -109,6 +130,28 @@ func scanDouble(para int, p string, i int, mark rune, size int) (span, int) {
 		}
 	}
 	return makeSpan(para, p, i, i+size, len(p), len(p), true), len(p)
+}
+
+// slipCloses reports whether r, though not mark's closing mark, closes a
+// quotation opened by mark when it ends a word: a curly closing mark after
+// a straight opening one ("…”), a straight one after a curly opening one
+// (“…"), or a curly opening mark typed for the closing one (“…“).
+func slipCloses(mark, r rune) bool {
+	return mark == '"' && r == '”' || mark == '“' && (r == '“' || r == '"')
+}
+
+// endsWord: the mark at p[j:j+sz] follows a word or its punctuation and
+// no letter or digit follows it.
+func endsWord(p string, j, sz int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(p[:j])
+	if j == 0 || unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '—' {
+		return false
+	}
+	if j+sz == len(p) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(p[j+sz:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
 }
 
 // mixedCloser is the mark that closes a quotation whose own closing mark

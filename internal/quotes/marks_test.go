@@ -35,6 +35,13 @@ func TestFindQuotes(t *testing.T) {
 		{"unclosed runs to the paragraph end", []string{"She said “we will win. "}, []string{"we will win."}},
 		{"curly opened, straight closed", []string{`“Deals are no requirement," Smith said.`}, []string{"Deals are no requirement,"}},
 		{"straight opened, curly closed", []string{`"Deals are no requirement,” Smith said.`}, []string{"Deals are no requirement,"}},
+		{"straight opened, curly closed, straight later", []string{`"No deal,” said Ann Lee. "He is wrong."`}, []string{"No deal,", "He is wrong."}},
+		{"curly opening mark typed to close", []string{"He blasted “Frozen“ and the books for being “pro-gay,“ said Kevin Swanson."}, []string{"Frozen", "pro-gay,"}},
+		{"curly quotation inside a straight one", []string{`"Read the question: “Is it fair?” Yes," he said.`}, []string{"Read the question: “Is it fair?” Yes,"}},
+		{"curly opened, straight closed, straight later", []string{`“They feel good," Obama said. "Or not."`}, []string{"They feel good,", "Or not."}},
+		{"straight quotation inside a curly one", []string{`“He said "no" to me,” she said.`}, []string{`He said "no" to me,`}},
+		{"unclosed straight quotation with a curly one inside", []string{`"The department isn’t about “Equal Justice” anymore. It is about power.`}, []string{"The department isn’t about “Equal Justice” anymore. It is about power."}},
+		{"curly opening mark inside nests", []string{"“He called it “fake” twice,” she said."}, []string{"He called it “fake” twice,"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

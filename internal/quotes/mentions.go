@@ -47,7 +47,10 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		if run.name < run.to {
 			p = rd.reg.resolveRun(rd.art, toks, run)
 		}
-		if p == nil && institutionRun(toks, run) {
+		// A name after "the" that heads its phrase is an institution even
+		// when another article writes it bare ("Daily Caller"): people's
+		// names take no article.
+		if (p == nil || afterThe(toks, run) && run.from == run.name) && institutionRun(toks, run, rd.reg.bareOrg(toks, run)) {
 			from := run.from
 			if from > 0 && toks[from-1].is("the") {
 				from-- // the mention holds its article: "said the Kremlin"

@@ -50,8 +50,11 @@ func (r nameRun) titles(toks []token) []string {
 
 // nameRuns finds the runs of capitalised words in toks. lower holds the
 // words the article also writes in lower case; a sentence's first word that
-// is one of them ("Asked", "During") is not part of a name.
-func nameRuns(toks []token, lower map[string]bool) []nameRun {
+// is one of them ("Asked", "During") is not part of a name. given holds the
+// given names of the people the corpus names in full (nil before they are
+// known): a title word after one is a surname ("Charlie King", "Mayor Don
+// Guardian").
+func nameRuns(toks []token, lower, given map[string]bool) []nameRun {
 	var runs []nameRun
 	for i := 0; i < len(toks); {
 		if !startsRun(toks, i, lower) {
@@ -76,7 +79,7 @@ func nameRuns(toks []token, lower map[string]bool) []nameRun {
 		}
 	done:
 		if j > i {
-			runs = append(runs, splitRun(toks, i, j))
+			runs = append(runs, splitRun(toks, i, j, given))
 			i = j
 		} else {
 			i++
@@ -120,7 +123,7 @@ func sentenceStart(toks []token, i int) bool {
 
 // splitRun separates the titles of run toks[from:to] from the name: the name
 // is the longest tail of words that can be part of a person's name.
-func splitRun(toks []token, from, to int) nameRun {
+func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
@@ -129,12 +132,27 @@ func splitRun(toks []token, from, to int) nameRun {
 		}
 		r.name = k
 	}
+	if r.name == to && to-from >= minNameWords && surnameTitle(toks[to-1]) && isNameWord(toks[to-2]) && given[toks[to-2].low] &&
+		(to-2 == from || isTitleWord(toks[to-3].low)) {
+		// "Charlie King", "Mayor Don Guardian": a given name, alone or after
+		// a title, then a surname that is also a title ("South Carolina
+		// Republican" is a place and a noun).
+		r.name = to - 2
+	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.
 	for r.name < to && en.NameParticles.Has(toks[r.name].low) && r.name > from {
 		r.name++
 	}
 	return r
+}
+
+// surnameTitle: a title or role word that may also be a surname ("King",
+// "Guardian", "Judge"), unlike an honorific, an abbreviation or an
+// institution word.
+func surnameTitle(t token) bool {
+	return t.kind == wordTok && t.cap && !t.poss && !isAllCaps(t.text) && !en.Honorifics.Has(t.low) &&
+		!isTitleAbbrev(t.low) && !en.OrgWords.Has(t.low) && !isCalendarWord(t.low) && !en.IsStopWord(t.low)
 }
 
 // isNameWord: a capitalised word that is no title, institution, date or
@@ -156,14 +174,15 @@ func isTitleWord(w string) bool {
 // institutionRun reports whether a run of capitalised words after "the"
 // names an institution or a document that can speak as one: "the
 // Kremlin", "the State Department", "The Washington Post", "the Beige
-// Book". It must be the head of its noun phrase: in "the Trump
+// Book"; known says the run is a one-word institution learnBare found
+// ("CNN", "Russia"), which needs no article. It must be the head of its noun phrase: in "the Trump
 // administration" or "the Clinton campaign" the name only modifies a
 // lower-case noun, which is no institution the articles name.
-func institutionRun(toks []token, run nameRun) bool {
+func institutionRun(toks []token, run nameRun, known bool) bool {
 	if run.poss || hasHonorific(toks, run) {
 		return false
 	}
-	if run.from == 0 || !toks[run.from-1].is("the") {
+	if !known && !afterThe(toks, run) {
 		// Without "the", an institution word must say what it is ("Fox
 		// News", "Congress"), and no lower-case word may modify it.
 		if !slices.ContainsFunc(toks[run.from:run.to], func(t token) bool { return en.OrgWords.Has(t.low) }) ||
@@ -209,4 +228,11 @@ func lastWord(last string) string {
 		return last[i+1:]
 	}
 	return last
+}
+
+// afterThe: the run follows "the" ("the Daily Caller") or opens with a
+// capitalised "The" inside a sentence ("according to The Federalist"), as
+// the names of outlets and bodies do and people's names never do.
+func afterThe(toks []token, run nameRun) bool {
+	return run.from > 0 && toks[run.from-1].is("the") || run.from > 0 && toks[run.from].is("the") && run.to-run.from > 1
 }

@@ -52,10 +52,13 @@ type registry struct {
 	// orgs are the institutions the articles quote, by folded name; kept
 	// out of people so that no rule about names can merge them.
 	orgs map[string]*person
+	// bareOrgs are the one-word institutions learnBare found ("cnn",
+	// "russia"), which a name run of that word alone names.
+	bareOrgs map[string]bool
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}, orgs: map[string]*person{}}
+	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}, orgs: map[string]*person{}, bareOrgs: map[string]bool{}}
 }
 
 // institution returns the institution a run names, named as the articles

@@ -34,6 +34,8 @@ type polnearArticle struct {
 type polnearQuote struct {
 	content [][2]int // byte spans of the content in the raw text
 	source  string   // the source span's text
+	srcAt   [][2]int // byte spans of the source in the raw text
+	cue     string   // the cue span's text ("said", "told reporters")
 	kind    string   // "person" or "institution"
 }
 
@@ -126,6 +128,11 @@ func parsePolNeAR(name, raw string, ann *os.File) (polnearArticle, error) {
 			case "Source":
 				for _, s := range spans[tid] {
 					q.source = strings.TrimSpace(q.source + " " + raw[s[0]:s[1]])
+				}
+				q.srcAt = append(q.srcAt, spans[tid]...)
+			case "Cue":
+				for _, s := range spans[tid] {
+					q.cue = strings.TrimSpace(q.cue + " " + raw[s[0]:s[1]])
 				}
 			}
 		}
@@ -306,7 +313,7 @@ func scorePolNeAR(arts []polnearArticle) (by map[string]*polnearTally, wrong, mi
 			case who != "" && !right:
 				wrong = append(wrong, fmt.Sprintf("%s [%s]: %q → %s (source %q)", a.doc.ID, g.kind, text, who, g.source))
 			case who == "" && len(hits) > 0:
-				missed = append(missed, fmt.Sprintf("%s [%s] source %q: %q", a.doc.ID, g.kind, g.source, text))
+				missed = append(missed, fmt.Sprintf("%s [%s] source %q cue %q: %q", a.doc.ID, g.kind, g.source, g.cue, text))
 			}
 		}
 	}
@@ -326,7 +333,8 @@ func (a polnearArticle) docText(spans [][2]int) string {
 }
 
 // speakerInSource: the found speaker's last name word is a word of the
-// source span ("Clinton" in "Hillary Clinton's campaign chairman John
+// source span, or the source's first noun phrase ends with another word
+// of the speaker's name ("Clinton" in "Hillary Clinton's campaign chairman John
 // Podesta" would be wrong: the last word of the speaker must be there and
 // the span must not name it only as a possessive).
 func speakerInSource(speaker, source string) bool {
@@ -335,6 +343,19 @@ func speakerInSource(speaker, source string) bool {
 		ws = ws[:len(ws)-1] // "Brent Bozell III"
 	}
 	last := foldWord(ws[len(ws)-1])
+	// A source that names the speaker by another word of the name ends
+	// its first noun phrase with it: "Hillary" for Hillary Clinton, "Ban"
+	// for Ban Ki-moon, "Prince Alwaleed" for Alwaleed Bin Talal.
+	head, _, _ := strings.Cut(source, ",")
+	head, _, _ = strings.Cut(head, "(")
+	if hs := strings.Fields(head); len(hs) > 0 {
+		h := hs[len(hs)-1]
+		for _, w := range ws {
+			if foldWord(w) == foldWord(h) && !strings.HasSuffix(h, "’s") && !strings.HasSuffix(h, "'s") {
+				return true
+			}
+		}
+	}
 	ws = strings.Fields(source)
 	for i, w := range ws {
 		if foldWord(w) != last || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
@@ -386,8 +407,8 @@ func TestPolNeARDev(t *testing.T) {
 // the last change to the rules (testdata/polnear/README.md), rounded down,
 // so that a change that loses quotations fails.
 const (
-	polnearMinRight     = 0.79
-	polnearMinPrecision = 0.98
+	polnearMinRight     = 0.825
+	polnearMinPrecision = 0.975
 )
 
 func polnearTable(by map[string]*polnearTally) string {

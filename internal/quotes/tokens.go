@@ -222,7 +222,7 @@ func isSpeechVerb(toks []token, i int) bool {
 	if t.kind != wordTok || t.cap && i > 0 {
 		return false
 	}
-	if _, ok := en.QuoteLemma(t.low); !ok {
+	if _, ok := en.QuoteLemma(t.low); !ok && !phrasalAt(toks, i) {
 		return false
 	}
 	if i > 0 {
@@ -237,8 +237,34 @@ func isSpeechVerb(toks []token, i int) bool {
 	return true
 }
 
-// lemma returns the lemma of a speech verb form.
-func lemma(w string) string { l, _ := en.QuoteLemma(w); return l }
+// phrasalAt reports whether toks[i] heads a phrasal verb of retort or
+// continuation ("shot back", "went on") that introduces a quotation: its
+// particle must end the verb phrase (a punctuation mark, a quotation or
+// the end follows), or, for "back", open its complement ("fired back at
+// Smith"), so that "went on television" and "pushed back the vote" are
+// not speech.
+func phrasalAt(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].kind != wordTok {
+		return false
+	}
+	if _, ok := en.PhrasalLemma(toks[i].low, toks[i+1].low); !ok {
+		return false
+	}
+	if i+2 == len(toks) || toks[i+2].kind != wordTok {
+		return true
+	}
+	return toks[i+1].is("back") && toks[i+2].is("at", "with", "against", "that")
+}
+
+// lemma returns the lemma of a speech verb form; a phrasal verb's head
+// ("shot") gives the lemma of its phrasal verb.
+func lemma(w string) string {
+	if l, ok := en.QuoteLemma(w); ok {
+		return l
+	}
+	l, _ := en.PhrasalHead(w)
+	return l
+}
 
 // isAllCaps reports whether a word of several letters is written in
 // capitals, as headlines and credits are ("DRISCOLL").
