@@ -54,7 +54,9 @@ var loadKinds = []loadKind{
 	{"ask", func(n int) string {
 		qs := []string{"who leaked the call", "When did the Witkoff-Ushakov call take place?", "What did Ushakov say about WhatsApp?", "How many points were in the original peace plan?"}
 		return slash(n, "ask", `{"name":"question","type":3,"value":"`+qs[n%len(qs)]+`"}`)
-	}, `**Sources**`},
+		// A reply cites passages whether it answers or abstains (whether
+		// it answers right is TestQuality's concern, not the load's).
+	}, `**[1]**`},
 	{"quote", func(n int) string {
 		return slash(n, "quote", `{"name":"speaker","type":3,"value":"Ushakov"},{"name":"about","type":3,"value":"WhatsApp"}`)
 	}, `Quotes of Yuri Ushakov`},
