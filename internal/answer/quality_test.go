@@ -32,18 +32,21 @@ const squadSampleEvery = 10
 // given a wrong answer must not rise above maxWrong. They are regression
 // guards, the figures the fitted models reached (testdata/quality_after.txt)
 // less a margin of one or two questions, not the targets, which the
-// answerer does not reach yet (see the README). The SQuAD floors moved when
-// the unit model became a conditional logit: its operating point answers
-// fewer SQuAD questions (right 0.61 → 0.55) and shows fewer wrong answers
-// (15.1% → 11.8%), the lowest 2:1 cost over the sets cross-validated
-// (the trade-off curves are in testdata/fit_report.txt).
+// answerer does not reach yet (see the README). They were set again when
+// the unit model became a conditional logit and keepMargin 2: against the
+// first fitted models, SQuAD right 0.61 → 0.60 with wrong answers 15.1% →
+// 11.3%, the never-fitted people-worded set 0.64 → 0.65 and 13.1% → 10.2%,
+// the seed story 0.76 → 0.77 and 5.4% → 4.7%; the shared eval set lost a
+// question (q04, answered with Witkoff's suggestion but not the words the
+// set expects) and the second story shows one more wrong answer (12.5%).
+// The cross-validated trade-off curves are in testdata/fit_report.txt.
 var qualityFloors = map[string]struct{ minRight, maxWrong float64 }{
-	"shared eval":              {0.78, 0.07},
-	"seed story":               {0.73, 0.07},
-	"second story":             {0.52, 0.10},
-	"seed people (not fitted)": {0.60, 0.13},
-	"SQuAD slice":              {0.53, 0.13},
-	"SQuAD slice (sample)":     {0.53, 0.15},
+	"shared eval":              {0.71, 0.07},
+	"seed story":               {0.75, 0.06},
+	"second story":             {0.52, 0.13},
+	"seed people (not fitted)": {0.62, 0.12},
+	"SQuAD slice":              {0.58, 0.12},
+	"SQuAD slice (sample)":     {0.57, 0.14},
 }
 
 // qualitySet is one question set with the corpus it is asked against.
