@@ -7,7 +7,6 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
-	"dossier/internal/lang"
 )
 
 // Index holds every quotation of the corpus with its speaker. It is built
@@ -115,7 +114,7 @@ func window(p string, start, end int, q span) string {
 // speaker another article names for exactly the same words (a sentence or
 // more; a word or two may be anyone's).
 func newIndex(occs []occurrence) *Index {
-	ix := &Index{bySpeaker: map[string][]int{}, an: analysis.New(lang.English())}
+	ix := &Index{bySpeaker: map[string][]int{}, an: analysis.New(en)}
 	bySpeakerText := map[string]int{}
 	speakersOf := map[string][]string{} // normalized text → speakers
 	for _, o := range occs {
