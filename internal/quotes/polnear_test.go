@@ -1,18 +1,17 @@
 package quotes
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"dossier/internal/analysis"
+	"dossier/internal/brat"
 	"dossier/internal/corpus"
 )
 
@@ -92,49 +91,27 @@ func parsePolNeAR(name, raw string, ann *os.File) (polnearArticle, error) {
 		byteAt = append(byteAt, i)
 	}
 	byteAt = append(byteAt, len(raw))
-	spans := map[string][][2]int{}
-	types := map[string]string{}
-	var events [][]string
-	sc := bufio.NewScanner(ann)
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		switch {
-		case len(f) >= 2 && strings.HasPrefix(f[0], "T"):
-			typ, ranges, _ := strings.Cut(f[1], " ")
-			types[f[0]] = typ
-			for _, r := range strings.Split(ranges, ";") {
-				from, to, _ := strings.Cut(r, " ")
-				s, err1 := strconv.Atoi(from)
-				e, err2 := strconv.Atoi(to)
-				if err1 != nil || err2 != nil || s < 0 || e < s || e >= len(byteAt) {
-					return a, fmt.Errorf("span %q of %s", r, f[0])
-				}
-				spans[f[0]] = append(spans[f[0]], [2]int{byteAt[s], byteAt[e]})
-			}
-		case len(f) >= 2 && strings.HasPrefix(f[0], "E"):
-			events = append(events, strings.Fields(f[1]))
-		}
-	}
-	if err := sc.Err(); err != nil {
+	ann2, err := brat.Parse(ann, len(byteAt)-1)
+	if err != nil {
 		return a, err
 	}
-	for _, ev := range events {
+	// bytes turns brat's character spans into byte spans of raw.
+	bytes := func(spans []brat.Span) [][2]int {
+		out := make([][2]int, len(spans))
+		for i, s := range spans {
+			out[i] = [2]int{byteAt[s.Start], byteAt[s.End]}
+		}
+		return out
+	}
+	for _, ev := range ann2.Events {
 		var q polnearQuote
-		for _, arg := range ev {
-			role, tid, _ := strings.Cut(arg, ":")
-			switch role {
-			case "Content":
-				q.content = append(q.content, spans[tid]...)
-			case "Source":
-				for _, s := range spans[tid] {
-					q.source = strings.TrimSpace(q.source + " " + raw[s[0]:s[1]])
-				}
-				q.srcAt = append(q.srcAt, spans[tid]...)
-			case "Cue":
-				for _, s := range spans[tid] {
-					q.cue = strings.TrimSpace(q.cue + " " + raw[s[0]:s[1]])
-				}
-			}
+		q.content = bytes(ann2.Role(ev, "Content"))
+		q.srcAt = bytes(ann2.Role(ev, "Source"))
+		for _, s := range q.srcAt {
+			q.source = strings.TrimSpace(q.source + " " + raw[s[0]:s[1]])
+		}
+		for _, s := range bytes(ann2.Role(ev, "Cue")) {
+			q.cue = strings.TrimSpace(q.cue + " " + raw[s[0]:s[1]])
 		}
 		if !hasQuoteMark(raw, q.content) || !namedSource(q.source) || beforeBody(a, q.content) {
 			continue

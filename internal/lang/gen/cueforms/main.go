@@ -19,7 +19,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -32,6 +31,7 @@ import (
 	"strings"
 	"unicode"
 
+	"dossier/internal/brat"
 	"dossier/internal/lang"
 )
 
@@ -186,49 +186,23 @@ func split(text []rune) []word {
 }
 
 // cues returns the character spans of the cues of a brat file: those of
-// attributions whose content holds a quotation mark, and all.
+// attributions whose content holds a quotation mark, and all. Lines the
+// parser cannot read are left out, as they always were.
 func cues(path string, text []rune) (direct, all [][2]int) {
 	f, err := os.Open(path)
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	spans := map[string][][2]int{}
-	var evs [][]string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) < 2 || fs[0] == "" {
-			continue
-		}
-		switch fs[0][0] {
-		case 'T':
-			_, ranges, _ := strings.Cut(fs[1], " ")
-			for _, r := range strings.Split(ranges, ";") {
-				a, b, _ := strings.Cut(r, " ")
-				s, err1 := strconv.Atoi(a)
-				e, err2 := strconv.Atoi(b)
-				if err1 == nil && err2 == nil && 0 <= s && s <= e && e <= len(text) {
-					spans[fs[0]] = append(spans[fs[0]], [2]int{s, e})
-				}
-			}
-		case 'E':
-			evs = append(evs, strings.Fields(fs[1]))
-		}
-	}
-	for _, ev := range evs {
+	d, _ := brat.Parse(f, len(text))
+	for _, ev := range d.Events {
 		var cs [][2]int
+		for _, s := range d.Role(ev, "Cue") {
+			cs = append(cs, [2]int{s.Start, s.End})
+		}
 		quoted := false
-		for _, arg := range ev {
-			role, id, _ := strings.Cut(arg, ":")
-			switch role {
-			case "Cue":
-				cs = append(cs, spans[id]...)
-			case "Content":
-				for _, s := range spans[id] {
-					quoted = quoted || strings.ContainsAny(string(text[s[0]:s[1]]), "“”\"")
-				}
-			}
+		for _, s := range d.Role(ev, "Content") {
+			quoted = quoted || strings.ContainsAny(string(text[s.Start:s.End]), "“”\"")
 		}
 		if quoted {
 			direct = append(direct, cs...)
