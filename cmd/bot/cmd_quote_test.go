@@ -16,7 +16,7 @@ import (
 func quoteCorpus(t *testing.T) []string {
 	t.Helper()
 	dir := t.TempDir()
-	corpusDir := filepath.Join(dir, "corpus")
+	corpusDir := filepath.Join(dir, "articles")
 	if err := os.Mkdir(corpusDir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 // that the reload report counts them.
 func TestSnapshotQuotes(t *testing.T) {
 	dir := t.TempDir()
-	corpusDir := filepath.Join(dir, "corpus")
+	corpusDir := filepath.Join(dir, "articles")
 	if err := os.Mkdir(corpusDir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -63,7 +63,7 @@ func render(ix *Index) string {
 // review the diff.
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct{ name, dir string }{
-		{"corpus", testcorpus.SeedDir(t)},
+		{"seed", testcorpus.SeedDir(t)},
 		{"second", testcorpus.SecondDir(t)},
 		{"port-strike", filepath.Join("testdata", "port-strike")},
 	} {

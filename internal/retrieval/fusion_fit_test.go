@@ -2,14 +2,11 @@ package retrieval
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"dossier/internal/analysis"
-	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
 	"dossier/internal/lang"
@@ -29,28 +26,9 @@ var fusionGrid = []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1}
 //
 //	DOSSIER_SQUAD2=/work/shared/eval/squad2/train-slice.json go test ./internal/retrieval -run FitFusion -v
 func TestFitFusionWeight(t *testing.T) {
-	path := os.Getenv(squadEnv)
-	if path == "" {
-		t.Skipf("set %s to the SQuAD 2.0 slice to fit", squadEnv)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sq squadFile
-	if err := json.Unmarshal(raw, &sq); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	sq, docs := loadSQuAD(t, "fit")
 	ctx := context.Background()
 	a := analysis.New(lang.English())
-	var docs []*corpus.Document
-	for i, art := range sq.Data {
-		d := &corpus.Document{Meta: corpus.Meta{ID: fmt.Sprintf("squad-%02d", i), Title: art.Title}}
-		for _, p := range art.Paragraphs {
-			d.Paragraphs = append(d.Paragraphs, p.Context)
-		}
-		docs = append(docs, d)
-	}
 	squad, _, err := Build(ctx, docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -44,14 +44,14 @@ type squadFile struct {
 	} `json:"data"`
 }
 
-// TestSQuADRetrieval asks every answerable question of the slice against
-// all its articles as one corpus (each article a document of its
-// paragraphs) and counts passage hit@5: a top-5 passage of the question's
-// own article holding one of its gold answers.
-func TestSQuADRetrieval(t *testing.T) {
+// loadSQuAD reads the slice named by squadEnv, skipping the test (which
+// wants to do what) when it is not set, and gives each article as a
+// document of its paragraphs, in order.
+func loadSQuAD(t *testing.T, what string) (squadFile, []*corpus.Document) {
+	t.Helper()
 	path := os.Getenv(squadEnv)
 	if path == "" {
-		t.Skipf("set %s to the SQuAD 2.0 slice to measure", squadEnv)
+		t.Skipf("set %s to the SQuAD 2.0 slice to %s", squadEnv, what)
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -69,6 +69,15 @@ func TestSQuADRetrieval(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
+	return sq, docs
+}
+
+// TestSQuADRetrieval asks every answerable question of the slice against
+// all its articles as one corpus (each article a document of its
+// paragraphs) and counts passage hit@5: a top-5 passage of the question's
+// own article holding one of its gold answers.
+func TestSQuADRetrieval(t *testing.T) {
+	sq, docs := loadSQuAD(t, "measure")
 	a := analysis.New(lang.English())
 	ix, _, err := Build(context.Background(), docs, embed.NewLocal(a, 0), a, BuildOptions{})
 	if err != nil {

@@ -19,7 +19,7 @@ func TestStories(t *testing.T) {
 		if len(files) != tt.articles {
 			t.Errorf("%s: %d article files, want %d: %v", tt.story, len(files), tt.articles, files)
 		}
-		copied := CopyTo(t, tt.story, filepath.Join(t.TempDir(), "corpus"))
+		copied := CopyTo(t, tt.story, filepath.Join(t.TempDir(), "articles"))
 		for _, f := range files {
 			want, _ := os.ReadFile(f)
 			got, err := os.ReadFile(filepath.Join(copied, filepath.Base(f)))

@@ -31,8 +31,8 @@ import (
 	"strings"
 	"unicode"
 
-	"dossier/internal/brat"
 	"dossier/internal/lang"
+	"dossier/internal/lang/gen/polnear"
 )
 
 // determiners are the words after which a form is read as a noun (the
@@ -88,7 +88,7 @@ func main() {
 		articles++
 		text := []rune(string(raw))
 		words := split(text)
-		direct, all := cues(anns[0], text)
+		direct, all := polnear.Cues(anns[0], text)
 		for i, w := range words {
 			uses[w.form]++
 			if i > 0 && determiners[words[i-1].form] {
@@ -183,31 +183,4 @@ func split(text []rune) []word {
 		i = j
 	}
 	return out
-}
-
-// cues returns the character spans of the cues of a brat file: those of
-// attributions whose content holds a quotation mark, and all. Lines the
-// parser cannot read are left out, as they always were.
-func cues(path string, text []rune) (direct, all [][2]int) {
-	f, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	d, _ := brat.Parse(f, len(text))
-	for _, ev := range d.Events {
-		var cs [][2]int
-		for _, s := range d.Role(ev, "Cue") {
-			cs = append(cs, [2]int{s.Start, s.End})
-		}
-		quoted := false
-		for _, s := range d.Role(ev, "Content") {
-			quoted = quoted || strings.ContainsAny(string(text[s.Start:s.End]), "“”\"")
-		}
-		if quoted {
-			direct = append(direct, cs...)
-		}
-		all = append(all, cs...)
-	}
-	return direct, all
 }

@@ -30,7 +30,7 @@ import (
 	"strconv"
 	"strings"
 
-	"dossier/internal/brat"
+	"dossier/internal/lang/gen/polnear"
 )
 
 type token struct {
@@ -92,7 +92,7 @@ func main() {
 			log.Fatalf("%s: %v", name, err)
 		}
 		articles++
-		direct, all := cues(anns[0], []rune(string(raw)))
+		direct, all := polnear.Cues(anns[0], []rune(string(raw)))
 		for _, t := range doc.Tokens {
 			if !strings.HasPrefix(t.POS, "VB") {
 				continue
@@ -165,33 +165,6 @@ var enCueVerbs = []string{
 		log.Fatal(err)
 	}
 	os.Stdout.Write(src)
-}
-
-// cues returns the character spans of the cues of a brat file: those of
-// attributions whose content holds a quotation mark, and all. Lines the
-// parser cannot read are left out, as they always were.
-func cues(path string, text []rune) (direct, all [][2]int) {
-	f, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	d, _ := brat.Parse(f, len(text))
-	for _, ev := range d.Events {
-		var cs [][2]int
-		for _, s := range d.Role(ev, "Cue") {
-			cs = append(cs, [2]int{s.Start, s.End})
-		}
-		quoted := false
-		for _, s := range d.Role(ev, "Content") {
-			quoted = quoted || strings.ContainsAny(string(text[s.Start:s.End]), "“”\"")
-		}
-		if quoted {
-			direct = append(direct, cs...)
-		}
-		all = append(all, cs...)
-	}
-	return direct, all
 }
 
 func inside(t token, spans [2]int) bool { return t.Begin >= spans[0] && t.End <= spans[1] }
