@@ -86,7 +86,7 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 			para := &paragraph{result: ri, text: text}
 			for _, base := range cache.sentences(l, an, text) {
 				s := &base
-				s.match = matchTerms(terms, s.stems)
+				s.match = withGivenNames(q.surname, matchTerms(terms, s.stems))
 				s.related = p.matchRelated(s.stems) &^ s.match
 				if speakerQuotes != nil {
 					s.speakerQuote = marksSpeakerQuote(speakerQuotes, s.text)
@@ -160,6 +160,18 @@ func (p *pool) matchRelated(stems [][]string) uint64 {
 	for _, ss := range stems {
 		for _, s := range ss {
 			m |= p.relatedMask[s]
+		}
+	}
+	return m
+}
+
+// withGivenNames adds to a match the given names whose surname it holds
+// (surname is question.surname): articles name people by surname after
+// the first mention, so "Ushakov, 78," answers "how old is Yuri Ushakov".
+func withGivenNames(surname []int, m uint64) uint64 {
+	for i, s := range surname {
+		if s >= 0 && i < maxTerms && s < maxTerms && m&(1<<s) != 0 {
+			m |= 1 << i
 		}
 	}
 	return m

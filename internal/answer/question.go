@@ -42,6 +42,10 @@ type question struct {
 	// stands before a surname ("Yuri Ushakov"), since articles name people
 	// by surname after the first mention.
 	factor []float64
+	// surname is, for each term that is a given name, the index of its
+	// surname's term, and -1 for every other term: a sentence that names
+	// "Ushakov" names "Yuri Ushakov", as articles do after first mention.
+	surname []int
 	// words are the stems of every word of the question. An entity or
 	// place already named in the question is not an answer to it.
 	words map[string]bool
@@ -180,7 +184,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		q.speaker = []string{an.Stem(run[len(run)-1].Word)}
 	}
 	seen := map[string]bool{}
+	termAt := make([]int, len(toks)) // the index of a token's first term, or -1
 	for i, t := range toks {
+		termAt[i] = -1
 		if skip[i] || (q.kind == kindStatement && (sayOrTell(l, t.Word) || l.Answer.ReactionVerbs.Has(t.Word))) ||
 			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) {
 			continue
@@ -188,13 +194,29 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		for _, s := range termsOf(l, an, nil, t) {
 			if !seen[s] {
 				seen[s] = true
+				if termAt[i] < 0 {
+					termAt[i] = len(q.terms)
+				}
 				q.terms = append(q.terms, s)
 				f := 1.0
 				if given[i] {
 					f = givenNameFactor
 				}
 				q.factor = append(q.factor, f)
+				q.surname = append(q.surname, -1)
 			}
+		}
+	}
+	for i := range toks {
+		if !given[i] || termAt[i] < 0 {
+			continue
+		}
+		j := i + 1 // the surname: the last word of the run of names
+		for j+1 < len(toks) && given[j] {
+			j++
+		}
+		if j < len(toks) && termAt[j] >= 0 {
+			q.surname[termAt[i]] = termAt[j]
 		}
 	}
 	return q
