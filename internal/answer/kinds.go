@@ -181,6 +181,8 @@ func (p *pool) sentenceKind(s *sentence) float64 {
 		return p.reasonScore(s)
 	case kindIdentity:
 		return p.identityScore(s)
+	case kindFrequency:
+		return p.frequencyScore(s)
 	}
 	return 0
 }
@@ -282,29 +284,144 @@ func (p *pool) dateScore(s *sentence) float64 {
 	return best
 }
 
-// numberScore is 1 for a number attached to the noun the question counts
-// ("28-point" for "how many points"), or for any number when the question
-// names no noun; 0.5 for a number attached to something else. Numbers in
-// dates do not count.
+// numberScore is 1 for a number attached to what the question counts:
+// the counted noun or a word related to it ("300 rescuers", "the damage
+// at 200 million euros"), or a count noun after a word of the question
+// ("the death toll rose to five" for "how many people died"); for a
+// question of measure ("how much water", "how high"), a number with its
+// unit ("1,200 cubic metres", "6.8 metres"); for any other question of
+// number, any number. A number attached to something else scores 0.5,
+// except for a question of measure, which a bare number does not answer.
+// Numbers in dates, years, times of day and lengths of time ("five days")
+// do not count unless the question counts units of time.
 func (p *pool) numberScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
-		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) {
+		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) || p.timeNumber(s, i) {
 			continue
 		}
-		if p.q.counted == "" {
+		switch {
+		case p.q.counted != "" && p.countedNear(s, i):
+			return 1
+		case p.q.measure && p.withUnit(s, i):
+			return 1
+		case p.q.counted == "" && !p.q.measure:
+			return 1
+		case !p.q.measure:
+			best = 0.5
+		}
+	}
+	return best
+}
+
+// Windows of the number rules, in tokens of one clause: the counted noun
+// stands just after its number ("300 rescuers", "two more victims") or a
+// few words before it ("the damage at 200 million"); a count noun may
+// stand further before ("the death toll from the flood to three").
+const (
+	countedAfter  = 2
+	countedBefore = 3
+	countBefore   = 6
+	unitAfter     = 3
+)
+
+// countedNear reports whether the number at token i is attached to what
+// the question counts.
+func (p *pool) countedNear(s *sentence, i int) bool {
+	for j := max(0, i-countBefore); j <= min(i+countedAfter, len(s.toks)-1); j++ {
+		if j == i || !sameClause(s, min(i, j), max(i, j)) {
+			continue
+		}
+		if (j > i || i-j <= countedBefore) && p.isCounted(s, j) {
+			return true
+		}
+		if j < i && p.l.Answer.CountNouns.Has(word(s, j)) && j > 0 &&
+			(p.isQuestionTerm(s, j-1) || p.isRelatedTerm(s, j-1) || p.isCounted(s, j-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCounted reports whether token j is the question's counted noun or a
+// word related to it.
+func (p *pool) isCounted(s *sentence, j int) bool {
+	for _, st := range s.stems[j] {
+		if sameTerm(st, p.q.counted) {
+			return true
+		}
+		for _, r := range p.related(p.q.counted) {
+			if st == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isRelatedTerm reports whether token j is a word related to one of the
+// question's terms ("death" for "died").
+func (p *pool) isRelatedTerm(s *sentence, j int) bool {
+	for _, st := range s.stems[j] {
+		if p.relatedMask[st] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// withUnit reports whether the number at token i is a quantity: a unit
+// of measure or currency follows within unitAfter tokens ("1,200 cubic
+// metres", "200 million euros") or a currency sign stands before it.
+func (p *pool) withUnit(s *sentence, i int) bool {
+	before := s.text[:s.toks[i].Start]
+	if before != "" && strings.ContainsAny(before[max(0, len(before)-4):], "$€£¥") {
+		return true
+	}
+	for j := i + 1; j <= min(i+unitAfter, len(s.toks)-1) && sameClause(s, i, j); j++ {
+		if p.l.Answer.MeasureUnits.Has(word(s, j)) {
+			return true
+		}
+	}
+	parts := strings.Split(s.toks[i].Word, "-")
+	return len(parts) > 1 && p.l.Answer.MeasureUnits.Has(parts[len(parts)-1])
+}
+
+// timeNumber reports whether the number at token i gives a time rather
+// than an amount: a year, a length of time ("five days", "five-minute")
+// or a time of day ("9:30 p.m."), unless the question counts units of
+// time ("how many days").
+func (p *pool) timeNumber(s *sentence, i int) bool {
+	if p.l.DurationUnits.Has(p.q.counted) || p.l.DurationUnits.Has(p.q.counted+"s") {
+		return false
+	}
+	w := s.toks[i].Word
+	parts := strings.Split(w, "-")
+	switch {
+	case isYear(w), p.l.DurationUnits.Has(word(s, i+1)), len(parts) > 1 && p.l.DurationUnits.Has(parts[len(parts)-1]):
+		return true
+	}
+	rest := s.text[s.toks[i].End:]
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(strings.TrimSpace(rest), "a.m.") || strings.HasPrefix(strings.TrimSpace(rest), "p.m.")
+}
+
+// frequencyScore is 1 for a sentence that says how often: an adverb of
+// frequency ("daily", "quite often") or "every" before a period ("every
+// thirty or forty years", "every day").
+func (p *pool) frequencyScore(s *sentence) float64 {
+	for i, t := range s.toks {
+		if p.l.Answer.FrequencyWords.Has(t.Word) {
 			return 1
 		}
-		for j := i; j <= min(i+2, len(s.toks)-1); j++ {
-			for _, st := range s.stems[j] {
-				if sameTerm(st, p.q.counted) {
+		if t.Word == "every" {
+			for j := i + 1; j <= min(i+4, len(s.toks)-1); j++ {
+				if p.l.DurationUnits.Has(word(s, j)) || p.l.Periods.Has(word(s, j)) {
 					return 1
 				}
 			}
 		}
-		best = 0.5
 	}
-	return best
+	return 0
 }
 
 // reasonScore is 1 for a sentence that gives a cause or a purpose:

@@ -24,9 +24,10 @@ const (
 	kindAge            // how old
 	kindReason         // why: a cause or a purpose
 	kindIdentity       // who is X: X's role, title or description
+	kindFrequency      // how often: "daily", "every forty years"
 )
 
-var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age", "reason", "identity"}
+var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age", "reason", "identity", "frequency"}
 
 func (k kind) String() string { return kindNames[k] }
 
@@ -52,6 +53,10 @@ type question struct {
 	// counted is the stem of the noun after "how many" ("points"), which a
 	// number in the answer should be attached to; empty otherwise.
 	counted string
+	// measure: the question asks for a quantity with its unit ("how much
+	// water", "how high", "what was the record level"), which a bare
+	// number does not give.
+	measure bool
 	// names are the stems of the proper names the question holds, and
 	// numbers its numbers in digits: an answer should hold them too.
 	names, numbers []string
@@ -140,6 +145,7 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 			switch next(1) {
 			case "many", "much":
 				q.kind, skip[i+1] = kindNumber, true
+				q.measure = next(1) == "much"
 				if n := next(2); n != "" && !l.Auxiliaries.Has(n) && !l.IsStopWord(n) {
 					q.counted = an.Stem(n)
 				}
@@ -147,18 +153,18 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 				q.kind, skip[i+1] = kindAge, true
 			case "long":
 				q.kind, skip[i+1] = kindDuration, true
+			default:
+				switch n := next(1); {
+				case l.Answer.MeasureAdjectives.Has(n):
+					q.kind, skip[i+1], q.measure = kindNumber, true, true
+				case l.Answer.FrequencyAdverbs.Has(n):
+					q.kind, skip[i+1] = kindFrequency, true
+				}
 			}
 		case "which", "what":
-			n := next(1)
-			switch {
-			case entityNouns.Has(n):
-				q.kind, skip[i+1] = kindEntity, true
-			case placeNouns.Has(n):
-				q.kind, skip[i+1] = kindPlace, true
-			case timeNouns.Has(n):
-				q.kind, skip[i+1] = kindTime, true
-			case numberNouns.Has(n):
-				q.kind, skip[i+1] = kindNumber, true
+			if k, at := categoryNoun(l, toks, i); k != kindOther {
+				q.kind, skip[at] = k, true
+				q.measure = l.Answer.MeasureNouns.Has(toks[at].Word)
 			}
 		}
 	}
@@ -188,7 +194,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	for i, t := range toks {
 		termAt[i] = -1
 		if skip[i] || (q.kind == kindStatement && (sayOrTell(l, t.Word) || l.Answer.ReactionVerbs.Has(t.Word))) ||
-			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) {
+			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) ||
+			(q.kind == kindDuration && l.Answer.DurationVerbs.Has(t.Word)) ||
+			(l.Answer.AttributionLeads.Has(t.Word) && next(toks, i) == "to") {
 			continue
 		}
 		for _, s := range termsOf(l, an, nil, t) {
@@ -220,6 +228,51 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		}
 	}
 	return q
+}
+
+// next is the folded word after token i, or "".
+func next(toks []analysis.Token, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1].Word
+	}
+	return ""
+}
+
+// categoryNoun reads the noun that names the kind of answer after "which"
+// or "what" at token i: the next word ("which lawmaker", "what date"), or
+// the head of the noun phrase after a form of "be" ("what was the previous
+// record level of the Aska": the last word before a preposition or the
+// end). It returns the kind and the noun's token, or kindOther.
+func categoryNoun(l *lang.Language, toks []analysis.Token, i int) (kind, int) {
+	at := i + 1
+	if at < len(toks) && isBe(toks[at].Word) {
+		j := at + 1
+		for j < len(toks) && l.Determiners.Has(toks[j].Word) {
+			j++
+		}
+		head := -1
+		for ; j < len(toks) && !l.IsStopWord(toks[j].Word) && !l.Prepositions.Has(toks[j].Word); j++ {
+			head = j
+		}
+		if head < 0 {
+			return kindOther, 0
+		}
+		at = head
+	}
+	if at >= len(toks) {
+		return kindOther, 0
+	}
+	switch n := toks[at].Word; {
+	case entityNouns.Has(n):
+		return kindEntity, at
+	case placeNouns.Has(n):
+		return kindPlace, at
+	case timeNouns.Has(n):
+		return kindTime, at
+	case numberNouns.Has(n), l.Answer.MeasureNouns.Has(n):
+		return kindNumber, at
+	}
+	return kindOther, 0
 }
 
 // identityQuestion reports whether a question that opens with "who" asks
@@ -288,14 +341,19 @@ func givenNames(l *lang.Language, text string, toks []analysis.Token) []bool {
 }
 
 // otherKind tells statement and yes/no questions apart from the rest.
+//
+// A question that opens with an auxiliary is a yes/no question even when
+// it holds a speech verb ("Was Greta Moll warned…?", "Did Ushakov say
+// anyone could listen?"): it asks whether, and the evidence for or
+// against is the answer, whoever gives it.
 func otherKind(l *lang.Language, toks []analysis.Token) kind {
+	if len(toks) > 0 && l.Auxiliaries.Has(toks[0].Word) {
+		return kindYesNo
+	}
 	for _, t := range toks {
 		if l.IsSpeechVerb(t.Word) || l.Answer.ReactionVerbs.Has(t.Word) {
 			return kindStatement
 		}
-	}
-	if len(toks) > 0 && l.Auxiliaries.Has(toks[0].Word) {
-		return kindYesNo
 	}
 	return kindOther
 }

@@ -21,6 +21,31 @@ type AnswerWords struct {
 	CauseMarkers []string
 	// Negations turn a statement into its denial ("not", "never").
 	Negations WordSet
+	// DurationVerbs only say that something went on for a time ("how long
+	// did the call last", "how long will it take"); in a how-long question
+	// they carry no topic.
+	DurationVerbs WordSet
+	// MeasureAdjectives after "how" ask for a measure, a number with its
+	// unit: "how high did the river rise", "how far", "how deep".
+	MeasureAdjectives WordSet
+	// FrequencyAdverbs after "how" ask how often something happens ("how
+	// often", "how frequently"): a period ("every forty years").
+	FrequencyAdverbs WordSet
+	// CountNouns stand for "the number of" something: a number after them
+	// counts what the sentence is about ("the death toll rose to five").
+	CountNouns WordSet
+	// MeasureNouns name a quantity that is given as a number with a unit
+	// ("the level of the river", "the cost"): "what was the record level"
+	// asks for a number.
+	MeasureNouns WordSet
+	// MeasureUnits follow a number to make it a quantity of something
+	// ("6.8 metres", "200 million euros", "12 percent").
+	MeasureUnits WordSet
+	// FrequencyWords say how often something happens ("daily", "often").
+	FrequencyWords WordSet
+	// AttributionLeads introduce whose account a question asks for
+	// ("according to Peskov"): they carry no topic.
+	AttributionLeads WordSet
 }
 
 // englishAnswerWords returns English's answer words. Sources: locatives,
@@ -42,6 +67,15 @@ func englishAnswerWords() AnswerWords {
 		UnknownPhrases: enUnknownPhrases,
 		CauseMarkers:   enCauseMarkers,
 		Negations:      NewWordSet(enNegations),
+
+		DurationVerbs:     NewWordSet(enDurationVerbs),
+		MeasureAdjectives: NewWordSet(enMeasureAdjectives),
+		FrequencyAdverbs:  NewWordSet(enFrequencyAdverbs),
+		CountNouns:        NewWordSet(enCountNouns),
+		MeasureNouns:      NewWordSet(enMeasureNouns),
+		AttributionLeads:  NewWordSet(enAttributionLeads),
+		MeasureUnits:      NewWordSet(enMeasureUnits),
+		FrequencyWords:    NewWordSet(enFrequencyWords),
 	}
 }
 
@@ -55,6 +89,47 @@ visiting toward towards`
 defended justify justified think thought feel felt`
 
 	enNegations = `not no never nobody nothing neither nor none cannot`
+
+	// enDurationVerbs: WordNet 3.1's verbs of lasting (verb.stative "last,
+	// endure, go on, take") with their inflected forms.
+	enDurationVerbs = `last lasts lasted lasting take takes took taken taking go goes went gone
+continue continues continued endure endured`
+
+	// enMeasureAdjectives: the dimension and degree adjectives that "how"
+	// turns into a question of measure (Quirk et al. §7.88, measure
+	// phrases: "six metres high", "30 kilometres far").
+	enMeasureAdjectives = `high deep far tall wide big large heavy fast hot cold warm strong low
+severe expensive costly`
+
+	enFrequencyAdverbs = `often frequently`
+
+	// enCountNouns: the nouns of WordNet 3.1's noun.quantity that stand for
+	// a count of something else ("toll", "tally").
+	enCountNouns = `toll tally total count number figure`
+
+	// enMeasureNouns: WordNet 3.1's noun.attribute and noun.quantity heads
+	// of the magnitudes news gives in numbers.
+	enMeasureNouns = `level height depth length width distance speed rate cost price amount
+sum total value weight size volume temperature budget salary fee fine toll`
+
+	enAttributionLeads = `according`
+
+	// enMeasureUnits: the SI units and their common multiples, the
+	// imperial units and the currencies of ISO 4217 by their English names,
+	// singular and plural, with the abbreviations news writes after a
+	// number.
+	enMeasureUnits = `metre metres meter meters kilometre kilometres kilometer kilometers km
+centimetre centimetres centimeter centimeters cm millimetre millimetres millimeter millimeters mm
+mile miles foot feet ft inch inches yard yards gram grams kilogram kilograms kg tonne tonnes ton
+tons pound pounds lb lbs litre litres liter liters gallon gallons barrel barrels degree degrees
+percent hectare hectares acre acres knot knots mph watt watts megawatt megawatts
+kilowatt kilowatts euro euros dollar dollars cent cents pence yen yuan rouble roubles ruble rubles
+franc francs krona kronor krone kroner rupee rupees peso pesos`
+
+	// enFrequencyWords: WordNet 3.1's adverbs of frequency (adv.all
+	// "often", "daily", "regularly"…) that news uses.
+	enFrequencyWords = `often frequently daily weekly monthly yearly annually hourly nightly
+regularly routinely rarely seldom occasionally sometimes usually constantly repeatedly twice`
 )
 
 var (

@@ -27,7 +27,11 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enDocumentNouns": enDocumentNouns, "enMannerOfSpeaking": enMannerOfSpeaking,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
 		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
-		"enNegations":      enNegations,
+		"enNegations":     enNegations,
+		"enDurationVerbs": enDurationVerbs, "enMeasureAdjectives": enMeasureAdjectives,
+		"enFrequencyAdverbs": enFrequencyAdverbs, "enCountNouns": enCountNouns,
+		"enMeasureNouns": enMeasureNouns, "enAttributionLeads": enAttributionLeads,
+		"enMeasureUnits": enMeasureUnits, "enFrequencyWords": enFrequencyWords,
 		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
 		"enNeutralSpeech": enNeutralSpeech,
 	}
