@@ -59,19 +59,31 @@ func (p *pool) speaks(u *unit) bool {
 			}
 			role := false // a role noun stands between the verb and a name: "a Putin aide said"
 			for k := j - 1; k >= max(0, j-speakerWindow) && sameClause(s, k, j); k-- {
-				if p.l.PersonalPronouns[word(s, k)] != 0 || word(s, k) == "they" {
+				w := word(s, k)
+				if p.l.PersonalPronouns[w] != 0 || w == "they" {
 					if named {
 						return true
 					}
 					break
 				}
+				// The speaker may be named by a common noun ("the water
+				// authority said") as well as a name.
+				if p.isQuestionName(s, k) && !role {
+					return true
+				}
+				// "Putin would congratulate Trump and would say": the verb
+				// after a conjunction has the subject of the clause before,
+				// not the name just before it.
+				if coordinators.Has(w) {
+					break
+				}
 				if p.isName(s, k) {
-					if p.isQuestionName(s, k) && !role {
+					if p.speaksFor(s, k) {
 						return true
 					}
 					break
 				}
-				role = role || p.isRole(word(s, k))
+				role = role || p.isRole(w)
 			}
 			if p.inverted(s, j) {
 				for k := j + 1; k <= min(j+4, len(s.toks)-1); k++ {
@@ -86,6 +98,39 @@ func (p *pool) speaks(u *unit) bool {
 		}
 		for i := range s.toks {
 			named = named || (p.isName(s, i) && p.isQuestionName(s, i))
+		}
+	}
+	return false
+}
+
+// coordinators join clauses; a speech verb after one has the subject of
+// the clause before it. They are the answerer's own list: the central
+// coordinators of English grammar (Quirk et al. §13.2).
+var coordinators = lang.NewWordSet(`and or but`)
+
+// maxSpokesWords bounds the title between an institution and its
+// spokesperson's name ("White House communications director").
+const maxSpokesWords = 3
+
+// speaksFor reports whether the name that ends at token k is that of a
+// spokesperson of the one the question asks about: the institution, then
+// a title naming one who speaks for it, then the name ("Kremlin spokesman
+// Dmitry Peskov said" for "how did the Kremlin respond").
+func (p *pool) speaksFor(s *sentence, k int) bool {
+	m := k
+	for m > 0 && p.isName(s, m-1) && !p.isQuestionName(s, m-1) && sameClause(s, m-1, k) {
+		m--
+	}
+	spokes := false
+	for n := m - 1; n >= max(0, m-maxSpokesWords) && sameClause(s, n, k); n-- {
+		w := word(s, n)
+		switch {
+		case p.l.Answer.SpokesNouns.Has(w):
+			spokes = true
+		case p.isQuestionName(s, n):
+			return spokes && !possessive(s, n)
+		case !p.l.TitleWords.Has(w) && !p.isRole(w):
+			return false
 		}
 	}
 	return false

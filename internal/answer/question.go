@@ -189,6 +189,11 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		run := analysis.Tokenize(q.nameRuns[0])
 		q.speaker = []string{an.Stem(run[len(run)-1].Word)}
 	}
+	if q.kind == kindStatement {
+		if head := subjectHead(l, toks); head >= 0 {
+			q.speaker = []string{an.Stem(toks[head].Word)}
+		}
+	}
 	seen := map[string]bool{}
 	termAt := make([]int, len(toks)) // the index of a token's first term, or -1
 	for i, t := range toks {
@@ -228,6 +233,27 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		}
 	}
 	return q
+}
+
+// subjectHead returns the token that heads the subject of a question about
+// what someone said or how they reacted: the last word between the
+// auxiliary after the question word and the speech or reaction verb ("How
+// did the water authority answer…" gives "authority", "What did Trump
+// say…" "Trump"), or -1 when the question is not so built.
+func subjectHead(l *lang.Language, toks []analysis.Token) int {
+	aux := -1
+	for i, t := range toks {
+		switch {
+		case aux < 0 && l.Auxiliaries.Has(t.Word) && i > 0:
+			aux = i
+		case aux >= 0 && (l.IsSpeechVerb(t.Word) || l.Answer.ReactionVerbs.Has(t.Word)):
+			if i-1 > aux && !l.IsStopWord(toks[i-1].Word) {
+				return i - 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // next is the folded word after token i, or "".

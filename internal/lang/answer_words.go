@@ -43,6 +43,9 @@ type AnswerWords struct {
 	MeasureUnits WordSet
 	// FrequencyWords say how often something happens ("daily", "often").
 	FrequencyWords WordSet
+	// SpokesNouns name one who speaks for an institution ("Kremlin
+	// spokesman Dmitry Peskov said" is the Kremlin speaking).
+	SpokesNouns WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -76,6 +79,7 @@ func englishAnswerWords() AnswerWords {
 		AttributionLeads:  NewWordSet(enAttributionLeads),
 		MeasureUnits:      NewWordSet(enMeasureUnits),
 		FrequencyWords:    NewWordSet(enFrequencyWords),
+		SpokesNouns:       NewWordSet(enSpokesNouns),
 	}
 }
 
@@ -125,6 +129,13 @@ tons pound pounds lb lbs litre litres liter liters gallon gallons barrel barrels
 percent hectare hectares acre acres knot knots mph watt watts megawatt megawatts
 kilowatt kilowatts euro euros dollar dollars cent cents pence yen yuan rouble roubles ruble rubles
 franc francs krona kronor krone kroner rupee rupees peso pesos`
+
+	// enSpokesNouns: the person nouns of WordNet 3.1 for a speaker on an
+	// institution's behalf (spokesperson, its synonyms and plurals) and the
+	// heads of the offices that give its statements (AP Stylebook,
+	// "spokesman, spokeswoman").
+	enSpokesNouns = `spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
+secretary director official officials representative representatives`
 
 	// enFrequencyWords: WordNet 3.1's adverbs of frequency (adv.all
 	// "often", "daily", "regularly"…) that news uses.
