@@ -12,6 +12,11 @@ import (
 // its words.
 const dupShare = 0.5
 
+// minExtraWords: a unit shorter than this ("Lucas Feld: Very.", an
+// interview's label and reply) says nothing on its own, so it is never
+// added to an answer after the best unit.
+const minExtraWords = 4
+
 // maxSources bounds the articles cited for one sentence of the answer.
 const maxSources = 3
 
@@ -51,7 +56,7 @@ func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
 			}
 			continue
 		}
-		if len(groups) == MaxSentences || words+u.words > maxAnswerWords {
+		if len(groups) == MaxSentences || words+u.words > maxAnswerWords || u.words < minExtraWords {
 			continue
 		}
 		groups = append(groups, &group{units: []*unit{u}, terms: terms})

@@ -483,33 +483,78 @@ func (p *pool) reasonScore(s *sentence) float64 {
 
 // identityScore is 1 for a sentence that says who the question's person
 // is: a role noun or title next to their name ("Army Secretary Dan
-// Driscoll", "Kirill Dmitriev, head of the fund", "Rep. Don Bacon, a
-// Nebraska Republican").
+// Driscoll", "Trump’s son-in-law, Jared Kushner"), in an apposition after
+// it ("Kirill Dmitriev, head of the fund", "Greta Moll, 71, a retired
+// teacher", "Jared Kushner, Trump’s son-in-law") or after "is" ("Lucas
+// Feld is a professor of hydrology").
 func (p *pool) identityScore(s *sentence) float64 {
-	for i := range s.toks {
+	n := len(s.toks)
+	for i := 0; i < n; i++ {
 		if !p.isName(s, i) || !p.inQuestion(s, i) {
 			continue
 		}
-		// A title or role before the name, in the same clause.
-		for j := max(0, i-3); j < i; j++ {
-			if p.isRole(word(s, j)) && sameClause(s, j, i) {
+		end := i // the last word of the name
+		for end+1 < n && p.isName(s, end+1) && p.inQuestion(s, end+1) {
+			end++
+		}
+		// A title or role before the name, in the same clause or set off
+		// by a comma.
+		for j := max(0, i-identityBefore); j < i; j++ {
+			if p.isPerson(word(s, j)) && (sameClause(s, j, i) || gapIs(s, i-1, ",") && (j == i-1 || sameClause(s, j, i-1))) {
 				return 1
 			}
 		}
-		// An apposition after it: ", a Nebraska Republican", ", head of…".
-		k := i + 1
-		for k < len(s.toks) && p.isName(s, k) {
-			k++
+		// An apposition or a copula after it.
+		j := end + 1
+		switch {
+		case j < n && isBe(word(s, j)) && sameClause(s, end, j):
+			j++
+		case j < n && gapIs(s, end, ","):
+		default:
+			i = end
+			continue
 		}
-		if k < len(s.toks) && strings.TrimSpace(s.text[s.toks[k-1].End:s.toks[k].Start]) == "," {
-			for j := k; j < min(k+4, len(s.toks)); j++ {
-				if p.isRole(word(s, j)) || (j > k && p.isName(s, j)) {
-					return 1
-				}
+		for k := j; k < min(j+identityAfter, n); k++ {
+			if k > j && !sameClause(s, k-1, k) && !(gapIs(s, k-1, ",") && isDigits(word(s, k-1))) {
+				break // the clause ends, unless after an age ("Moll, 71, a…")
+			}
+			if p.isPerson(word(s, k)) {
+				return 1
 			}
 		}
+		i = end
 	}
 	return 0
+}
+
+// How far from a name its description may stand, in tokens: a title
+// before it ("Army Secretary"), an apposition or a copula's complement
+// after it ("Trump’s son-in-law and informal adviser").
+const (
+	identityBefore = 3
+	identityAfter  = 6
+)
+
+// gapIs reports whether only sep and spaces stand between token i and the
+// next.
+func gapIs(s *sentence, i int, sep string) bool {
+	if i < 0 || i+1 >= len(s.toks) {
+		return false
+	}
+	return strings.TrimSpace(s.text[s.toks[i].End:s.toks[i+1].Start]) == sep
+}
+
+// isPerson reports whether a folded word names a person by what they are:
+// a role, a title or a person noun ("teacher", "son-in-law").
+func (p *pool) isPerson(w string) bool {
+	if p.isRole(w) || p.l.PersonNouns.Has(w) {
+		return true
+	}
+	if parts := strings.Split(w, "-"); len(parts) > 1 {
+		return p.isRole(parts[0]) || p.isRole(parts[len(parts)-1]) ||
+			p.l.PersonNouns.Has(parts[0]) || p.l.PersonNouns.Has(parts[len(parts)-1])
+	}
+	return strings.HasSuffix(w, "s") && p.l.PersonNouns.Has(strings.TrimSuffix(w, "s"))
 }
 
 // isRole reports whether a folded word names a role, office or title.
