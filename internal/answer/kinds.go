@@ -11,8 +11,15 @@ import (
 // for, from 0 (not at all) to 1.
 func (p *pool) kindScore(u *unit) float64 {
 	best := 0.0
+	about := false // a sentence so far in the unit is about the question
 	for _, s := range u.sents() {
-		best = max(best, p.sentenceKind(s))
+		// A sentence read with the one before it ("A leaked phone call
+		// has surfaced… The five-minute conversation…") is about what
+		// that one is about.
+		about = about || p.aboutQuestion(s)
+		if about {
+			best = max(best, p.sentenceKind(s))
+		}
 	}
 	// What someone said is their words: a quotation by someone else
 	// ("what did Peskov say" answered with Ushakov's words) is not an
@@ -33,6 +40,22 @@ func (p *pool) kindScore(u *unit) float64 {
 		}
 	}
 	return best
+}
+
+// aboutQuestion reports whether a sentence's answer of the kind asked can
+// be about the question: for a date, place, number, length of time,
+// or frequency, the sentence must hold one of the question's words
+// other than its names, or a word related to one. "It will examine the
+// dam's rules" does not make the date of the sentence before it the date
+// the dam was built, nor does "Mayor Irena Vasko" make any length of time
+// in her sentence how long she has been mayor.
+func (p *pool) aboutQuestion(s *sentence) bool {
+	switch p.q.kind {
+	case kindTime, kindPlace, kindNumber, kindDuration, kindFrequency:
+	default:
+		return true
+	}
+	return p.topicMask == 0 || (s.match|s.related)&p.topicMask != 0
 }
 
 // speakerWindow is how far before a speech verb its subject may stand
@@ -324,9 +347,21 @@ func (p *pool) dateScore(s *sentence) float64 {
 			best = max(best, 0.8)
 		case t.Word == "ago":
 			best = max(best, 0.8)
+		case p.l.Answer.TimeLeads.Has(t.Word) && p.countOfTime(s, i+1):
+			best = max(best, 0.8) // "within three months", "in two weeks"
 		}
 	}
 	return best
+}
+
+// countOfTime reports whether a length of time starts at token i: a
+// number or "a" before a unit of time ("three months", "a year").
+func (p *pool) countOfTime(s *sentence, i int) bool {
+	w, unit := word(s, i), word(s, i+1)
+	if !p.l.DurationUnits.Has(unit) {
+		return false
+	}
+	return p.isNumber(w) || (p.l.Indefinites.Has(w) && !p.l.Answer.OrdinalUnits.Has(unit))
 }
 
 // numberScore is 1 for a number attached to what the question counts:
@@ -592,7 +627,8 @@ func (p *pool) durationScore(s *sentence) float64 {
 		if parts := strings.Split(t.Word, "-"); len(parts) > 1 && p.isNumber(parts[0]) && p.l.DurationUnits.Has(parts[len(parts)-1]) {
 			return 1
 		}
-		if p.isNumber(t.Word) && p.l.DurationUnits.Has(word(s, i+1)) {
+		// "five days", and "a year" or "an hour": the article counts one.
+		if p.countOfTime(s, i) {
 			return 1
 		}
 		if t.Word == "since" {

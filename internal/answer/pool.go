@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,10 @@ type pool struct {
 	// speakerQuotes are the quotations (folded) of the speaker a statement
 	// question names, from the quote index; nil without one.
 	speakerQuotes []string
+	// topicMask holds the bits of the question's terms that are not its
+	// proper names: what a sentence must hold for its date or number to
+	// be about the question (aboutQuestion).
+	topicMask uint64
 	// names are words written with a capital away from the start of a
 	// sentence somewhere in the pool: proper names, not capitalised
 	// sentence openers.
@@ -77,6 +82,9 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 	n := 0
 	p.relatedMask = map[string]uint64{}
 	for i, t := range terms {
+		if !slices.Contains(q.names, t) && (q.surname == nil || q.surname[i] < 0) {
+			p.topicMask |= 1 << i
+		}
 		for _, r := range an.Related(t) {
 			p.relatedMask[r] |= 1 << i
 		}

@@ -46,6 +46,12 @@ type AnswerWords struct {
 	// SpokesNouns name one who speaks for an institution ("Kremlin
 	// spokesman Dmitry Peskov said" is the Kremlin speaking).
 	SpokesNouns WordSet
+	// TimeLeads turn a length of time into a time to come ("within three
+	// months", "in two weeks").
+	TimeLeads WordSet
+	// OrdinalUnits are units of time that are also ordinals: "a second
+	// leaked call" counts no time, "a year" does.
+	OrdinalUnits WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -80,6 +86,8 @@ func englishAnswerWords() AnswerWords {
 		MeasureUnits:      NewWordSet(enMeasureUnits),
 		FrequencyWords:    NewWordSet(enFrequencyWords),
 		SpokesNouns:       NewWordSet(enSpokesNouns),
+		TimeLeads:         NewWordSet(enTimeLeads),
+		OrdinalUnits:      NewWordSet(`second`),
 	}
 }
 
@@ -117,6 +125,10 @@ severe expensive costly`
 sum total value weight size volume temperature budget salary fee fine toll`
 
 	enAttributionLeads = `according`
+
+	// enTimeLeads: the prepositions of time that take a length of time
+	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").
+	enTimeLeads = `in within after`
 
 	// enMeasureUnits: the SI units and their common multiples, the
 	// imperial units and the currencies of ISO 4217 by their English names,
