@@ -115,14 +115,18 @@ func hasOther(a, b map[string]bool) bool {
 	return false
 }
 
-// numbers returns the numbers a unit writes in digits, with the leading
-// number of a compound ("28-point" gives 28) and without thousands
-// separators.
+// numbers returns the numbers a unit gives, in digits: with the leading
+// number of a compound ("28-point" gives 28), without thousands
+// separators, and number words written in digits ("five" gives 5), so
+// that "five victims" and "5 victims" agree and "three" and "five" do not.
 func (p *pool) numbers(u *unit) map[string]bool {
 	m := map[string]bool{}
 	for _, s := range u.sents() {
 		for _, t := range s.toks {
 			w := strings.ReplaceAll(strings.Split(t.Word, "-")[0], ",", "")
+			if d, ok := p.l.Answer.NumberValues[w]; ok {
+				w = d
+			}
 			if isDigits(w) {
 				m[w] = true
 			}

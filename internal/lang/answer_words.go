@@ -1,5 +1,10 @@
 package lang
 
+import (
+	"strconv"
+	"strings"
+)
+
 // AnswerWords are the facts of a language that an answerer needs beyond
 // the word classes of Language: how a sentence says where, that something
 // is not known, why something was done, and which verbs ask for a
@@ -52,6 +57,10 @@ type AnswerWords struct {
 	// OrdinalUnits are units of time that are also ordinals: "a second
 	// leaked call" counts no time, "a year" does.
 	OrdinalUnits WordSet
+	// NumberValues write the number words of a single word in digits
+	// ("five" → "5"), so that "five" and "5" meet and "three" and "five"
+	// differ. "One" is left out: it is as often a pronoun ("one of them").
+	NumberValues map[string]string
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -88,6 +97,7 @@ func englishAnswerWords() AnswerWords {
 		SpokesNouns:       NewWordSet(enSpokesNouns),
 		TimeLeads:         NewWordSet(enTimeLeads),
 		OrdinalUnits:      NewWordSet(`second`),
+		NumberValues:      enNumberValues(),
 	}
 }
 
@@ -154,6 +164,20 @@ secretary director official officials representative representatives`
 	enFrequencyWords = `often frequently daily weekly monthly yearly annually hourly nightly
 regularly routinely rarely seldom occasionally sometimes usually constantly repeatedly twice`
 )
+
+// enNumberValues maps the English number words of one word, two to
+// twenty and the tens, to their digits.
+func enNumberValues() map[string]string {
+	m := map[string]string{}
+	for i, w := range strings.Fields(`two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty`) {
+		m[w] = strconv.Itoa(i + 2)
+	}
+	for i, w := range strings.Fields(`thirty forty fifty sixty seventy eighty ninety`) {
+		m[w] = strconv.Itoa(30 + 10*i)
+	}
+	return m
+}
 
 var (
 	enUnknownPhrases = []string{"unknown", "unclear", "not known", "did not say", "didn't say",
