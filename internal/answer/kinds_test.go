@@ -1,0 +1,110 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dossier/internal/testcorpus"
+)
+
+// unitHolding returns the shortest unit the answerer weighs for q whose
+// text holds text, or nil.
+func unitHolding(t *testing.T, e *Extractor, q, text string) *unit {
+	t.Helper()
+	results, err := e.search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, units, _ := e.rank(q, results)
+	var best *unit
+	for _, u := range units {
+		if strings.Contains(u.text(), text) && (best == nil || len(u.text()) < len(best.text())) {
+			best = u
+		}
+	}
+	return best
+}
+
+// TestKindRulesOnStories: each rule of what states the kind of thing asked,
+// on both stories: a unit that gives it states the kind (it is weighed
+// before the units that do not, and the answerer may answer from it); one
+// that only looks like it does not (and cannot be the answer).
+func TestKindRulesOnStories(t *testing.T) {
+	tests := []struct {
+		rule, story, question, holding string
+		states                         bool
+	}{
+		// A question of measure wants a number with its unit.
+		{"measure", testcorpus.Second, "How much water did the Kessel Dam release?", "up to 1,200 cubic metres per second", true},
+		{"measure", testcorpus.Second, "How much damage did the flood cause?", "estimated the damage at 200 million euros", true},
+		{"measure", testcorpus.Second, "How high did the river rise in Velmora?", "The river reached 6.8 metres", true},
+		{"measure", testcorpus.Second, "What was the previous record level of the Aska?", "previous record of 6.1 metres", true},
+		{"measure", testcorpus.Seed, "How much did Witkoff earn as a real estate developer?", "friends for over 40 years", false},
+		// A length of time, a year or a time of day is no amount.
+		{"time is no amount", testcorpus.Second, "How much water did the Kessel Dam release?", "ordered an independent inquiry into the Velmora flood", false},
+		// A count is attached to what is counted, or to a count noun
+		// after a word of the question.
+		{"count", testcorpus.Second, "How many rescuers were deployed?", "more than 300 rescuers", true},
+		{"count", testcorpus.Second, "How many people died in the flood?", "raising the death toll from the Velmora flood to three", true},
+		{"count", testcorpus.Seed, "How many points does the revised plan have?", "revised the proposal to 19 points", true},
+		// How often.
+		{"frequency", testcorpus.Second, "How often should the valley now expect a storm like this?", "every thirty or forty years", true},
+		{"frequency", testcorpus.Seed, "How often does Ushakov speak with Witkoff?", "“quite often”", true},
+		// How long: "a year", and the verb of lasting carries no topic.
+		{"duration", testcorpus.Second, "How long will it take to rebuild the Old Mill Bridge?", "will take at least a year to rebuild", true},
+		{"duration", testcorpus.Seed, "How long did the phone conversation last?", "The five-minute conversation", true},
+		// When: "within three months".
+		{"time lead", testcorpus.Second, "When will the inquiry report?", "would report within three months", true},
+		// The kind counts only in a sentence about the question.
+		{"about the question", testcorpus.Second, "When was the Kessel Dam built?", "It will examine the dam's operating rules", false},
+		{"about the question", testcorpus.Second, "How long has Irena Vasko been mayor of Velmora?", "Vasko said the town had received only", false},
+		// Whose words: a common noun as speaker, an institution through
+		// its spokesperson, not the object of a verb before "and".
+		{"speaker", testcorpus.Second, "How did the water authority answer the criticism of its warning?", "the water authority said it had “followed every protocol”", true},
+		{"speaker", testcorpus.Seed, "How did the Kremlin respond to the leaked call?", "Kremlin spokesman Dmitry Peskov said the disclosure", true},
+		{"speaker", testcorpus.Seed, "What did Trump say about Witkoff's call?", "Ushakov agreed that Putin would congratulate Trump and would say", false},
+		// Who is X: appositions after an age or a possessive, a role set
+		// off before the name, "X is a…".
+		{"identity", testcorpus.Second, "Who is Greta Moll?", "Greta Moll, 71, a retired teacher", true},
+		{"identity", testcorpus.Second, "Who is Lucas Feld?", "Lucas Feld is a professor of hydrology", true},
+		{"identity", testcorpus.Seed, "Who is Jared Kushner?", "Jared Kushner, Trump’s son-in-law and informal adviser", true},
+		{"identity", testcorpus.Seed, "Who is Jared Kushner?", "Trump’s son-in-law, Jared Kushner", true},
+	}
+	answerers := map[string]*Extractor{}
+	for _, tt := range tests {
+		t.Run(tt.rule+"/"+tt.question, func(t *testing.T) {
+			e := answerers[tt.story]
+			if e == nil {
+				e, _ = storyAnswerer(t, tt.story)
+				answerers[tt.story] = e
+			}
+			u := unitHolding(t, e, tt.question, tt.holding)
+			if u == nil {
+				t.Fatalf("no unit weighed holds %q", tt.holding)
+			}
+			if got := u.kind > 0; got != tt.states {
+				t.Errorf("unit %q: kind %.2f, want states=%v", u.text(), u.kind, tt.states)
+			}
+		})
+	}
+}
+
+// TestGivenNameHeldThroughSurname: on both stories, the unit that names a
+// person by surname holds all of a question that names them in full.
+func TestGivenNameHeldThroughSurname(t *testing.T) {
+	for _, tt := range []struct{ story, question, holding string }{
+		{testcorpus.Seed, "How old is Yuri Ushakov?", "Ushakov, 78, told reporters"},
+		{testcorpus.Second, "What did Greta Moll say from her camp bed?", "Moll said from a camp bed"},
+	} {
+		e, _ := storyAnswerer(t, tt.story)
+		u := unitHolding(t, e, tt.question, tt.holding)
+		if u == nil {
+			t.Errorf("%q: no unit holds %q", tt.question, tt.holding)
+			continue
+		}
+		if held := u.match | u.related; held&1 == 0 {
+			t.Errorf("%q: unit %q does not hold the given name (match %b)", tt.question, u.text(), u.match)
+		}
+	}
+}
