@@ -104,6 +104,17 @@ func (p *pool) speaks(u *unit) bool {
 					if p.speaksFor(s, k) {
 						return true
 					}
+					// "The Russian Embassy in Washington did not
+					// respond": a place after a preposition qualifies
+					// the subject before it.
+					m := k
+					for m > 0 && p.isName(s, m-1) && sameClause(s, m-1, k) {
+						m--
+					}
+					if m >= 2 && p.l.Prepositions.Has(word(s, m-1)) && sameClause(s, m-2, k) {
+						k = m - 1
+						continue
+					}
 					break
 				}
 				role = role || p.isRole(w)
@@ -265,7 +276,7 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 			continue
 		}
 		if !place {
-			if p.nearQuestionTerm(s, i) {
+			if p.nearQuestionTerm(s, i) || (p.q.asksSpeaker && p.speakerOfVerb(s, i)) {
 				return 1
 			}
 			best = max(best, 0.7)
@@ -279,6 +290,18 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 		best = 0.4
 	}
 	return best
+}
+
+// speakerOfVerb reports whether the name at token i is the subject of a
+// speech verb: just before it ("Bacon wrote", "Bacon also said") or just
+// after it past a quotation or comma ("…,” said Bacon").
+func (p *pool) speakerOfVerb(s *sentence, i int) bool {
+	for j := i + 1; j <= min(i+2, len(s.toks)-1) && sameClause(s, i, j); j++ {
+		if p.l.IsSpeechVerb(word(s, j)) {
+			return true
+		}
+	}
+	return i > 0 && p.l.IsSpeechVerb(word(s, i-1)) && p.inverted(s, i-1)
 }
 
 // nearQuestionTerm reports whether the name at token i stands where the

@@ -67,6 +67,10 @@ type question struct {
 	// surname, as articles name people): in "what did X say about T" and
 	// "how did X react to T", X.
 	speaker []string
+	// asksSpeaker: a who question asks who said something ("which
+	// lawmaker said Witkoff should be fired"): the answer is the name
+	// that is the subject of a speech verb, which need not be "said".
+	asksSpeaker bool
 	// topic are the terms after "about" in a statement question ("what did
 	// X say about the leak"): what X's words must be about.
 	topic []string
@@ -171,6 +175,12 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	if q.kind == kindOther {
 		q.kind = otherKind(l, toks)
 	}
+	if q.kind == kindEntity {
+		for i, t := range toks {
+			// "the call" is a noun, not a speech verb.
+			q.asksSpeaker = q.asksSpeaker || (l.IsSpeechVerb(t.Word) && (i == 0 || !l.Determiners.Has(toks[i-1].Word)))
+		}
+	}
 	given := givenNames(l, text, toks)
 	q.names = questionNames(an, l.IsStopWord, text, toks, given)
 	q.numbers = questionNumbers(toks)
@@ -199,6 +209,7 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	for i, t := range toks {
 		termAt[i] = -1
 		if skip[i] || (q.kind == kindStatement && (sayOrTell(l, t.Word) || l.Answer.ReactionVerbs.Has(t.Word))) ||
+			(q.kind == kindEntity && sayOrTell(l, t.Word)) ||
 			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) ||
 			(q.kind == kindDuration && l.Answer.DurationVerbs.Has(t.Word)) ||
 			(l.Answer.AttributionLeads.Has(t.Word) && next(toks, i) == "to") {

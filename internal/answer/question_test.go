@@ -35,6 +35,7 @@ func TestParseQuestion(t *testing.T) {
 		{q: "Why was the call leaked, according to Peskov?", kind: kindReason, terms: []string{"call", "leak", "peskov"}, absent: []string{"accord"}},
 		{q: "Was Greta Moll warned before the water came?", kind: kindYesNo, terms: []string{"moll", "warn", "water"}},
 		{q: "Did Ushakov say the leak was unacceptable?", kind: kindYesNo, terms: []string{"ushakov", "leak", "unaccept"}},
+		{q: "Which lawmaker said Witkoff should be fired?", kind: kindEntity, terms: []string{"witkoff", "fire"}, absent: []string{"say", "lawmak"}},
 		{q: "How old is the mayor?", kind: kindAge, terms: []string{"mayor"}, absent: []string{"old"}},
 		{q: "What did the mayor say about taxes?", kind: kindStatement, terms: []string{"mayor", "tax"}, absent: []string{"say"}},
 		{q: "How did the union react to the offer?", kind: kindStatement, terms: []string{"union", "offer"}, absent: []string{"react"}},
@@ -86,6 +87,15 @@ func TestQuestionMeasureAndSpeaker(t *testing.T) {
 		{q: "How did residents react to the dam release?", speaker: "resid"},
 		{q: "How did the Kremlin respond to the leaked call?", speaker: "kremlin"},
 		{q: "What did Trump say about Witkoff's call?", speaker: "trump"},
+	}
+	for q, want := range map[string]bool{
+		"Which lawmaker said Witkoff should be fired?": true,
+		"Who told reporters the gates had to open?":    true,
+		"who leaked the call":                          false, // "the call" is a noun
+	} {
+		if got := parseQuestion(lang.English(), an, q).asksSpeaker; got != want {
+			t.Errorf("%q: asksSpeaker = %v, want %v", q, got, want)
+		}
 	}
 	for _, tt := range tests {
 		q := parseQuestion(lang.English(), an, tt.q)
