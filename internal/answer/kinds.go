@@ -16,10 +16,21 @@ func (p *pool) kindScore(u *unit) float64 {
 		// A sentence read with the one before it ("A leaked phone call
 		// has surfaced… The five-minute conversation…") is about what
 		// that one is about.
-		about = about || p.aboutQuestion(s)
-		if about {
+		here := p.aboutQuestion(s)
+		switch {
+		case here && p.topicMask != 0 && p.clauseKinds():
+			// "Rail services resumed on Wednesday, but the main road
+			// remained closed": the date is the clause's, and only a
+			// clause about the question gives its answer.
+			for _, c := range p.clauses(s) {
+				if p.holdsTopicTerm(c) {
+					best = max(best, p.sentenceKind(c))
+				}
+			}
+		case here || about:
 			best = max(best, p.sentenceKind(s))
 		}
+		about = about || here
 	}
 	// What someone said is their words: a quotation by someone else
 	// ("what did Peskov say" answered with Ushakov's words) is not an
@@ -56,6 +67,54 @@ func (p *pool) aboutQuestion(s *sentence) bool {
 		return true
 	}
 	return p.topicMask == 0 || (s.match|s.related)&p.topicMask != 0
+}
+
+// clauseKinds reports whether the kind asked is read clause by clause
+// (aboutQuestion's kinds but places, which follow a locative in a clause
+// of their own as often as not: "…, at a shelter in the sports hall").
+func (p *pool) clauseKinds() bool {
+	switch p.q.kind {
+	case kindTime, kindNumber, kindDuration, kindFrequency:
+		return true
+	}
+	return false
+}
+
+// clauses splits a sentence at a semicolon and at a comma before a word
+// that opens a clause with its own subject (", but the main road…"). The
+// clauses share the sentence's text and token offsets.
+func (p *pool) clauses(s *sentence) []*sentence {
+	var out []*sentence
+	start := 0
+	for i := 1; i < len(s.toks); i++ {
+		gap := s.text[s.toks[i-1].End:s.toks[i].Start]
+		if strings.Contains(gap, ";") || (strings.Contains(gap, ",") && p.l.ClauseBreaks.Has(s.toks[i].Word)) {
+			out = append(out, &sentence{text: s.text, toks: s.toks[start:i], stems: s.stems[start:i]})
+			start = i
+		}
+	}
+	if start == 0 {
+		return []*sentence{s}
+	}
+	return append(out, &sentence{text: s.text, toks: s.toks[start:], stems: s.stems[start:]})
+}
+
+// holdsTopicTerm reports whether a clause holds one of the question's
+// terms other than its names, or a word related to one.
+func (p *pool) holdsTopicTerm(c *sentence) bool {
+	for _, ss := range c.stems {
+		for _, st := range ss {
+			if p.relatedMask[st]&p.topicMask != 0 {
+				return true
+			}
+			for i, t := range p.q.terms[:len(p.weight)] {
+				if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // speakerWindow is how far before a speech verb its subject may stand
