@@ -737,14 +737,62 @@ func (p *pool) statementScore(s *sentence) float64 {
 	return 0
 }
 
+// statesUnknown is 1 for a sentence that says the thing asked is not
+// known ("the source remains unknown", "declined to say"). When the phrase
+// goes on with a question word, what is unknown is what that word asks:
+// "did not say how it obtained it" leaves how much was paid, or who
+// leaked, as open as before.
 func (p *pool) statesUnknown(s *sentence) float64 {
 	folded := strings.ToLower(strings.ReplaceAll(s.text, "’", "'"))
 	for _, ph := range p.l.Answer.UnknownPhrases {
-		if strings.Contains(folded, ph) {
-			return 1
+		for from := 0; ; {
+			at := strings.Index(folded[from:], ph)
+			if at < 0 {
+				break
+			}
+			from += at + len(ph)
+			rest := strings.Fields(folded[from:])
+			if len(rest) == 0 || !p.l.QuestionWords.Has(rest[0]) {
+				return 1
+			}
+			next := ""
+			if len(rest) > 1 {
+				next = rest[1]
+			}
+			if k := p.whKind(rest[0], next); k == kindOther || k == p.q.kind {
+				return 1
+			}
 		}
 	}
 	return 0
+}
+
+// whKind is the kind of answer a question word asks for (with the word
+// after "how"), kindOther when it could ask for any.
+func (p *pool) whKind(wh, next string) kind {
+	switch wh {
+	case "who", "whom", "whose":
+		return kindEntity
+	case "when":
+		return kindTime
+	case "where":
+		return kindPlace
+	case "why":
+		return kindReason
+	case "how":
+		switch {
+		case next == "many" || next == "much" || p.l.Answer.MeasureAdjectives.Has(next):
+			return kindNumber
+		case next == "long":
+			return kindDuration
+		case next == "old":
+			return kindAge
+		case p.l.Answer.FrequencyAdverbs.Has(next):
+			return kindFrequency
+		}
+		return kindStatement // how it was done: a manner, not a fact of any kind asked
+	}
+	return kindOther
 }
 
 // word is the folded word of token i, or "" outside the sentence.
