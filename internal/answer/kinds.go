@@ -335,6 +335,12 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 			continue
 		}
 		if !place {
+			if p.afterPlacePreposition(s, i) {
+				// "lifted from the roof of her house on Tanner Street":
+				// a place, not who did it.
+				best = max(best, placeAsEntity)
+				continue
+			}
 			if p.nearQuestionTerm(s, i) || (p.q.asksSpeaker && p.speakerOfVerb(s, i)) {
 				return 1
 			}
@@ -349,6 +355,21 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 		best = 0.4
 	}
 	return best
+}
+
+// placeAsEntity is how well a name that stands as a place states who or
+// which: a little, since "which outlet" may be answered "in Bloomberg".
+const placeAsEntity = 0.3
+
+// afterPlacePreposition reports whether the name at token i follows a
+// preposition of place, its run of names and a determiner between ("on
+// Tanner Street", "in the Velmora sports hall").
+func (p *pool) afterPlacePreposition(s *sentence, i int) bool {
+	j := i - 1
+	for j >= 0 && (p.isName(s, j) || p.l.Determiners.Has(word(s, j))) && sameClause(s, j, i) {
+		j--
+	}
+	return j >= 0 && j < i && p.l.Answer.PlacePrepositions.Has(word(s, j)) && (j+1 == i || sameClause(s, j, i))
 }
 
 // speakerOfVerb reports whether the name at token i is the subject of a

@@ -61,6 +61,9 @@ type AnswerWords struct {
 	// ("five" → "5"), so that "five" and "5" meet and "three" and "five"
 	// differ. "One" is left out: it is as often a pronoun ("one of them").
 	NumberValues map[string]string
+	// PlacePrepositions put a place after them: a name there ("on Tanner
+	// Street", "in Velmora") is where, not who.
+	PlacePrepositions WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -98,6 +101,7 @@ func englishAnswerWords() AnswerWords {
 		TimeLeads:         NewWordSet(enTimeLeads),
 		OrdinalUnits:      NewWordSet(`second`),
 		NumberValues:      enNumberValues(),
+		PlacePrepositions: NewWordSet(enPlacePrepositions),
 	}
 }
 
@@ -135,6 +139,11 @@ severe expensive costly`
 sum total value weight size volume temperature budget salary fee fine toll`
 
 	enAttributionLeads = `according`
+
+	// enPlacePrepositions: the prepositions of position of Quirk et al.
+	// §9.17–9.27 that take a place, not a person ("to" and "from" take
+	// both: "spoke to Ushakov", "a call from Putin").
+	enPlacePrepositions = `in at on near inside outside into onto across throughout aboard`
 
 	// enTimeLeads: the prepositions of time that take a length of time
 	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").

@@ -31,7 +31,8 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enDurationVerbs": enDurationVerbs, "enMeasureAdjectives": enMeasureAdjectives,
 		"enFrequencyAdverbs": enFrequencyAdverbs, "enCountNouns": enCountNouns,
 		"enMeasureNouns": enMeasureNouns, "enAttributionLeads": enAttributionLeads,
-		"enMeasureUnits": enMeasureUnits, "enSpokesNouns": enSpokesNouns, "enTimeLeads": enTimeLeads, "enFrequencyWords": enFrequencyWords,
+		"enMeasureUnits": enMeasureUnits, "enSpokesNouns": enSpokesNouns, "enTimeLeads": enTimeLeads,
+		"enPlacePrepositions": enPlacePrepositions, "enFrequencyWords": enFrequencyWords,
 		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
 		"enNeutralSpeech": enNeutralSpeech,
 	}
