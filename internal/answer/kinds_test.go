@@ -60,6 +60,11 @@ func TestKindRulesOnStories(t *testing.T) {
 		// The kind counts only in a sentence about the question.
 		{"about the question", testcorpus.Second, "When was the Kessel Dam built?", "It will examine the dam's operating rules", false, false},
 		{"about the question", testcorpus.Second, "How long has Irena Vasko been mayor of Velmora?", "Vasko said the town had received only", false, false},
+		// Only a clause about the question gives its date or frequency.
+		{"clause", testcorpus.Second, "When will the main road along the river reopen?", "Rail services to Marren resumed on Wednesday afternoon", false, false},
+		{"clause", testcorpus.Seed, "How often does Ushakov comment on the substance of his conversations?", "I do not comment on the substance of our conversations", false, false},
+		// "Did not say how" leaves other questions open.
+		{"unknown", testcorpus.Seed, "How much was Bloomberg paid for the recording?", "did not say how it obtained it", false, false},
 		// Whose words: a common noun as speaker, an institution through
 		// its spokesperson, not the object of a verb before "and".
 		{"speaker", testcorpus.Second, "How did the water authority answer the criticism of its warning?", "the water authority said it had “followed every protocol”", true, false},
@@ -110,6 +115,43 @@ func TestGivenNameHeldThroughSurname(t *testing.T) {
 		}
 		if held := u.match | u.related; held&1 == 0 {
 			t.Errorf("%q: unit %q does not hold the given name (match %b)", tt.question, u.text(), u.match)
+		}
+	}
+}
+
+// TestPlaceIsNotWho: a name after a preposition of place answers where,
+// not who, on the second story and on passages of another story.
+func TestPlaceIsNotWho(t *testing.T) {
+	e, _ := storyAnswerer(t, testcorpus.Second)
+	u := unitHolding(t, e, "Who was the pilot of the helicopter that rescued Greta Moll?", "on Tanner Street by a helicopter crew")
+	if u == nil || u.kind > placeAsEntity {
+		t.Errorf("unit %v: want kind at most %v", u, placeAsEntity)
+	}
+	for _, tt := range []struct {
+		text string
+		want float64
+	}{
+		{"The envoy met the minister in Oslo after the talks.", placeAsEntity},
+		{"On Monday, Halvorsen met the minister.", 1},
+	} {
+		c := candidatesOf(t, passages(tt.text), "Who met the minister?")
+		if len(c) == 0 || c[0].Features[featKind] != tt.want {
+			t.Errorf("%q: candidates %v, want kind %v", tt.text, c, tt.want)
+		}
+	}
+}
+
+// TestUnknownOfAnotherKind: "did not say when" states that a date is
+// unknown, not a name.
+func TestUnknownOfAnotherKind(t *testing.T) {
+	text := "The agency did not say when the river road would reopen."
+	for q, want := range map[string]bool{
+		"When will the river road reopen?": true,
+		"Who closed the river road?":       false,
+	} {
+		c := candidatesOf(t, passages(text), q)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != want {
+			t.Errorf("%q over %q: candidates %v, want states=%v", q, text, c, want)
 		}
 	}
 }
