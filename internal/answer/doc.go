@@ -79,7 +79,7 @@
 // exempt).
 //
 // The answer is the best unit, then up to two more within a log-odds of
-// 2 of it that say something new. Units from other articles that report
+// 2 of it that say something new in four words or more. Units from other articles that report
 // the same fact (Dice coefficient of their terms ≥ 0.5) are cited with it,
 // one sentence, "[1][3]" — unless they give the fact with other numbers
 // ("would last 1 week", "would last 3 weeks"; number words count as

@@ -511,6 +511,10 @@ const (
 // countedNear reports whether the number at token i is attached to what
 // the question counts.
 func (p *pool) countedNear(s *sentence, i int) bool {
+	// "the 28-point plan" for "how many points".
+	if parts := strings.Split(word(s, i), "-"); len(parts) > 1 && sameTerm(p.an.Stem(parts[len(parts)-1]), p.q.counted) {
+		return true
+	}
 	for j := max(0, i-countBefore); j <= min(i+countedAfter, len(s.toks)-1); j++ {
 		if j == i || !sameClause(s, min(i, j), max(i, j)) {
 			continue
@@ -575,7 +579,7 @@ func (p *pool) withUnit(s *sentence, i int) bool {
 // or a time of day ("9:30 p.m."), unless the question counts units of
 // time ("how many days").
 func (p *pool) timeNumber(s *sentence, i int) bool {
-	if p.l.DurationUnits.Has(p.q.counted) || p.l.DurationUnits.Has(p.q.counted+"s") {
+	if p.q.countsTime {
 		return false
 	}
 	w := s.toks[i].Word

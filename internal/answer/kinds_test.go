@@ -49,6 +49,8 @@ func TestKindRulesOnStories(t *testing.T) {
 		{"count", testcorpus.Second, "How many rescuers were deployed?", "more than 300 rescuers", true, false},
 		{"count", testcorpus.Second, "How many people died in the flood?", "raising the death toll from the Velmora flood to three", true, false},
 		{"count", testcorpus.Seed, "How many points does the revised plan have?", "revised the proposal to 19 points", true, false},
+		{"count", testcorpus.Seed, "How many points were in the original peace plan?", "The initial 28-point peace plan", true, true},
+		{"count", testcorpus.Second, "How many minutes of warning did the town get?", "only forty minutes before the water started to rise", true, true},
 		// How often.
 		{"frequency", testcorpus.Second, "How often should the valley now expect a storm like this?", "every thirty or forty years", true, false},
 		{"frequency", testcorpus.Seed, "How often does Ushakov speak with Witkoff?", "“quite often”", true, false},

@@ -53,6 +53,9 @@ type question struct {
 	// counted is the stem of the noun after "how many" ("points"), which a
 	// number in the answer should be attached to; empty otherwise.
 	counted string
+	// countsTime: the counted noun is a unit of time ("how many days"),
+	// whose numbers are then answers, not lengths of time.
+	countsTime bool
 	// measure: the question asks for a quantity with its unit ("how much
 	// water", "how high", "what was the record level"), which a bare
 	// number does not give.
@@ -151,7 +154,7 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 				q.kind, skip[i+1] = kindNumber, true
 				q.measure = next(1) == "much"
 				if n := next(2); n != "" && !l.Auxiliaries.Has(n) && !l.IsStopWord(n) {
-					q.counted = an.Stem(n)
+					q.counted, q.countsTime = an.Stem(n), l.DurationUnits.Has(n)
 				}
 			case "old":
 				q.kind, skip[i+1] = kindAge, true
