@@ -23,7 +23,7 @@ func (p *pool) kindScore(u *unit) float64 {
 			// remained closed": the date is the clause's, and only a
 			// clause about the question gives its answer.
 			for _, c := range p.clauses(s) {
-				if p.holdsTopicTerm(c) {
+				if p.holdsTopicTerm(c) || p.holdsAllNames(matchTerms(p.q.terms[:len(p.weight)], c.stems)) {
 					best = max(best, p.sentenceKind(c))
 				}
 			}
@@ -56,7 +56,8 @@ func (p *pool) kindScore(u *unit) float64 {
 // aboutQuestion reports whether a sentence's answer of the kind asked can
 // be about the question: for a date, place, number, length of time,
 // or frequency, the sentence must hold one of the question's words
-// other than its names, or a word related to one. "It will examine the
+// other than its names, or a word related to one, or all of its names
+// (a paraphrase of its verb beside them). "It will examine the
 // dam's rules" does not make the date of the sentence before it the date
 // the dam was built, nor does "Mayor Irena Vasko" make any length of time
 // in her sentence how long she has been mayor.
@@ -66,7 +67,15 @@ func (p *pool) aboutQuestion(s *sentence) bool {
 	default:
 		return true
 	}
-	return p.topicMask == 0 || (s.match|s.related)&p.topicMask != 0
+	return p.topicMask == 0 || (s.match|s.related)&p.topicMask != 0 || p.holdsAllNames(s.match)
+}
+
+// holdsAllNames reports whether a match holds every proper name of a
+// question that has some: "In 1828 he travelled to Berlin" is about
+// "when did Chopin visit Berlin" though it words the visit otherwise, when
+// the sentence names Chopin too.
+func (p *pool) holdsAllNames(match uint64) bool {
+	return p.nameMask != 0 && match&p.nameMask == p.nameMask
 }
 
 // clauseKinds reports whether the kind asked is read clause by clause

@@ -41,6 +41,9 @@ type pool struct {
 	// proper names: what a sentence must hold for its date or number to
 	// be about the question (aboutQuestion).
 	topicMask uint64
+	// nameMask holds the bits of the question's proper names (surnames and
+	// the names of places and things; given names go with their surname).
+	nameMask uint64
 	// names are words written with a capital away from the start of a
 	// sentence somewhere in the pool: proper names, not capitalised
 	// sentence openers.
@@ -82,7 +85,10 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 	n := 0
 	p.relatedMask = map[string]uint64{}
 	for i, t := range terms {
-		if !slices.Contains(q.names, t) && (q.surname == nil || q.surname[i] < 0) {
+		switch {
+		case slices.Contains(q.names, t):
+			p.nameMask |= 1 << i
+		case q.surname == nil || q.surname[i] < 0:
 			p.topicMask |= 1 << i
 		}
 		for _, r := range an.Related(t) {
