@@ -483,7 +483,8 @@ func (p *pool) countOfTime(s *sentence, i int) bool {
 // question of measure ("how much water", "how high"), a number with its
 // unit ("1,200 cubic metres", "6.8 metres"); for any other question of
 // number, any number. A number attached to something else scores 0.5,
-// except for a question of measure, which a bare number does not answer.
+// except for a question of measure that names nothing measured ("how
+// high", "how much was he paid"), which a bare number does not answer.
 // Numbers in dates, years, times of day and lengths of time ("five days")
 // do not count unless the question counts units of time.
 func (p *pool) numberScore(s *sentence) float64 {
@@ -499,7 +500,8 @@ func (p *pool) numberScore(s *sentence) float64 {
 			return 1
 		case p.q.counted == "" && !p.q.measure:
 			return 1
-		case !p.q.measure:
+		case !p.q.measure || p.q.counted != "":
+			// "How much energy": a bare number may still be the amount.
 			best = 0.5
 		}
 	}
@@ -568,19 +570,30 @@ func (p *pool) isRelatedTerm(s *sentence, j int) bool {
 
 // withUnit reports whether the number at token i is a quantity: a unit
 // of measure or currency follows within unitAfter tokens ("1,200 cubic
-// metres", "200 million euros") or a currency sign stands before it.
+// metres", "200 million euros", "5 GB", "71%") or a currency sign stands
+// before it.
 func (p *pool) withUnit(s *sentence, i int) bool {
 	before := s.text[:s.toks[i].Start]
-	if before != "" && strings.ContainsAny(before[max(0, len(before)-4):], "$€£¥") {
+	if strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥") || strings.HasPrefix(s.text[s.toks[i].End:], "%") {
 		return true
 	}
 	for j := i + 1; j <= min(i+unitAfter, len(s.toks)-1) && sameClause(s, i, j); j++ {
-		if p.l.Answer.MeasureUnits.Has(word(s, j)) {
+		if p.l.Answer.MeasureUnits.Has(word(s, j)) || unitSymbol(s.text[s.toks[j].Start:s.toks[j].End]) {
 			return true
 		}
 	}
 	parts := strings.Split(s.toks[i].Word, "-")
 	return len(parts) > 1 && p.l.Answer.MeasureUnits.Has(parts[len(parts)-1])
+}
+
+// currencyReach is how many bytes before a number a currency sign may
+// stand ("US$ 80", "€50").
+const currencyReach = 6
+
+// unitSymbol reports whether a word as written is a unit's symbol: two or
+// three capitals ("GB", "MW", "EJ").
+func unitSymbol(w string) bool {
+	return len(w) >= 2 && len(w) <= 3 && strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0
 }
 
 // timeNumber reports whether the number at token i gives a time rather
