@@ -89,15 +89,16 @@ func (p *pool) clauseKinds() bool {
 	return false
 }
 
-// clauses splits a sentence at a semicolon and at a comma before a word
-// that opens a clause with its own subject (", but the main road…"). The
+// clauses splits a sentence at a semicolon and at a comma before a
+// coordinator of contrast, which joins a clause with a fact of its own
+// (", but the main road…"). The
 // clauses share the sentence's text and token offsets.
 func (p *pool) clauses(s *sentence) []*sentence {
 	var out []*sentence
 	start := 0
 	for i := 1; i < len(s.toks); i++ {
 		gap := s.text[s.toks[i-1].End:s.toks[i].Start]
-		if strings.Contains(gap, ";") || (strings.Contains(gap, ",") && p.l.ClauseBreaks.Has(s.toks[i].Word)) {
+		if strings.Contains(gap, ";") || (strings.Contains(gap, ",") && p.l.Answer.Contrastives.Has(s.toks[i].Word)) {
 			out = append(out, &sentence{text: s.text, toks: s.toks[start:i], stems: s.stems[start:i]})
 			start = i
 		}

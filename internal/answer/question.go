@@ -242,7 +242,14 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		for j+1 < len(toks) && given[j] {
 			j++
 		}
-		if j < len(toks) && termAt[j] >= 0 {
+		// A person's name, not an institution's: a sentence that names
+		// "the Department" does not name "the New York City Fire
+		// Department".
+		start := i
+		for start > 0 && given[start-1] {
+			start--
+		}
+		if j < len(toks) && termAt[j] >= 0 && j-start < maxPersonName && !l.OrgWords.Has(toks[j].Word) {
 			q.surname[termAt[i]] = termAt[j]
 		}
 	}
@@ -361,6 +368,10 @@ func nameRuns(l *lang.Language, text string, toks []analysis.Token) []string {
 	flush(len(toks) - 1)
 	return out
 }
+
+// maxPersonName bounds the words of a person's name ("Yuri Ushakov",
+// "Mary Ann Evans"); a longer run of names is an institution's.
+const maxPersonName = 3
 
 // givenNameFactor is the weight of a given name relative to a surname.
 const givenNameFactor = 0.3

@@ -64,6 +64,9 @@ type AnswerWords struct {
 	// PlacePrepositions put a place after them: a name there ("on Tanner
 	// Street", "in Velmora") is where, not who.
 	PlacePrepositions WordSet
+	// Contrastives after a comma join a clause that reports a fact of its
+	// own ("…resumed on Wednesday, but the main road remained closed").
+	Contrastives WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -102,6 +105,7 @@ func englishAnswerWords() AnswerWords {
 		OrdinalUnits:      NewWordSet(`second`),
 		NumberValues:      enNumberValues(),
 		PlacePrepositions: NewWordSet(enPlacePrepositions),
+		Contrastives:      NewWordSet(enContrastives),
 	}
 }
 
@@ -144,6 +148,12 @@ sum total value weight size volume temperature budget salary fee fine toll`
 	// §9.17–9.27 that take a place, not a person ("to" and "from" take
 	// both: "spoke to Ushakov", "a call from Putin").
 	enPlacePrepositions = `in at on near inside outside into onto across throughout aboard`
+
+	// enContrastives: the coordinators and the conjunct of contrast that
+	// join two main clauses (Quirk et al. §13.2, §15.51: "but", "yet",
+	// "whereas"); "while" and "although" open subordinate clauses that
+	// may lack a subject ("Chopin, while still a student, visited Berlin").
+	enContrastives = `but yet whereas`
 
 	// enTimeLeads: the prepositions of time that take a length of time
 	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").
