@@ -157,3 +157,21 @@ func TestUnknownOfAnotherKind(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseOfContrast: a sentence is split into clauses only at a
+// coordinator of contrast; "while" may open a phrase with no subject of its
+// own, which leaves the date with the verb after it.
+func TestClauseOfContrast(t *testing.T) {
+	for _, tt := range []struct {
+		text, question string
+		states         bool
+	}{
+		{"In September 1828 Chopin, while still a student, visited Berlin with a friend.", "When did Chopin visit Berlin?", true},
+		{"Rail services resumed on Wednesday, but the river road stayed closed.", "When will the river road reopen?", false},
+	} {
+		c := candidatesOf(t, passages(tt.text), tt.question)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+			t.Errorf("%q over %q: candidates %v, want states=%v", tt.question, tt.text, c, tt.states)
+		}
+	}
+}

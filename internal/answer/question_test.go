@@ -124,6 +124,18 @@ func TestGivenNameMeetsSurname(t *testing.T) {
 	}
 }
 
+// TestInstitutionNameHasNoGivenName: only a person's name of up to three
+// words lends its given names to its surname.
+func TestInstitutionNameHasNoGivenName(t *testing.T) {
+	an := analysis.New(lang.English())
+	q := parseQuestion(lang.English(), an, "What is the motto of the New York City Fire Department?")
+	for i, s := range q.surname {
+		if s >= 0 {
+			t.Errorf("term %q goes with surname %q", q.terms[i], q.terms[s])
+		}
+	}
+}
+
 func TestIrregularVerbsMeetTheirBase(t *testing.T) {
 	an := analysis.New(lang.English())
 	q := parseQuestion(lang.English(), an, "Where did the envoy meet the minister?")
