@@ -460,8 +460,8 @@ func (p *pool) dateScore(s *sentence) float64 {
 			best = max(best, 0.8)
 		case t.Word == "ago":
 			best = max(best, 0.8)
-		case p.l.Answer.TimeLeads.Has(t.Word) && p.countOfTime(s, i+1):
-			best = max(best, 0.8) // "within three months", "in two weeks"
+		case p.l.Answer.TimeLeads.Has(t.Word) && (p.countOfTime(s, i+1) || p.unitsOfTime(word(s, i+1))):
+			best = max(best, 0.8) // "within three months", "in two weeks", "within weeks"
 		}
 	}
 	return best
@@ -475,6 +475,12 @@ func (p *pool) countOfTime(s *sentence, i int) bool {
 		return false
 	}
 	return p.isNumber(w) || (p.l.Indefinites.Has(w) && !p.l.Answer.OrdinalUnits.Has(unit))
+}
+
+// unitsOfTime reports whether w is a unit of time in the plural, which
+// counts some of them ("within weeks, not months").
+func (p *pool) unitsOfTime(w string) bool {
+	return strings.HasSuffix(w, "s") && p.l.DurationUnits.Has(w) && p.l.DurationUnits.Has(strings.TrimSuffix(w, "s"))
 }
 
 // numberScore is 1 for a number attached to what the question counts:

@@ -59,6 +59,8 @@ func TestKindRulesOnStories(t *testing.T) {
 		{"duration", testcorpus.Seed, "How long did the phone conversation last?", "The five-minute conversation", true, false},
 		// When: "within three months".
 		{"time lead", testcorpus.Second, "When will the inquiry report?", "would report within three months", true, false},
+		{"time lead", testcorpus.Second, "When will the aid money be paid out?", "within weeks, not months", true, false},
+		{"frequency", testcorpus.Second, "How often did the fields between Dunhollow and Velmora use to flood?", "used to flood every spring", true, false},
 		// The kind counts only in a sentence about the question.
 		{"about the question", testcorpus.Second, "When was the Kessel Dam built?", "It will examine the dam's operating rules", false, false},
 		{"about the question", testcorpus.Second, "How long has Irena Vasko been mayor of Velmora?", "Vasko said the town had received only", false, false},
@@ -172,6 +174,20 @@ func TestClauseOfContrast(t *testing.T) {
 		c := candidatesOf(t, passages(tt.text), tt.question)
 		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
 			t.Errorf("%q over %q: candidates %v, want states=%v", tt.question, tt.text, c, tt.states)
+		}
+	}
+}
+
+// TestTimeWithoutNumber: a time to come and a frequency need no number
+// ("within weeks", "every winter"), on passages of another story.
+func TestTimeWithoutNumber(t *testing.T) {
+	for _, tt := range []struct{ text, question string }{
+		{"The ministry said the harbour report would come within weeks.", "When will the harbour report come?"},
+		{"The harbour used to freeze every winter, the port said.", "How often did the harbour freeze?"},
+	} {
+		c := candidatesOf(t, passages(tt.text), tt.question)
+		if len(c) == 0 || c[0].Features[featKind] == 0 {
+			t.Errorf("%q over %q: candidates %v, want the kind stated", tt.question, tt.text, c)
 		}
 	}
 }

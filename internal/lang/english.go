@@ -163,7 +163,7 @@ officials analysts experts`
 
 	enRelativeDays = `yesterday today tomorrow tonight`
 
-	enPeriods = `week weekend month year morning night evening day`
+	enPeriods = `week weekend month year morning night evening day spring summer autumn winter`
 
 	enPeriodLeads = `last next this earlier later same previous following`
 
