@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -280,19 +281,52 @@ func (p *pool) isQuestionName(s *sentence, i int) bool {
 }
 
 // holdsTopic reports whether the unit holds a term of the question's
-// topic, or a word related to one.
+// topic, or a word related to one, other than in an apposition that
+// describes the speaker: "Greta Moll, the teacher rescued from her roof,
+// went back… “The walls are standing,” she said" says who she is, not what
+// she said about her rescue.
 func (p *pool) holdsTopic(u *unit) bool {
-	for _, t := range p.q.topic {
-		if u.holdsStem(t) {
-			return true
-		}
-		for _, r := range p.related(t) {
-			if u.holdsStem(r) {
-				return true
+	for _, s := range u.sents() {
+		describes := p.speakerApposition(s)
+		for i, ss := range s.stems {
+			if describes[i] {
+				continue
+			}
+			for _, st := range ss {
+				for _, t := range p.q.topic {
+					if sameTerm(st, t) || slices.Contains(p.related(t), st) {
+						return true
+					}
+				}
 			}
 		}
 	}
 	return false
+}
+
+// speakerApposition marks the tokens of s that stand in an apposition
+// after the name of the speaker the question asks about: from the comma
+// after the name to the next comma.
+func (p *pool) speakerApposition(s *sentence) []bool {
+	var in []bool
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !p.isQuestionName(s, i) || !gapIs(s, i, ",") {
+			continue
+		}
+		if in == nil {
+			in = make([]bool, len(s.toks))
+		}
+		for j := i + 1; j < len(s.toks); j++ {
+			in[j] = true
+			if j+1 < len(s.toks) && strings.Contains(s.text[s.toks[j].End:s.toks[j+1].Start], ",") {
+				break
+			}
+		}
+	}
+	if in == nil {
+		return make([]bool, len(s.toks))
+	}
+	return in
 }
 
 // reportedSpeech is how well a unit that reports speech without quoting

@@ -75,6 +75,10 @@ func TestKindRulesOnStories(t *testing.T) {
 		{"speaker", testcorpus.Seed, "How did the Kremlin respond to the leaked call?", "Kremlin spokesman Dmitry Peskov said the disclosure", true, false},
 		{"speaker", testcorpus.Seed, "What did Trump say about Witkoff's call?", "Ushakov agreed that Putin would congratulate Trump and would say", false, false},
 		{"speaker", testcorpus.Seed, "How did the Russian Embassy respond?", "The Russian Embassy in Washington did not respond", true, false},
+		// "About T": T in what was said or in what it points back to, not
+		// in an apposition describing the speaker.
+		{"about T", testcorpus.Second, "What did Greta Moll say about her rescue?", "The walls are standing", false, false},
+		{"about T", testcorpus.Seed, "What did Dmitriev say about the peace plan?", "Dmitriev suggested conveying the document informally", true, false},
 		// Who said: the name that is the subject of a speech verb.
 		{"who said", testcorpus.Seed, "Which lawmaker said Witkoff should be fired?", "Bacon wrote on social media", true, true},
 		{"who said", testcorpus.Second, "Who said the next 48 hours are critical?", "Okafor said", true, true},
@@ -188,6 +192,24 @@ func TestTimeWithoutNumber(t *testing.T) {
 		c := candidatesOf(t, passages(tt.text), tt.question)
 		if len(c) == 0 || c[0].Features[featKind] == 0 {
 			t.Errorf("%q over %q: candidates %v, want the kind stated", tt.question, tt.text, c)
+		}
+	}
+}
+
+// TestTopicInSpeakerApposition: a topic word in the apposition that says
+// who the speaker is does not make their words about it; in their words
+// it does.
+func TestTopicInSpeakerApposition(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		states bool
+	}{
+		{"Lena Holt, the pilot who flew the rescue, went home on Friday. “I need sleep,” she said.", false},
+		{"Lena Holt went home on Friday. “The rescue was the hardest I have flown,” she said.", true},
+	} {
+		c := candidatesOf(t, passages(tt.text), "What did Lena Holt say about the rescue?")
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+			t.Errorf("%q: candidates %v, want states=%v", tt.text, c, tt.states)
 		}
 	}
 }
