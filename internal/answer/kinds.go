@@ -142,7 +142,7 @@ func (p *pool) speaks(u *unit) bool {
 	for _, s := range u.sents() {
 		quoted := strings.ContainsAny(s.text, "“\"")
 		for j, t := range s.toks {
-			if !p.l.IsSpeechVerb(t.Word) && t.Word != "according" {
+			if !p.reportVerb(t.Word) {
 				continue
 			}
 			// "Putin should call Trump": a naming verb reports speech only
@@ -818,11 +818,18 @@ func (p *pool) statementScore(s *sentence) float64 {
 		return 1
 	}
 	for _, t := range s.toks {
-		if p.l.IsSpeechVerb(t.Word) || t.Word == "according" {
+		if p.reportVerb(t.Word) {
 			return reportedSpeech
 		}
 	}
 	return 0
+}
+
+// reportVerb reports whether w reports what someone said ("said",
+// "according"), or, for a question of how someone reacted, the stand they
+// took ("disputed").
+func (p *pool) reportVerb(w string) bool {
+	return p.l.IsSpeechVerb(w) || w == "according" || (p.q.reaction && p.l.Answer.StanceVerbs.Has(w))
 }
 
 // statesUnknown is 1 for a sentence that says the thing asked is not

@@ -79,6 +79,8 @@ func TestKindRulesOnStories(t *testing.T) {
 		// in an apposition describing the speaker.
 		{"about T", testcorpus.Second, "What did Greta Moll say about her rescue?", "The walls are standing", false, false},
 		{"about T", testcorpus.Seed, "What did Dmitriev say about the peace plan?", "Dmitriev suggested conveying the document informally", true, false},
+		// How did X react: the stand X took is a reaction.
+		{"stance", testcorpus.Seed, "How did the White House react to the transcript?", "The White House did not dispute the transcript’s accuracy", true, false},
 		// Who said: the name that is the subject of a speech verb.
 		{"who said", testcorpus.Seed, "Which lawmaker said Witkoff should be fired?", "Bacon wrote on social media", true, true},
 		{"who said", testcorpus.Second, "Who said the next 48 hours are critical?", "Okafor said", true, true},
@@ -210,6 +212,21 @@ func TestTopicInSpeakerApposition(t *testing.T) {
 		c := candidatesOf(t, passages(tt.text), "What did Lena Holt say about the rescue?")
 		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
 			t.Errorf("%q: candidates %v, want states=%v", tt.text, c, tt.states)
+		}
+	}
+}
+
+// TestStanceAnswersReaction: taking a stand answers how someone reacted,
+// not what they said.
+func TestStanceAnswersReaction(t *testing.T) {
+	text := "The dockers' union rejected the port authority's offer on Monday."
+	for q, want := range map[string]bool{
+		"How did the dockers' union react to the offer?":   true,
+		"What did the dockers' union say about the offer?": false,
+	} {
+		c := candidatesOf(t, passages(text), q)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != want {
+			t.Errorf("%q: candidates %v, want states=%v", q, c, want)
 		}
 	}
 }

@@ -70,6 +70,10 @@ type question struct {
 	// surname, as articles name people): in "what did X say about T" and
 	// "how did X react to T", X.
 	speaker []string
+	// reaction: the question asks how someone reacted ("react", "respond",
+	// "defend"): taking a stand ("did not dispute it") answers it as well
+	// as words do.
+	reaction bool
 	// asksSpeaker: a who question asks who said something ("which
 	// lawmaker said Witkoff should be fired"): the answer is the name
 	// that is the subject of a speech verb, which need not be "said".
@@ -177,6 +181,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	}
 	if q.kind == kindOther {
 		q.kind = otherKind(l, toks)
+	}
+	for _, t := range toks {
+		q.reaction = q.reaction || (q.kind == kindStatement && l.Answer.ReactionVerbs.Has(t.Word))
 	}
 	if q.kind == kindEntity {
 		for i, t := range toks {

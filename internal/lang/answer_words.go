@@ -67,6 +67,10 @@ type AnswerWords struct {
 	// Contrastives after a comma join a clause that reports a fact of its
 	// own ("…resumed on Wednesday, but the main road remained closed").
 	Contrastives WordSet
+	// StanceVerbs take a position on something without reporting words
+	// ("did not dispute the transcript", "rejected the plan"): a reaction,
+	// when the question asks how someone reacted.
+	StanceVerbs WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -106,6 +110,7 @@ func englishAnswerWords() AnswerWords {
 		NumberValues:      enNumberValues(),
 		PlacePrepositions: NewWordSet(enPlacePrepositions),
 		Contrastives:      NewWordSet(enContrastives),
+		StanceVerbs:       NewWordSet(enStanceVerbs),
 	}
 }
 
@@ -154,6 +159,16 @@ sum total value weight size volume temperature budget salary fee fine toll`
 	// "whereas"); "while" and "although" open subordinate clauses that
 	// may lack a subject ("Chopin, while still a student, visited Berlin").
 	enContrastives = `but yet whereas`
+
+	// enStanceVerbs: WordNet 3.1's verbs of taking a stand (verb.communication
+	// "dispute, challenge, reject, welcome, condemn, dismiss, protest,
+	// oppose, endorse, praise") that the speech verbs of lang do not hold,
+	// with their inflected forms.
+	enStanceVerbs = `dispute disputes disputed disputing challenge challenges challenged
+challenging reject rejects rejected rejecting welcome welcomes welcomed welcoming condemn
+condemns condemned condemning dismiss dismisses dismissed dismissing protest protests protested
+protesting oppose opposes opposed opposing endorse endorses endorsed endorsing praise praises
+praised praising`
 
 	// enTimeLeads: the prepositions of time that take a length of time
 	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").
