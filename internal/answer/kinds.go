@@ -146,8 +146,9 @@ func (p *pool) speaks(u *unit) bool {
 				continue
 			}
 			// "Putin should call Trump": a naming verb reports speech only
-			// beside a quotation ("called it “fake”").
-			if lemma, _ := p.l.SpeechLemma(t.Word); p.l.NamingVerbs.Has(lemma) && !quoted {
+			// beside a quotation ("called it “fake”") or with what it
+			// names the thing as ("described the approach as standard").
+			if lemma, _ := p.l.SpeechLemma(t.Word); p.l.NamingVerbs.Has(lemma) && !quoted && !namesAs(s, j) {
 				continue
 			}
 			role := false // a role noun stands between the verb and a name: "a Putin aide said"
@@ -235,6 +236,21 @@ func (p *pool) speaksFor(s *sentence, k int) bool {
 			return spokes && !possessive(s, n)
 		case !p.l.TitleWords.Has(w) && !p.isRole(w):
 			return false
+		}
+	}
+	return false
+}
+
+// namingWindow is how far after a naming verb its "as" may stand
+// ("described Witkoff’s approach as…").
+const namingWindow = 5
+
+// namesAs reports whether "as" follows the naming verb at token j in its
+// clause: "described X as Y" says what someone called X.
+func namesAs(s *sentence, j int) bool {
+	for k := j + 1; k <= min(j+namingWindow, len(s.toks)-1) && sameClause(s, j, k); k++ {
+		if word(s, k) == "as" {
+			return true
 		}
 	}
 	return false

@@ -79,6 +79,9 @@ func TestKindRulesOnStories(t *testing.T) {
 		// in an apposition describing the speaker.
 		{"about T", testcorpus.Second, "What did Greta Moll say about her rescue?", "The walls are standing", false, false},
 		{"about T", testcorpus.Seed, "What did Dmitriev say about the peace plan?", "Dmitriev suggested conveying the document informally", true, false},
+		// "Described X as Y" reports what was said without quoting.
+		{"describe as", testcorpus.Seed, "How did Trump describe Witkoff's approach?", "Trump described Witkoff’s approach as standard negotiating procedure", true, false},
+		{"describe as", testcorpus.Second, "How did Jonas Rieck describe Marek Tull?", "described him as “the first to volunteer, always.”", true, true},
 		// How did X react: the stand X took is a reaction.
 		{"stance", testcorpus.Seed, "How did the White House react to the transcript?", "The White House did not dispute the transcript’s accuracy", true, false},
 		// Who said: the name that is the subject of a speech verb.
@@ -227,6 +230,23 @@ func TestStanceAnswersReaction(t *testing.T) {
 		c := candidatesOf(t, passages(text), q)
 		if len(c) == 0 || (c[0].Features[featKind] > 0) != want {
 			t.Errorf("%q: candidates %v, want states=%v", q, c, want)
+		}
+	}
+}
+
+// TestNamingVerbReportsSpeech: a naming verb reports speech beside a
+// quotation or with its "as"; "should call the minister" does not.
+func TestNamingVerbReportsSpeech(t *testing.T) {
+	for _, tt := range []struct {
+		text, question string
+		states         bool
+	}{
+		{"The harbour master described the dam release as reckless on Monday.", "How did the harbour master describe the dam release?", true},
+		{"The harbour master should call the minister about the dam release.", "What did the harbour master say about the dam release?", false},
+	} {
+		c := candidatesOf(t, passages(tt.text), tt.question)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+			t.Errorf("%q over %q: candidates %v, want states=%v", tt.question, tt.text, c, tt.states)
 		}
 	}
 }
