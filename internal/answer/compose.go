@@ -29,6 +29,11 @@ type group struct {
 	// other numbers ("1 week" and "3 weeks"): the answer says the articles
 	// differ and cites both.
 	differ *unit
+	// oneArticle: the differing unit comes from an article the group
+	// already cites (a yes/no question's evidence for and against, both
+	// in one report), so the answer gives both sides without saying that
+	// the articles differ.
+	oneArticle bool
 }
 
 // pick chooses the answer's units from the ranked candidates: the lead is
@@ -189,7 +194,7 @@ func (p *pool) answer(question string, groups []*group) Answer {
 		if b.Len() > 0 {
 			b.WriteString(" ")
 		}
-		if g.differ != nil {
+		if g.differ != nil && !g.oneArticle {
 			b.WriteString(DifferPrefix)
 		}
 		b.WriteString(g.units[0].text())

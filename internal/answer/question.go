@@ -78,6 +78,16 @@ type question struct {
 	// lawmaker said Witkoff should be fired"): the answer is the name
 	// that is the subject of a speech verb, which need not be "said".
 	asksSpeaker bool
+	// folded are the question's words, folded, in order.
+	folded []string
+	// predicate is, for a yes/no question, the index of the term that
+	// says what is claimed of the subject ("dispute" in "Did the White
+	// House dispute the transcript?"), or -1; denialPredicate: that term
+	// is a word of denial ("Did Ushakov deny…?").
+	predicate       int
+	denialPredicate bool
+	// predicateAt is the predicate's token, or -1.
+	predicateAt int
 	// topic are the terms after "about" in a statement question ("what did
 	// X say about the leak"): what X's words must be about.
 	topic []string
@@ -127,6 +137,7 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	toks := analysis.Tokenize(text)
 	skip := make([]bool, len(toks)) // tokens that are not terms
 	for i, t := range toks {
+		q.folded = append(q.folded, t.Word)
 		for _, s := range termsOf(l, an, nil, t) {
 			q.words[s] = true
 		}
@@ -241,6 +252,13 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 			}
 		}
 	}
+	q.predicate, q.predicateAt = -1, -1
+	if q.kind == kindYesNo {
+		if at := claimPredicate(l, text, toks, termAt); at >= 0 {
+			q.predicate, q.predicateAt = termAt[at], at
+			q.denialPredicate = l.Answer.Denials.Has(toks[at].Word)
+		}
+	}
 	for i := range toks {
 		if !given[i] || termAt[i] < 0 {
 			continue
@@ -279,6 +297,32 @@ func subjectHead(l *lang.Language, toks []analysis.Token) int {
 				return i - 1
 			}
 			return -1
+		}
+	}
+	return -1
+}
+
+// claimPredicate returns the token of a yes/no question that says what
+// it claims of its subject: the first term after the subject, which
+// follows the opening auxiliary and its determiners and is a run of
+// names ("Did the White House dispute…") or one word ("Is the transcript
+// real?", "Has the hydrologist…"); -1 when there is none.
+func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt []int) int {
+	i := 1
+	for i < len(toks) && l.Determiners.Has(toks[i].Word) {
+		i++
+	}
+	switch {
+	case i < len(toks) && capitalised(text, toks[i]):
+		for i < len(toks) && (capitalised(text, toks[i]) || l.NameParticles.Has(toks[i].Word)) {
+			i++
+		}
+	default:
+		i++
+	}
+	for ; i < len(toks); i++ {
+		if termAt[i] >= 0 && !capitalised(text, toks[i]) {
+			return i
 		}
 	}
 	return -1
