@@ -117,3 +117,22 @@ func poolUnitHolding(t *testing.T, e *Extractor, q, text string) (*pool, *unit) 
 	}
 	return p, best
 }
+
+// TestNoDifferWithoutConflict: on both stories, units cited as one fact
+// whose numbers count other things ("Until 2019 he advised…", "about 30
+// kilometres upstream") are not said to differ.
+func TestNoDifferWithoutConflict(t *testing.T) {
+	for _, tt := range []struct{ story, question string }{
+		{testcorpus.Second, "Why did the water authority open the gates of the Kessel Dam?"},
+		{testcorpus.Seed, "Why did Ushakov say the call was leaked?"},
+	} {
+		ix, _ := storyIndex(t, tt.story)
+		a, err := NewExtractive(ix, WithThreshold(0)).Answer(context.Background(), tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Text, DifferPrefix) {
+			t.Errorf("%s: %q: answer %q says the articles differ", tt.story, tt.question, a.Text)
+		}
+	}
+}
