@@ -3,6 +3,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // nameRun is a run of capitalised words: the titles before a name and the
@@ -127,7 +128,8 @@ func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
-		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) {
+		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) &&
+			!(isInitial(t) && k < to-1) {
 			break
 		}
 		r.name = k
@@ -163,6 +165,14 @@ func isNameWord(t token) bool {
 	}
 	w := t.low
 	return !isTitleWord(w) && !en.OrgWords.Has(w) && !isCalendarWord(w) && !en.IsStopWord(w)
+}
+
+// isInitial: an initial inside a name ("William D. Burns", "Gregory T.
+// Angelo"), one capital letter and its dot; alone it would read as a
+// function word ("d", "t").
+func isInitial(t token) bool {
+	r := []rune(t.text)
+	return t.kind == wordTok && len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
 }
 
 // isTitleWord: a word that may stand in a title before a name.
