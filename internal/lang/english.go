@@ -232,7 +232,9 @@ airways station base center centre hospital church state states nations republic
 federation city county province region street avenue square tower hall palace one two three four
 five six seven eight nine ten summit conference forum treaty accord plan act day north south east
 west northern southern eastern western central island islands ocean sea river valley mountain
-mountains lake park airport port bridge road channel`
+mountains lake park airport port bridge road channel convention caucus coalition alliance movement
+initiative project program society museum library magazine review tribune herald examiner radio
+television`
 
 	enMaleWords = `mr sir lord king prince father son brother husband nephew spokesman chairman
 congressman businessman`

@@ -63,12 +63,20 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 			continue
 		}
 		if run.name == run.to {
+			if en.OrgWords.Has(toks[run.to-1].low) {
+				// "the Democratic National Convention" names a body even
+				// where it is no speaker; none of its words is a role
+				// noun heading a description of someone.
+				for k := run.from; k < run.to; k++ {
+					covered[k] = true
+				}
+			}
 			continue
 		}
 		start, _, _ := rd.reg.title(toks, run)
 		m := &mention{kind: byName, from: start, to: run.to, person: p, poss: run.poss, appos: -1}
 		m.personal = p != nil || hasHonorific(toks, run)
-		if start > 0 && toks[start-1].is("the", "a", "an") {
+		if start > 0 && toks[start-1].is("the", "a", "an") && !titledHead(toks, run) {
 			m.personal = false // "the Trump administration"
 		}
 		if p != nil {
@@ -185,6 +193,21 @@ func (rd *reader) orgDescription(toks []token, h int, covered []bool) *mention {
 		return nil
 	}
 	return &mention{kind: byName, from: j, to: h + 1, person: p, personal: true, appos: -1}
+}
+
+// titledHead reports whether a name run after "the" is a titled name that
+// heads its noun phrase: it has a title or an honorific before the name,
+// and punctuation, a quotation, the end, a speech verb or an adverb follows
+// it ("said the Rev. Peter Wherry, of …", "the Speaker of the House Rep.
+// Paul Ryan (R-Wis.) said"). Then the article belongs to the title, not to
+// a noun the name modifies ("the Trump administration"); "a" or "an"
+// before a name still makes a kind of person ("an Iowa Democrat").
+func titledHead(toks []token, run nameRun) bool {
+	to := run.to
+	if run.name == run.from || run.from == 0 || !toks[run.from-1].is("the") {
+		return false
+	}
+	return to == len(toks) || toks[to].kind != wordTok || isSpeechVerb(toks, to) || isFiller(toks[to])
 }
 
 func genderOf(head string) byte {
