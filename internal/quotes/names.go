@@ -201,7 +201,9 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 		}
 	}
 	if k := run.to; k < len(toks) && toks[k].kind == wordTok && !toks[k].cap {
-		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low // "said", not "report"
+		// "said", not "report"; "issued", "released": a past tense is
+		// a verb, where a bare form may be a noun the name modifies.
+		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low || isPastTense(toks[k].low)
 		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) {
 			return false
 		}
@@ -212,6 +214,13 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 		}
 	}
 	return false // "the Monday"
+}
+
+// isPastTense reports whether a lower-case word reads as a verb's past:
+// it ends in -ed and is longer than the nouns that do ("bed", "seed",
+// "creed"; minPastTense).
+func isPastTense(w string) bool {
+	return len(w) >= minPastTense && strings.HasSuffix(w, "ed")
 }
 
 // nameKey identifies a person by folded given name and surname.
