@@ -313,6 +313,11 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	}
 	for k := 0; k+2 < len(toks); k++ {
 		if toks[k].is("according") && toks[k+1].is("to") {
+			if m := phraseAt(toks, ms, k+2); m != nil && m.personal && m.kind == byName {
+				// "according to conservative talk radio host Rush
+				// Limbaugh": the name after its title.
+				return m, RuleAccording
+			}
 			if m := startingAt(ms, k+2); m != nil && m.personal {
 				return m, RuleAccording
 			}
@@ -526,7 +531,7 @@ func phraseAt(toks []token, ms []*mention, j int) *mention {
 			m, e = n, n.to
 			continue
 		}
-		if en.IsStopWord(toks[e].low) && (m != nil || !en.Determiners.Has(toks[e].low)) {
+		if en.IsStopWord(toks[e].low) && !acronym(toks[e].text) && (m != nil || !en.Determiners.Has(toks[e].low)) {
 			break // a function word ends the phrase, or opens none
 		}
 		e++
@@ -789,6 +794,15 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 		before := endingAt(ms, k-1)
 		if before == nil || k+1 >= j {
 			return nil
+		}
+		if !before.personal && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low)) {
+			// "Jean-Marc Ayrault, the foreign minister of France, a
+			// permanent member of the Security Council, said": the
+			// apposition describes a place ending an earlier one; the
+			// subject stands before that.
+			if m := apposed(toks, ms, k, from); m != nil && m.personal {
+				return m
+			}
 		}
 		if name := startingAt(ms, k+1); name != nil && name.to == j && name.kind == byName {
 			return name // a description, then the name it describes

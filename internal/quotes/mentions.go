@@ -264,7 +264,11 @@ func markSubjects(toks []token, ms []*mention) {
 		prevEnds := i > 0 && ms[i-1].to == m.from-1
 		p := toks[m.from-1]
 		switch {
-		case p.punct(",") && prevEnds && ms[i-1].personal && (ms[i-1].person == nil || !ms[i-1].person.org):
+		case p.punct(",") && prevEnds && ms[i-1].personal && (ms[i-1].person == nil || !ms[i-1].person.org) &&
+			sentenceClause(toks, m.from) != m.from:
+			// "Before the convention, Cleveland Police Chief Calvin
+			// Williams lobbied": the comma closes a leading clause, it
+			// opens no apposition.
 			m.appos = i - 1
 			m.subject = ms[i-1].subject
 		case p.is("and", "or") && prevEnds:
