@@ -216,7 +216,8 @@ sheriff speaker spokesman spokeswoman spokesperson strategist businessman busine
 king queen prince princess pope monarch ruler dictator confidant confidante friend rival opponent
 supporter activist commentator columnist reporter host anchor doctor scientist son daughter wife
 husband father mother brother sister nephew niece cousin widow tycoon magnate billionaire
-entrepreneur coach player resident witness victim mediator broker operative loyalist`
+entrepreneur coach player resident witness victim mediator broker operative loyalist alderman
+alderwoman councilman councilwoman councilor councillor treasurer comptroller`
 
 	enRelationalNouns = `ally associate confidant confidante friend loyalist partner colleague
 counterpart supporter protege protégé`

@@ -290,7 +290,19 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 			}
 		}
 	}
-	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
+	m, ok := firstSpeaker(toks, ms, from, qi)
+	if ok && m.sure() {
+		return m, RuleBefore
+	}
+	if qi >= 2 && toks[qi-1].punct(",") && isSpeechVerb(toks, qi-2) {
+		// "At one point, a woman asked for a photo and Clinton said,
+		// “…”": the verb the quotation follows introduces it, whoever
+		// speaks earlier in the sentence.
+		if n := personal(subjectOf(toks, ms, qi-2, from)); n.sure() {
+			return n, RuleBefore
+		}
+	}
+	if ok {
 		return m, RuleBefore
 	}
 	if start := sentenceClause(toks, qi); from > start && !toks[from-1].punct(";") && !hasSpeechVerb(toks, from, qi) {
@@ -377,6 +389,9 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 		return nil
 	}
 	if isSpeechVerb(toks, j) {
+		if strings.HasSuffix(toks[j].low, "ing") {
+			return nil // "“…,” telling reporters": the words after it are its object
+		}
 		// said Smith; said Democratic pollster Stan Greenberg
 		if m := phraseAt(toks, ms, j+1); m != nil && m.from == j+1 {
 			return m
@@ -692,6 +707,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		t := toks[j]
 		switch {
 		case isFiller(t):
+			if !viaTo && t.is("is", "are", "was", "were", "be", "been", "being") && !strings.HasSuffix(toks[k].low, "ing") {
+				return nil // a passive: "Sanders was asked by Bill Maher" names who was asked
+			}
 			j--
 			continue
 		case t.is("to"):
@@ -726,6 +744,25 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			return coordinated(toks, ms, m)
 		}
 		return inherit(ms, from, k)
+	case t.kind == quoteTok && strings.HasSuffix(strings.TrimSpace(t.text), ","):
+		// "Trump has delivered a defense of “New York values,” saying":
+		// the comma inside the quotation ends the clause.
+		return inherit(ms, from, k)
+	case t.is("but", "yet") && j == from:
+		// "Carson did not mention his opponents, but told his
+		// supporters": a clause of a verb alone shares the sentence's
+		// subject, unless it may go on with a relative clause that ends
+		// right before it ("Maher, who backs Sanders, but has dismissed …").
+		start := sentenceClause(toks, k)
+		for i := j - 2; i >= start; i-- {
+			if toks[i].punct(",") {
+				if r := toks[i+1]; r.kind == wordTok && en.Relatives.Has(r.low) {
+					return nil
+				}
+				break
+			}
+		}
+		return inherit(ms, start, k)
 	case t.is("and", "or", "but", "then"):
 		return inherit(ms, from, k)
 	}
@@ -794,6 +831,11 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 		before := endingAt(ms, k-1)
 		if before == nil || k+1 >= j {
 			return nil
+		}
+		if !before.personal && before.from >= 2 && toks[before.from-1].is("of") {
+			if b := endingAt(ms, before.from-2); b != nil && b.personal {
+				before = b // "Rep. Tom Cole of Oklahoma, an ally of …,"
+			}
 		}
 		if !before.personal && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low)) {
 			// "Jean-Marc Ayrault, the foreign minister of France, a

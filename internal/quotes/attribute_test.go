@@ -359,3 +359,39 @@ func TestSignedBelow(t *testing.T) {
 			"The harbour will stay open to everyone, whatever the council says.", "", ""},
 	})
 }
+
+// TestNamesAndClausesInNews: constructions of wire and newspaper copy
+// found on PolNeAR's train split (testdata/polnear), one case each, with
+// the invented people of intro.
+func TestNamesAndClausesInNews(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"middle initial", []string{intro, "“The levy stays,” said Alderman Anna J. Kowalski, whose ward includes the port."},
+			"The levy stays,", "Anna Kowalski", RuleAfter},
+		{"titled name after the", []string{intro, "Kowalski opened the session. “Let us pray,” said the Rev. Tom Berger, of St. Mark's Church."},
+			"Let us pray,", "Tom Berger", RuleAfter},
+		{"article before a name that modifies a noun", []string{intro, "“The bridge is safe,” said the Kowalski administration."},
+			"The bridge is safe,", "", ""},
+		{"second apposition describes a place", []string{intro, "Tom Berger, the finance chief of Dover, a port on the Channel, said the levy was “fair.”"},
+			"fair.", "Tom Berger", RuleBefore},
+		{"origin before an apposition", []string{intro, "Mayor Anna Kowalski of Dover, a former engineer, said the bridge was “safe.”"},
+			"safe.", "Anna Kowalski", RuleBefore},
+		{"according to a titled name", []string{intro, "The levy is “fair,” according to finance chief Tom Berger."},
+			"fair,", "Tom Berger", RuleAccording},
+		{"comma closing a leading clause", []string{intro, "Before the vote, finance chief Tom Berger lobbied for the levy, saying, “It is fair.”"},
+			"It is fair.", "Tom Berger", RuleBefore},
+		{"verb right before the quotation", []string{intro, "At one point, a resident asked for a photo and Kowalski said, “Of course.”"},
+			"Of course.", "Anna Kowalski", RuleBefore},
+		{"comma inside the quotation ends the clause", []string{intro, "Kowalski defended the “harbour levy,” saying the port “needs the money.”"},
+			"needs the money.", "Anna Kowalski", RuleBefore},
+		{"-ing verb after a quotation takes no subject after it", []string{intro, "Kowalski called the levy “fair,” telling reporters the port “needs the money.”"},
+			"needs the money.", "Anna Kowalski", RuleBefore},
+		{"verb after but shares the subject", []string{intro, "Berger did not name the mayor, but told reporters, “The levy is hers.”"},
+			"The levy is hers.", "Tom Berger", RuleBefore},
+		{"but after a relative clause", []string{intro, "Berger was asked by Kowalski, who backs the levy, but has criticised its cost, “Will you vote?”"},
+			"Will you vote?", "", ""},
+		{"passive speech verb", []string{intro, "Berger was asked about the levy: “Will you vote for it?”"},
+			"Will you vote for it?", "", ""},
+		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
+			"unlawful.", "Port Authority", ""},
+	})
+}
