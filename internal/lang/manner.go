@@ -13,11 +13,12 @@ const (
 	// Manner of Speaking", and class 37.8, "Complain Verbs" (B. Levin,
 	// English Verb Classes and Alternations, 1993), that news uses to
 	// report speech, less the members already among the speech verbs
-	// (shout, whisper, yell, grumble) and those that are mostly nouns or
-	// other verbs in news (call, cry, sing, chant, rage).
-	enMannerOfSpeaking = `bark bellow boom drawl growl grunt hiss holler howl moan mumble
+	// (shout, whisper, yell, grumble) or the cue verbs (bark, grouse) and
+	// those that are mostly nouns or other verbs in news (call, cry, sing,
+	// chant, rage).
+	enMannerOfSpeaking = `bellow boom drawl growl grunt hiss holler howl moan mumble
 murmur mutter roar scream screech shriek snap snarl snort splutter stammer stutter thunder
-wail whimper whine yelp grouse gripe carp kvetch`
+wail whimper whine yelp gripe carp kvetch`
 
 	// enMannerDoubling: the verbs above that double their last consonant
 	// before -ed and -ing.

@@ -294,11 +294,11 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	if ok && m.sure() {
 		return m, RuleBefore
 	}
-	if qi >= 2 && toks[qi-1].punct(",") && isSpeechVerb(toks, qi-2) {
+	if v := adjacentVerb(toks, qi); v >= from {
 		// "At one point, a woman asked for a photo and Clinton said,
-		// “…”": the verb the quotation follows introduces it, whoever
-		// speaks earlier in the sentence.
-		if n := personal(subjectOf(toks, ms, qi-2, from)); n.sure() {
+		// “…”": the verb the quotation follows introduces it when no
+		// known speaker comes earlier in the clause.
+		if n := personal(subjectOf(toks, ms, v, from)); n.sure() {
 			return n, RuleBefore
 		}
 	}
@@ -336,6 +336,19 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 		}
 	}
 	return nil, ""
+}
+
+// adjacentVerb returns the speech verb the quotation toks[qi] follows
+// directly or after a comma ("Clinton said, “…”", "Ryan said “…”"), or -1.
+func adjacentVerb(toks []token, qi int) int {
+	v := qi - 1
+	if v >= 0 && toks[v].punct(",") {
+		v--
+	}
+	if v >= 0 && isSpeechVerb(toks, v) {
+		return v
+	}
+	return -1
 }
 
 func personal(m *mention) *mention {

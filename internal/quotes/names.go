@@ -141,6 +141,9 @@ func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 		// Republican" is a place and a noun).
 		r.name = to - 2
 	}
+	if r.name == to && to-from >= minNameWords && surnameTitle(toks[to-1]) && en.Honorifics.Has(toks[to-2].low) {
+		r.name = to - 1 // "Mr. King": an honorific names the title word after it
+	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.
 	for r.name < to && en.NameParticles.Has(toks[r.name].low) && r.name > from {
