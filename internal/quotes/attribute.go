@@ -87,7 +87,7 @@ func (r *registry) read(a *article) []found {
 				lead[ui] = rd.leadSpeaker(u.toks, ms)
 			}
 			if ui == len(us)-1 && !hasQuote(u.toks) {
-				about = soleSubject(ms)
+				about = soleSubject(mainClause(u.toks, ms))
 			}
 			rd.remember(ms, pi)
 		}
@@ -146,6 +146,18 @@ func allPure(us []unit) bool {
 		}
 	}
 	return len(us) > 0
+}
+
+// mainClause returns the mentions after a leading subordinate clause
+// ("When Wallace died in 1998, President Clinton released the following
+// statement:"), so that its subject does not count as the sentence's.
+func mainClause(toks []token, ms []*mention) []*mention {
+	start := sentenceClause(toks, len(toks))
+	i := 0
+	for i < len(ms) && ms[i].from < start {
+		i++
+	}
+	return ms[i:]
 }
 
 // soleSubject returns the person a sentence is about: its first mention,
@@ -409,7 +421,9 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 		if m := phraseAt(toks, ms, j+1); m != nil && m.from == j+1 {
 			return m
 		}
-		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && (m.to == len(toks) || toks[m.to].kind != wordTok || toks[m.to].is("of")) {
+		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && (m.to == len(toks) || toks[m.to].kind != wordTok || en.IsStopWord(toks[m.to].low)) {
+			// "said Cruz constituent Dan Golvach when asked": a function
+			// word ends the phrase the name closes.
 			return m
 		}
 		return nil

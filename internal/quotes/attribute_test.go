@@ -391,6 +391,10 @@ func TestNamesAndClausesInNews(t *testing.T) {
 			"Will you vote?", "", ""},
 		{"passive speech verb", []string{intro, "Berger was asked about the levy: “Will you vote for it?”"},
 			"Will you vote for it?", "", ""},
+		{"name after an inverted verb ends at a function word", []string{intro, "“The levy stays,” said port worker Tom Berger when asked about the vote."},
+			"The levy stays,", "Tom Berger", RuleAfter},
+		{"paragraph introducing the next after a leading clause", []string{intro, "When Berger left, Kowalski released the following statement:", "“We won the vote.”"},
+			"We won the vote.", "Anna Kowalski", RuleContinues},
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})
