@@ -793,9 +793,26 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 	case t.is("and", "or", "but", "then"):
 		return inherit(ms, from, k)
 	}
+	if issuedBy(toks, j) && j-1 >= from {
+		if m := endingAt(ms, j-1); m != nil && m.person != nil && m.person.org {
+			return m // "The IMF report said that …": the institution speaks
+		}
+	}
 	if m := endingAt(ms, j); m != nil {
 		if viaTo && m.from > 0 && toks[m.from-1].kind == wordTok && en.Prepositions.Has(toks[m.from-1].low) {
-			return nil // "took to Twitter overnight to accuse": Twitter is no subject
+			// "Trump took to Twitter overnight to accuse": Twitter is no
+			// subject; the verb before its preposition may have one.
+			p := m.from - 2
+			if p >= from && toks[p].kind == wordTok && !toks[p].cap && endingAt(ms, p) == nil {
+				p--
+			}
+			for p >= from && isFiller(toks[p]) {
+				p--
+			}
+			if n := endingAt(ms, p); p >= from && n != nil && n.subject && n.personal {
+				return coordinated(toks, ms, n)
+			}
+			return nil
 		}
 		return coordinated(toks, ms, m)
 	}

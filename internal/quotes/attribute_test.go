@@ -340,7 +340,9 @@ func TestVerbFirst(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"said first", []string{intro, "Berger said little. Said Kowalski, “The harbour will stay open to everyone.”"},
 			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
-		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
+		{"a preposition's object is no subject; the verb before it has one", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
+			"land grab.", "Anna Kowalski", RuleBefore},
+		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski's ally took to Reuters overnight to accuse the council of a “land grab.”"},
 			"land grab.", "", ""},
 		{"a document's -ing verb reports its issuer", []string{intro, "Kowalski released a new radio ad calling the levy “a fair deal for all.”"},
 			"a fair deal for all.", "Anna Kowalski", RuleNaming},
@@ -395,6 +397,8 @@ func TestNamesAndClausesInNews(t *testing.T) {
 			"The levy stays,", "Tom Berger", RuleAfter},
 		{"paragraph introducing the next after a leading clause", []string{intro, "When Berger left, Kowalski released the following statement:", "“We won the vote.”"},
 			"We won the vote.", "Anna Kowalski", RuleContinues},
+		{"institution speaking through its report", []string{intro, "“The port will recover,” the Port Authority report stated."},
+			"The port will recover,", "Port Authority", RuleAfter},
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})

@@ -207,7 +207,7 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 		// "said", not "report"; "issued", "released": a past tense is
 		// a verb, where a bare form may be a noun the name modifies.
 		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low || isPastTense(toks[k].low)
-		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) {
+		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) && !issuedBy(toks, k) {
 			return false
 		}
 	}
@@ -217,6 +217,13 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 		}
 	}
 	return false // "the Monday"
+}
+
+// issuedBy reports whether toks[k] is a document noun its institution
+// speaks through ("the IMF report stated", "the Kremlin statement said"):
+// a speech verb follows it.
+func issuedBy(toks []token, k int) bool {
+	return en.IsDocumentNoun(toks[k].low) && k+1 < len(toks) && isSpeechVerb(toks, k+1)
 }
 
 // isPastTense reports whether a lower-case word reads as a verb's past:
