@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"dossier/internal/analysis"
 )
 
 // Rule names the rule that attributed a quotation; doc.go explains each.
@@ -57,6 +59,7 @@ func (r *registry) read(a *article) []found {
 	rd := &reader{reg: r, art: a, seen: map[*person]int{}, lastPara: map[*person]int{}}
 	var out []found
 	var prevParaLast *person // speaker of the previous paragraph's last quotation
+	labelled := map[int]bool{} // paragraphs a transcript's label opens
 	for pi := range a.units {
 		us := a.units[pi]
 		lead := make([]*person, len(us)) // who speaks in each unit
@@ -91,7 +94,18 @@ func (r *registry) read(a *article) []found {
 			}
 			rd.remember(ms, pi)
 		}
-		continueSpeakers(out[first:], us, lead, after, prevParaLast)
+		who, label := rd.transcriptLabel(pi)
+		labelled[pi] = label
+		for i := first; i < len(out) && who != nil; i++ {
+			if out[i].speaker == nil {
+				out[i].speaker, out[i].rule = who, RuleLabel
+			}
+		}
+		if !label {
+			// A transcript's label, even one naming no one known ("CHRIS:"),
+			// changes the speaker: nothing carries over to its paragraph.
+			continueSpeakers(out[first:], us, lead, after, prevParaLast)
+		}
 		prevParaLast = nil
 		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
 			prevParaLast = out[n-1].speaker
@@ -105,7 +119,7 @@ func (r *registry) read(a *article) []found {
 		}
 	}
 	rd.signedBelow(out)
-	spanParagraphs(out, a.quotes)
+	spanParagraphs(out, a.quotes, labelled)
 	return out
 }
 
@@ -136,6 +150,30 @@ func (rd *reader) signedBelow(fs []found) {
 		}
 		f.speaker, f.rule = m.person, RuleDash
 	}
+}
+
+// transcriptLabel returns the speaker of a transcript's paragraph, which
+// opens with a surname in capitals and a colon, inside its quotation mark
+// or not ("PENCE: Well, look, …"): everything the paragraph quotes is said
+// in that person's words. The surname must be that of someone the article
+// names in full (Mike Pence), so that "UPDATE:" or "CORRECTION:" name no
+// one.
+func (rd *reader) transcriptLabel(pi int) (who *person, labelled bool) {
+	p := strings.TrimLeft(rd.art.doc.Paragraphs[pi], " \"“")
+	label, _, ok := strings.Cut(p, ":")
+	if !ok || !isAllCaps(label) || strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return nil, false
+	}
+	w := analysis.Fold(label)
+	for _, p := range rd.art.named {
+		if p.hasLast(w) && !p.org {
+			if who != nil && who != p {
+				return nil, true // two people of that surname
+			}
+			who = p
+		}
+	}
+	return who, true
 }
 
 // allPure: every unit of a paragraph is quotation and punctuation only.
@@ -219,15 +257,16 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 }
 
 // spanParagraphs gives every part of a quotation that runs over several
-// paragraphs the speaker found for any part.
-func spanParagraphs(fs []found, quotes []span) {
+// paragraphs the speaker found for any part. A paragraph a transcript's
+// label opens starts a new speaker's part, though the marks run on.
+func spanParagraphs(fs []found, quotes []span, labelled map[int]bool) {
 	byQuote := map[int]int{}
 	for i, f := range fs {
 		byQuote[f.q] = i
 	}
 	for start := 0; start < len(quotes); {
 		end := start + 1
-		for end < len(quotes) && quotes[end].continued && quotes[end-1].unclosed {
+		for end < len(quotes) && quotes[end].continued && quotes[end-1].unclosed && !labelled[quotes[end].para] {
 			end++
 		}
 		var who *person

@@ -317,6 +317,15 @@ func TestSpeakerLabels(t *testing.T) {
 		{"object before a colon", []string{intro, "The plan does not surprise the press, nor Berger: “It was expected by all.”"},
 			"It was expected by all.", "", ""},
 	})
+	// A transcript quoted paragraph by paragraph, each opened and none
+	// closed, a label in capitals opening each: the label speaks, an
+	// unknown label ("HOST:") stops the speaker before it carrying over.
+	transcript := []string{intro, `"KOWALSKI: Well, look, the bridge is “safe” now.`, `"HOST: You said “never” last year.`, `"And the levy?`}
+	runAttrCases(t, []attrCase{
+		{"capitals label inside the quotation", transcript, "KOWALSKI: Well, look, the bridge is “safe” now.", "Anna Kowalski", RuleLabel},
+		{"unknown label's paragraphs go on without a speaker", transcript, "And the levy?", "", ""},
+		{"unknown label takes no one's words", transcript, "HOST: You said “never” last year.", "", ""},
+	})
 }
 
 // TestFinalWithApposition: a sentence-final "said Smith" may end with an
