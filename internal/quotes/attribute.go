@@ -58,7 +58,7 @@ type reader struct {
 func (r *registry) read(a *article) []found {
 	rd := &reader{reg: r, art: a, seen: map[*person]int{}, lastPara: map[*person]int{}}
 	var out []found
-	var prevParaLast *person // speaker of the previous paragraph's last quotation
+	var prevParaLast *person   // speaker of the previous paragraph's last quotation
 	labelled := map[int]bool{} // paragraphs a transcript's label opens
 	for pi := range a.units {
 		us := a.units[pi]
