@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -371,6 +372,18 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 	if from > 0 && toks[from].kind == quoteTok {
 		// "As Smith put it, “…”": the quotation opens the main clause.
 		if m, ok := firstSpeaker(toks, ms, 0, from); ok {
+			return m, RuleBefore
+		}
+	}
+	if from > 0 && toks[0].is("as") && !hasSpeechVerb(toks, from, qi) && !slices.ContainsFunc(ms, func(m *mention) bool {
+		return m.from >= from && m.from < qi && m.subject && m.personal
+	}) {
+		// "As White House press secretary Josh Earnest explained, three
+		// taxes were postponed, “which sounds like a lot”": a main clause
+		// with no speech verb and no one as its subject is what the "as"
+		// clause's speaker said ("As Blumenthal spoke, the NRA was …" is
+		// the NRA's doing).
+		if m, ok := firstSpeaker(toks, ms, 0, from); ok && m.sure() {
 			return m, RuleBefore
 		}
 	}
@@ -791,6 +804,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
 			continue
+		case !t.cap && en.Periods.Has(t.low) && j-1 >= from && toks[j-1].is("last", "this", "that", "later", "earlier"):
+			j -= 2 // "Feinstein (D-Calif.) last week said"
+			continue
 		case t.punct(")"):
 			for j >= from && !toks[j].punct("(") {
 				j--
@@ -838,6 +854,14 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		}
 	}
 	if m := endingAt(ms, j); m != nil {
+		if m.from >= 2 && toks[m.from-1].is("of") {
+			if b := endingAt(ms, m.from-2); b != nil && b.personal && (b.person == nil || !b.person.org) {
+				// "G.K. Butterfield of North Carolina said", "the
+				// spokesman of the Kremlin said": the place or body says
+				// where the subject comes from.
+				m = b
+			}
+		}
 		if viaTo && m.from > 0 && toks[m.from-1].kind == wordTok && en.Prepositions.Has(toks[m.from-1].low) {
 			// "Trump took to Twitter overnight to accuse": Twitter is no
 			// subject; the verb before its preposition may have one.
