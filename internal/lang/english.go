@@ -50,6 +50,7 @@ func English() *Language {
 		PersonNouns:      NewWordSet(enPersonNouns),
 		RelationalNouns:  NewWordSet(enRelationalNouns),
 		OrgWords:         NewWordSet(enOrgWords),
+		Countries:        countryNames(),
 		MaleWords:        NewWordSet(enMaleWords),
 		FemaleWords:      NewWordSet(enFemaleWords),
 		PersonalPronouns: map[string]byte{"he": 'm', "she": 'f'},

@@ -102,6 +102,11 @@ type Language struct {
 	// OrgWords mark a capitalised sequence as an institution, place or
 	// thing, never a person's name.
 	OrgWords WordSet
+	// Countries are the English names of the world's countries in lower
+	// case, the words of a name joined by one space ("japan", "south
+	// korea"; countries.go). Alone as a speaker, such a name is a state
+	// speaking as one ("China said"), not a person.
+	Countries WordSet
 	// MaleWords and FemaleWords are gendered role nouns and honorifics.
 	MaleWords, FemaleWords WordSet
 	// PersonalPronouns that refer to one person, with their gender ('m', 'f').

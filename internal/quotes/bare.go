@@ -13,8 +13,9 @@ import (
 // which a plural takes), opening its clause or set off after a quotation,
 // or it follows the verb that follows a quotation and ends the clause
 // ("“…,” said Tiegen."), or it alone follows "according to". It is a person known by that one name, unless it
-// is an acronym ("CNN", "FBI") or a place the corpus writes after "in"
-// ("Russia", "Beijing"): those are institutions speaking as one.
+// is an acronym ("CNN", "FBI"), a place the corpus writes after "in"
+// ("Russia", "Beijing") or a country's name (lang's Countries: "Japan"):
+// those are institutions speaking as one.
 
 // bareSpeaker is a one-word subject of a speech verb found by learnBare.
 type bareSpeaker struct {
@@ -104,7 +105,7 @@ func (r *registry) learnBare(cands []bareSpeaker, places map[string]bool) {
 		if len(r.withLast(c.word)) > 0 || r.bareOrgs[c.word] || slices.ContainsFunc(c.art.named, func(p *person) bool { return p.first == c.word }) {
 			continue // someone named in full, or "Hillary said" where Hillary Clinton is named
 		}
-		if acronym(c.surface) || places[c.word] {
+		if acronym(c.surface) || places[c.word] || en.Countries.Has(c.word) {
 			r.bareOrgs[c.word] = true
 			continue
 		}

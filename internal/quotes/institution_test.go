@@ -82,8 +82,8 @@ func TestQuoteKremlinWhiteHouse(t *testing.T) {
 }
 
 // TestBareSpeakers: a speaker named by one word the articles never
-// complete is a person, unless the word is an acronym or a place the
-// corpus writes after "in"; a given name alone is the one person of the
+// complete is a person, unless the word is an acronym, a place the
+// corpus writes after "in" or a country; a given name alone is the one person of the
 // article named in full with it.
 func TestBareSpeakers(t *testing.T) {
 	ix := Build([]*corpus.Document{
@@ -92,6 +92,7 @@ func TestBareSpeakers(t *testing.T) {
 			"“I came for the music,” Labbot said.",
 			"“The vote was fair,” CNN reported.",
 			"“Pyongyang must stop,” Russia insisted.",
+			"“The test was reckless,” Japan said.",
 			"Hillary Clinton spoke last. “We will win,” Hillary said."),
 	})
 	for _, tc := range []struct {
@@ -101,6 +102,7 @@ func TestBareSpeakers(t *testing.T) {
 		{"I came for the music,", "Labbot", false},
 		{"The vote was fair,", "CNN", true},
 		{"Pyongyang must stop,", "Russia", true},
+		{"The test was reckless,", "Japan", true},
 		{"We will win,", "Hillary Clinton", false},
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })

@@ -102,6 +102,8 @@ func learn(arts []*article) *registry {
 				switch {
 				case afterThe(u.toks, run) && run.from == run.name && institutionRun(u.toks, run, false):
 					// "the Daily Caller": an institution, no one's name
+				case len(words) >= minNameWords && en.Countries.Has(strings.Join(words, " ")):
+					// "South Korea", "New Zealand": a country, no one's name
 				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
