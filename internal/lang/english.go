@@ -56,6 +56,7 @@ func English() *Language {
 		PersonalPronouns: map[string]byte{"he": 'm', "she": 'f'},
 
 		NamingVerbs:     NewWordSet(enNamingVerbs),
+		PublishVerbs:    NewWordSet(enPublishVerbs),
 		NeutralSpeech:   NewWordSet(enNeutralSpeech),
 		OrdinalSuffixes: []string{"st", "nd", "rd", "th"},
 		speech:          map[string]string{},
@@ -222,6 +223,13 @@ alderwoman councilman councilwoman councilor councillor treasurer comptroller`
 
 	enRelationalNouns = `ally associate confidant confidante friend loyalist partner colleague
 counterpart supporter protege protégé`
+
+	// enPublishVerbs: the verbs (lemmas) of publishing that news uses
+	// for what an outlet carried ("Reuters reported", "Politico
+	// published"), the "report" and "publish" senses of WordNet 3.0's
+	// verb.communication file; a person reported is rarely named by
+	// one word alone.
+	enPublishVerbs = `report publish print broadcast air`
 
 	// enOrgWords: head nouns of institutions, places and events, and
 	// number words, which make a capitalised sequence no person's name.

@@ -114,6 +114,9 @@ type Language struct {
 
 	// speech maps every form of a speech verb to its lemma.
 	speech map[string]string
+	// PublishVerbs report what a medium published ("Reuters reported");
+	// their subject named by one word is an outlet.
+	PublishVerbs WordSet
 	// NamingVerbs name or describe with a short quotation ("called it “fake”").
 	NamingVerbs WordSet
 	// NeutralSpeech are the speech verbs (lemmas) that say only that

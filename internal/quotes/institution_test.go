@@ -83,7 +83,7 @@ func TestQuoteKremlinWhiteHouse(t *testing.T) {
 
 // TestBareSpeakers: a speaker named by one word the articles never
 // complete is a person, unless the word is an acronym, a place the
-// corpus writes after "in" or a country; a given name alone is the one person of the
+// corpus writes after "in", a country or an outlet that "reported"; a given name alone is the one person of the
 // article named in full with it.
 func TestBareSpeakers(t *testing.T) {
 	ix := Build([]*corpus.Document{
@@ -93,6 +93,7 @@ func TestBareSpeakers(t *testing.T) {
 			"“The vote was fair,” CNN reported.",
 			"“Pyongyang must stop,” Russia insisted.",
 			"“The test was reckless,” Japan said.",
+			"“The levy failed,” Politico reported. “It was close,” Politico added.",
 			"Hillary Clinton spoke last. “We will win,” Hillary said."),
 	})
 	for _, tc := range []struct {
@@ -103,6 +104,7 @@ func TestBareSpeakers(t *testing.T) {
 		{"The vote was fair,", "CNN", true},
 		{"Pyongyang must stop,", "Russia", true},
 		{"The test was reckless,", "Japan", true},
+		{"It was close,", "Politico", true},
 		{"We will win,", "Hillary Clinton", false},
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })
