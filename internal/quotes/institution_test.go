@@ -93,7 +93,7 @@ func TestBareSpeakers(t *testing.T) {
 			"“The vote was fair,” CNN reported.",
 			"“Pyongyang must stop,” Russia insisted.",
 			"“The test was reckless,” Japan said.",
-			"“The levy failed,” Politico reported. “It was close,” Politico added.",
+			"“The levy failed,” Axios reported. “It was close,” Axios added.",
 			"Hillary Clinton spoke last. “We will win,” Hillary said."),
 	})
 	for _, tc := range []struct {
@@ -104,7 +104,7 @@ func TestBareSpeakers(t *testing.T) {
 		{"The vote was fair,", "CNN", true},
 		{"Pyongyang must stop,", "Russia", true},
 		{"The test was reckless,", "Japan", true},
-		{"It was close,", "Politico", true},
+		{"It was close,", "Axios", true},
 		{"We will win,", "Hillary Clinton", false},
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })
