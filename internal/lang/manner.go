@@ -27,17 +27,18 @@ wail whimper whine yelp gripe carp kvetch`
 
 // enPhrasalQuote are phrasal verbs that report a reply or a continued
 // speech ("fire back", "shoot back", "hit back", "snap back": to answer
-// sharply; "go on": to continue speaking), as the Cambridge and Oxford
+// sharply; "go on": to continue speaking; "put it": to say something in
+// a particular way, "as Smith put it, “…”"), as the Cambridge and Oxford
 // learner's dictionaries of phrasal verbs define them, with the particle
 // they need.
 var enPhrasalQuote = [][2]string{
 	{"fire", "back"}, {"shoot", "back"}, {"hit", "back"}, {"snap", "back"}, {"strike", "back"},
-	{"push", "back"}, {"go", "on"},
+	{"push", "back"}, {"go", "on"}, {"put", "it"},
 }
 
 // enPhrasalIrregular are the irregular forms of the phrasal verbs' heads.
 var enPhrasalIrregular = map[string][]string{
-	"shoot": {"shot"}, "hit": {"hit"}, "strike": {"struck"}, "go": {"went", "gone"},
+	"shoot": {"shot"}, "hit": {"hit"}, "strike": {"struck"}, "go": {"went", "gone"}, "put": {"put"},
 }
 
 // mannerForms maps every form of the manner-of-speaking verbs to its lemma.
@@ -57,7 +58,7 @@ func phrasalForms() map[string]string {
 	m := map[string]string{}
 	for _, p := range enPhrasalQuote {
 		lemma, particle := p[0], p[1]
-		doubled := lemma == "hit" || lemma == "snap"
+		doubled := lemma == "hit" || lemma == "snap" || lemma == "put"
 		for _, f := range inflect(lemma, doubled, enPhrasalIrregular[lemma]) {
 			m[f+" "+particle] = lemma
 		}

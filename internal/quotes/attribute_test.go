@@ -418,6 +418,10 @@ func TestNamesAndClausesInNews(t *testing.T) {
 			"any levy at all.", "", ""},
 		{"phrasal verb with an adverb before the colon", []string{intro, "When Kowalski objected, Berger fired back forcefully: “The levy stays.”"},
 			"The levy stays.", "Tom Berger", RuleColon},
+		{"as X puts it", []string{intro, "As The Post's Tom Berger puts it, “The levy is here to stay.”"},
+			"The levy is here to stay.", "Tom Berger", RuleBefore},
+		{"two-word place is no one", []string{intro, "Berger campaigned in New Carlow. Kowalski won in New Carlow.", "Speaking in Salem, New Carlow, Kowalski went after Berger, calling him “a total stiff.”"},
+			"a total stiff.", "Anna Kowalski", ""},
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})

@@ -109,4 +109,9 @@ const (
 	// letters with "breed" and "greed"); "voted", "ruled" have five too
 	// and are lost, which leaves the name unread rather than misread.
 	minPastTense = 6
+
+	// minPlaceUses is how many times a two-word name must follow "in"
+	// (and in half its uses or more) to be a place rather than a person
+	// ("in New Hampshire"): once may be "confidence in Jane Roe".
+	minPlaceUses = 2
 )

@@ -274,7 +274,7 @@ func markSubjects(toks []token, ms []*mention) {
 		case p.is("and", "or") && prevEnds:
 			m.subject = ms[i-1].subject
 		case p.kind != wordTok:
-		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low):
+		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low) && !p.poss:
 			m.subject = false
 		case !p.cap && !en.IsStopWord(p.low) && !fillers.Has(p.low) && !isRoleNoun(p.low):
 			// after a verb: "Trump defended Witkoff"; but a person noun
