@@ -438,7 +438,7 @@ func firstSpeaker(toks []token, ms []*mention, from, to int) (*mention, bool) {
 		// "Because of the calendar, explained Rosenberg, “…”", or with the
 		// verb opening the clause: "Said Comey, “…”".
 		if k == from || toks[k-1].punct(",") {
-			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName && m.from == k+1 &&
+			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName &&
 				m.to < to && toks[m.to].punct(",:") {
 				return m, true
 			}
@@ -465,7 +465,7 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if j >= len(toks) || toks[j].kind != wordTok {
 		return nil
 	}
-	if isSpeechVerb(toks, j) {
+	if isSpeechVerb(toks, j) && longestAt(ms, j) == nil {
 		if strings.HasSuffix(toks[j].low, "ing") {
 			return nil // "“…,” telling reporters": the words after it are its object
 		}
@@ -623,6 +623,10 @@ func phraseAt(toks []token, ms []*mention, j int) *mention {
 	for e := j; e < len(toks) && e-j < maxSubjectPhrase && toks[e].kind == wordTok && !isSpeechVerb(toks, e) && !isFiller(toks[e]); {
 		if n := longestAt(ms, e); n != nil && (m == nil || n.kind == byName) {
 			m, e = n, n.to
+			continue
+		}
+		if toks[e].is("of") && m == nil && e > j && isTitleWord(toks[e-1].low) {
+			e++ // "former secretary of state Hillary Clinton"
 			continue
 		}
 		if en.IsStopWord(toks[e].low) && !acronym(toks[e].text) && (m != nil || !en.Determiners.Has(toks[e].low)) {
@@ -939,16 +943,16 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 		if before == nil || k+1 >= j {
 			return nil
 		}
-		if !before.personal && before.from >= 2 && toks[before.from-1].is("of") {
+		if (!before.personal || !before.subject) && before.from >= 2 && toks[before.from-1].is("of") {
 			if b := endingAt(ms, before.from-2); b != nil && b.personal {
 				before = b // "Rep. Tom Cole of Oklahoma, an ally of …,"
 			}
 		}
-		if !before.personal && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low)) {
+		if (!before.personal || !before.subject) && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low)) {
 			// "Jean-Marc Ayrault, the foreign minister of France, a
 			// permanent member of the Security Council, said": the
-			// apposition describes a place ending an earlier one; the
-			// subject stands before that.
+			// apposition describes a place or a body ending an earlier
+			// one, no subject; the subject stands before that.
 			if m := apposed(toks, ms, k, from); m != nil && m.personal {
 				return m
 			}
@@ -957,8 +961,9 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 			return name // a description, then the name it describes
 		}
 		first := toks[k+1]
-		if descriptionStart(toks, k+1) || isNumberWord(first.low) || first.is("who", "whose") {
-			return before
+		if s, _ := singular(first.low); descriptionStart(toks, k+1) || isNumberWord(first.low) || first.is("who", "whose") ||
+			first.kind == wordTok && !first.cap && isRoleNoun(s) {
+			return before // "Smith, chairman of the board,"
 		}
 		return nil
 	}
