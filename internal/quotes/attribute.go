@@ -948,7 +948,9 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 				before = b // "Rep. Tom Cole of Oklahoma, an ally of …,"
 			}
 		}
-		if (!before.personal || !before.subject) && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low)) {
+		place := startingAt(ms, k+1)
+		if (!before.personal || !before.subject) && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low) || asidePhrase(toks, k+1) ||
+			place != nil && place.to == j && !place.personal) { // "… in Columbus, Ohio, said"
 			// "Jean-Marc Ayrault, the foreign minister of France, a
 			// permanent member of the Security Council, said": the
 			// apposition describes a place or a body ending an earlier
@@ -962,12 +964,21 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 		}
 		first := toks[k+1]
 		if s, _ := singular(first.low); descriptionStart(toks, k+1) || isNumberWord(first.low) || first.is("who", "whose") ||
-			first.kind == wordTok && !first.cap && isRoleNoun(s) {
-			return before // "Smith, chairman of the board,"
+			first.kind == wordTok && !first.cap && isRoleNoun(s) || asidePhrase(toks, k+1) {
+			return before // "Smith, chairman of the board,", "Smith, in a statement,"
 		}
 		return nil
 	}
 	return nil
+}
+
+// asidePhrase: toks[i] opens a prepositional phrase set off by commas
+// after a subject ("Clinton, during a town hall meeting in Columbus,
+// Ohio, said"), not a relative clause ("Trump, with whom he clashed,").
+func asidePhrase(toks []token, i int) bool {
+	t := toks[i]
+	return t.kind == wordTok && !t.cap && en.Prepositions.Has(t.low) &&
+		i+1 < len(toks) && !(toks[i+1].kind == wordTok && en.Relatives.Has(toks[i+1].low))
 }
 
 // coordinated returns the first of coordinated subjects: in "Smith and

@@ -430,6 +430,10 @@ func TestNamesAndClausesInNews(t *testing.T) {
 			"the vote passes.", "Tom Berger", RuleBefore},
 		{"inverted verb with a titled name before a colon", []string{intro, "In other words, explained finance chief Tom Berger: “What does the levy pay for?”"},
 			"What does the levy pay for?", "Tom Berger", ""},
+		{"prepositional aside between subject and verb", []string{intro, "Kowalski, during a town hall meeting in Dover, Kent, said she was “going to keep the port open.”"},
+			"going to keep the port open.", "Anna Kowalski", RuleBefore},
+		{"relative clause after a preposition is no aside", []string{intro, "Kowalski also attacked Berger, with whom she clashed at the meeting, calling him a “loser.”"},
+			"loser.", "Anna Kowalski", ""},
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})
