@@ -434,6 +434,8 @@ func TestNamesAndClausesInNews(t *testing.T) {
 			"going to keep the port open.", "Anna Kowalski", RuleBefore},
 		{"relative clause after a preposition is no aside", []string{intro, "Kowalski also attacked Berger, with whom she clashed at the meeting, calling him a “loser.”"},
 			"loser.", "Anna Kowalski", ""},
+		{"country with an apposition", []string{intro, "Even China, the port's largest client, said it was “resolutely opposed” to the levy."},
+			"resolutely opposed", "China", RuleBefore},
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})

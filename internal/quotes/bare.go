@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -142,7 +143,11 @@ func placeWords(toks []token, into map[string]bool) {
 }
 
 // bareOrg reports whether a name run is one word learnBare took for an
-// institution ("CNN reported").
+// institution ("CNN reported") or a country's name ("China", "North
+// Korea"): a state speaks as one.
 func (r *registry) bareOrg(toks []token, run nameRun) bool {
-	return run.to-run.from == 1 && r.bareOrgs[toks[run.from].low]
+	if run.to-run.from == 1 && r.bareOrgs[toks[run.from].low] {
+		return true
+	}
+	return run.name == run.from && !run.poss && en.Countries.Has(strings.Join(run.words(toks), " "))
 }
