@@ -655,8 +655,10 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 			continue
 		}
 		m := afterQuote(toks, ms, k)
-		if m == nil && !hasSpeechVerb(toks, k+1, end) {
-			continue // the comma opens an apposition: "…, said Smith, an analyst at …"
+		if m == nil && !hasSpeechVerb(toks, k+1, relativeEnd(toks, k+1, end)) {
+			// the comma opens an apposition: "…, said Smith, an analyst
+			// at …", "…, a union that has endorsed Sanders"
+			continue
 		}
 		if m == nil {
 			return nil
@@ -689,6 +691,18 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// relativeEnd returns where a relative clause opens in toks[from:to] ("a
+// union that has endorsed Sanders"), or to: its verbs report nothing of
+// the sentence's.
+func relativeEnd(toks []token, from, to int) int {
+	for k := from; k < to; k++ {
+		if toks[k].kind == wordTok && en.Relatives.Has(toks[k].low) {
+			return k
+		}
+	}
+	return to
 }
 
 // skipOrigin skips "of" and a capitalised place or institution after a

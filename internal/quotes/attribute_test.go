@@ -436,6 +436,10 @@ func TestNamesAndClausesInNews(t *testing.T) {
 			"loser.", "Anna Kowalski", ""},
 		{"country with an apposition", []string{intro, "Even China, the port's largest client, said it was “resolutely opposed” to the levy."},
 			"resolutely opposed", "China", RuleBefore},
+		{"possessor's article before a title", []string{intro, "“The levy is dead” the Post's senior politics editor Tom Berger responded."},
+			"The levy is dead", "Tom Berger", RuleAfter},
+		{"final attribution whose apposition holds a relative clause", []string{intro, "“We are happy” about the vote, said Tom Berger, head of the Dover Union, a union that has endorsed Kowalski."},
+			"We are happy", "Tom Berger", RuleFinal},
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})

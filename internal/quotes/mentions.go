@@ -76,7 +76,7 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		start, _, _ := rd.reg.title(toks, run)
 		m := &mention{kind: byName, from: start, to: run.to, person: p, poss: run.poss, appos: -1}
 		m.personal = p != nil || hasHonorific(toks, run)
-		if start > 0 && toks[start-1].is("the", "a", "an") && !titledHead(toks, run) {
+		if start > 0 && toks[start-1].is("the", "a", "an") && !titledHead(toks, run, start) {
 			m.personal = false // "the Trump administration"
 		}
 		if p != nil {
@@ -195,16 +195,17 @@ func (rd *reader) orgDescription(toks []token, h int, covered []bool) *mention {
 	return &mention{kind: byName, from: j, to: h + 1, person: p, personal: true, appos: -1}
 }
 
-// titledHead reports whether a name run after "the" is a titled name that
-// heads its noun phrase: it has a title or an honorific before the name,
+// titledHead reports whether a name run whose title starts at toks[start],
+// after "the", is a titled name that heads its noun phrase: it has a title
+// or an honorific before the name ("the Rev.", "the Post's senior editor"),
 // and punctuation, a quotation, the end, a speech verb or an adverb follows
 // it ("said the Rev. Peter Wherry, of …", "the Speaker of the House Rep.
 // Paul Ryan (R-Wis.) said"). Then the article belongs to the title, not to
 // a noun the name modifies ("the Trump administration"); "a" or "an"
 // before a name still makes a kind of person ("an Iowa Democrat").
-func titledHead(toks []token, run nameRun) bool {
+func titledHead(toks []token, run nameRun, start int) bool {
 	to := run.to
-	if run.name == run.from || run.from == 0 || !toks[run.from-1].is("the") {
+	if run.name == start || start == 0 || !toks[start-1].is("the") {
 		return false
 	}
 	return to == len(toks) || toks[to].kind != wordTok || isSpeechVerb(toks, to) || isFiller(toks[to])
