@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"dossier/internal/corpus"
@@ -443,4 +444,23 @@ func TestNamesAndClausesInNews(t *testing.T) {
 		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
 			"unlawful.", "Port Authority", ""},
 	})
+}
+
+// TestInitialsInNames: an initial inside a name is part of it, though
+// alone "d" and "t" read as function words.
+func TestInitialsInNames(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Yesterday William D. Burns spoke.", "william d burns"},
+		{"Yesterday Gregory T. Angelo spoke.", "gregory t angelo"},
+	} {
+		a := prepare(0, doc("t", tc.text))
+		u := a.units[0][0]
+		var got []string
+		for _, r := range nameRuns(u.toks, a.lower, nil) {
+			got = append(got, strings.Join(r.words(u.toks), " "))
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: name words %q, want %q", tc.text, got, tc.want)
+		}
+	}
 }
