@@ -185,3 +185,18 @@ func TestAPTitles(t *testing.T) {
 		t.Errorf("Del. missing: %q, %v", en.TitleExpansions["del"], en.TitleAbbrevs.Has("del"))
 	}
 }
+
+// TestCountries: CLDR's English country names, one word or several.
+func TestCountries(t *testing.T) {
+	l := English()
+	for _, c := range []string{"japan", "china", "russia", "south korea", "germany", "united states"} {
+		if !l.Countries.Has(c) {
+			t.Errorf("%q is no country", c)
+		}
+	}
+	for _, w := range []string{"washington", "trump", "europe", ""} {
+		if l.Countries.Has(w) {
+			t.Errorf("%q is a country", w)
+		}
+	}
+}
