@@ -79,6 +79,11 @@ func TestKindRulesOnStories(t *testing.T) {
 		// in an apposition describing the speaker.
 		{"about T", testcorpus.Second, "What did Greta Moll say about her rescue?", "The walls are standing", false, false},
 		{"about T", testcorpus.Seed, "What did Dmitriev say about the peace plan?", "Dmitriev suggested conveying the document informally", true, false},
+		// A word that modifies T ("the leaked call") does not make words
+		// about something else it modifies ("the leaked plan") about T.
+		{"about T", testcorpus.Seed, "What did Rubio say about the leaked call?", "the leaked plan amounted to a Russian wish list", false, false},
+		{"about T", testcorpus.Second, "What did Quint say about the flooded fields?", "visiting Velmora's flooded old town in rubber boots", false, false},
+		{"about T", testcorpus.Second, "What did Vasko say about the flooded old town?", "The old town is under a metre of water", true, true},
 		// "Described X as Y" reports what was said without quoting.
 		{"describe as", testcorpus.Seed, "How did Trump describe Witkoff's approach?", "Trump described Witkoff’s approach as standard negotiating procedure", true, false},
 		{"describe as", testcorpus.Second, "How did Jonas Rieck describe Marek Tull?", "described him as “the first to volunteer, always.”", true, true},

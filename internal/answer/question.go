@@ -88,8 +88,11 @@ type question struct {
 	denialPredicate bool
 	// predicateAt is the predicate's token, or -1.
 	predicateAt int
-	// topic are the terms after "about" in a statement question ("what did
-	// X say about the leak"): what X's words must be about.
+	// topic are the terms of the words after "about" in a statement
+	// question ("what did X say about the leaked call"), to the first
+	// preposition, but for words just before another content word, which
+	// modify it: what X's words must be about ("call"; "the leaked plan"
+	// is not about the leaked call).
 	topic []string
 }
 
@@ -209,7 +212,16 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	if q.kind == kindStatement {
 		for i, t := range toks {
 			if t.Word == "about" {
-				for _, u := range toks[i+1:] {
+				rest := toks[i+1:]
+				for j, u := range rest {
+					if len(q.topic) > 0 && l.Prepositions.Has(u.Word) {
+						break // "Witkoff's trip to Moscow": the trip
+					}
+					// "the leaked call": a word just before another content
+					// word modifies it; the call is what the words are about.
+					if j+1 < len(rest) && !l.IsStopWord(rest[j+1].Word) {
+						continue
+					}
 					q.topic = termsOf(l, an, q.topic, u)
 				}
 				break
