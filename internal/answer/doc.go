@@ -63,7 +63,8 @@
 // apposition or "X is a…" next to X's name; a quotation or report of
 // speech by X — X the subject of the speech verb, or an institution's
 // spokesperson, or, with the quote index (WithQuotes), one of X's own
-// quotations, and for "about T" holding T or a word related to it; or a
+// quotations, and for "about T" holding T or a word related to it, not
+// only a word that modifies T, "leaked" in "the leaked call"; or a
 // statement that the thing is unknown, unless it goes on with a question
 // word that asks something else: "did not say how"). A date, number,
 // length of time or frequency counts only in a clause that holds a word
