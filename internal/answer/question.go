@@ -319,7 +319,30 @@ func subjectHead(l *lang.Language, toks []analysis.Token) int {
 // follows the opening auxiliary and its determiners and is a run of
 // names ("Did the White House dispute…") or one word ("Is the transcript
 // real?", "Has the hydrologist…"); -1 when there is none.
+//
+// After a form of "be" the subject may be a compound ("Was the dam release
+// necessary?"): the last of a run of two or more lower-case content words
+// is the predicate, unless a determiner follows, which opens the
+// predicate ("Was the flood warning a mistake?"). A phrase with "of"
+// belongs to the subject, and the last of its run of two or more content
+// words is the predicate ("Were the names of the drowned couple
+// released?", "Did the mayor of Velmora criticise…"), unless, after
+// "be", a determiner follows.
 func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt []int) int {
+	if len(toks) == 0 {
+		return -1
+	}
+	be := isBe(toks[0].Word)
+	// lastOfRun returns the end of the run of content words from i and
+	// whether its last word is the predicate.
+	lastOfRun := func(i int, names bool) (int, bool) {
+		j := i
+		for i < len(toks) && !l.IsStopWord(toks[i].Word) && (names || !capitalised(text, toks[i])) {
+			i++
+		}
+		opens := be && i < len(toks) && l.Determiners.Has(toks[i].Word)
+		return i, i-j >= 2 && !opens && termAt[i-1] >= 0 && !capitalised(text, toks[i-1])
+	}
 	i := 1
 	for i < len(toks) && l.Determiners.Has(toks[i].Word) {
 		i++
@@ -329,8 +352,32 @@ func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt
 		for i < len(toks) && (capitalised(text, toks[i]) || l.NameParticles.Has(toks[i].Word)) {
 			i++
 		}
+	case be:
+		end, ok := lastOfRun(i, false)
+		switch {
+		case ok && (end >= len(toks) || toks[end].Word != "of"):
+			return end - 1
+		case end < len(toks) && l.Determiners.Has(toks[end].Word):
+			i = end // the whole run is the subject
+		default:
+			i++
+		}
 	default:
 		i++
+	}
+	for i < len(toks) && toks[i].Word == "of" {
+		i++
+		for i < len(toks) && l.Determiners.Has(toks[i].Word) {
+			i++
+		}
+		end, ok := lastOfRun(i, true)
+		if ok {
+			return end - 1
+		}
+		if end == i {
+			break
+		}
+		i = end
 	}
 	for ; i < len(toks); i++ {
 		if termAt[i] >= 0 && !capitalised(text, toks[i]) {
