@@ -88,6 +88,10 @@ type question struct {
 	denialPredicate bool
 	// predicateAt is the predicate's token, or -1.
 	predicateAt int
+	// modal: the question asks what must or may be ("Did the warning have
+	// to be late?", "Could the town have been warned sooner?"), so
+	// evidence with a modal answers it.
+	modal bool
 	// topic are the terms of the words after "about" in a statement
 	// question ("what did X say about the leaked call"), to the first
 	// preposition, but for words just before another content word, which
@@ -269,6 +273,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		if at := claimPredicate(l, text, toks, termAt); at >= 0 {
 			q.predicate, q.predicateAt = termAt[at], at
 			q.denialPredicate = l.Answer.Denials.Has(toks[at].Word)
+		}
+		for k := range toks {
+			q.modal = q.modal || isModal(l, toks, k)
 		}
 	}
 	for i := range toks {
