@@ -370,3 +370,28 @@ func TestShownUnitStatesKind(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicFromSentenceBefore: X's words that do not name T are about it
+// when the sentence before, in their paragraph, names it; they are shown
+// with that sentence. Words whose paragraph is about something else are
+// not.
+func TestTopicFromSentenceBefore(t *testing.T) {
+	for _, tt := range []struct {
+		question, holding string
+		texts             []string
+		states            bool
+	}{
+		{"What did Vasko say about the warning?", "The mayor criticised the warning",
+			[]string{"The mayor criticised the warning again on Monday. “It came far too late for us,” Vasko said."}, true},
+		{"What did Brandt say about the strike?", "The union leader defended the strike",
+			[]string{"The union leader defended the strike at the port on Friday. “We had no choice left,” Brandt said."}, true},
+		{"What did Brandt say about the strike?", "The ferry timetable changed",
+			[]string{"The ferry timetable changed on Friday. “We had no choice left,” Brandt said."}, false},
+	} {
+		e := NewExtractive(passages(tt.texts...))
+		u := unitHolding(t, e, tt.question, "said")
+		if got := u != nil && u.kind > 0 && strings.Contains(u.text(), tt.holding); got != tt.states {
+			t.Errorf("%q: unit %v, want states with %q = %v", tt.question, u, tt.holding, tt.states)
+		}
+	}
+}

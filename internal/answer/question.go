@@ -223,7 +223,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 					}
 					// "the leaked call": a word just before another content
 					// word modifies it; the call is what the words are about.
-					if j+1 < len(rest) && !l.IsStopWord(rest[j+1].Word) {
+					// A name that owns it does not modify it: words about
+					// Witkoff are about "Witkoff's call".
+					if j+1 < len(rest) && !l.IsStopWord(rest[j+1].Word) && !possessiveName(text, u) {
 						continue
 					}
 					q.topic = termsOf(l, an, q.topic, u)
@@ -392,6 +394,20 @@ func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt
 		}
 	}
 	return -1
+}
+
+// possessiveName reports whether token t of text is a capitalised name
+// followed by a possessive "'s" ("Witkoff's call").
+func possessiveName(text string, t analysis.Token) bool {
+	if !capitalised(text, t) {
+		return false
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if strings.HasSuffix(text[t.Start:t.End], s) || strings.HasPrefix(text[t.End:], s) {
+			return true
+		}
+	}
+	return false
 }
 
 // next is the folded word after token i, or "".

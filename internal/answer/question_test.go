@@ -210,3 +210,32 @@ func TestClaimPredicate(t *testing.T) {
 		}
 	}
 }
+
+// TestStatementTopic: "what did X say about T" takes T's head and a name
+// that owns it ("Witkoff's call"), not a word that modifies it ("the
+// leaked call").
+func TestStatementTopic(t *testing.T) {
+	en := lang.English()
+	an := analysis.New(en)
+	for _, tt := range []struct {
+		q             string
+		want, notWant []string
+	}{
+		{"What did Trump say about Witkoff's call?", []string{"witkoff", "call"}, nil},
+		{"What did the mayor say about Halloran’s warning?", []string{"halloran", "warn"}, nil},
+		{"What did Peskov say about the leaked call?", []string{"call"}, []string{"leak"}},
+		{"What did the mayor say about the water authority?", []string{"author"}, []string{"water"}},
+	} {
+		q := parseQuestion(en, an, tt.q)
+		for _, w := range tt.want {
+			if !slices.Contains(q.topic, w) {
+				t.Errorf("%q: topic %v lacks %q", tt.q, q.topic, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if slices.Contains(q.topic, w) {
+				t.Errorf("%q: topic %v holds %q", tt.q, q.topic, w)
+			}
+		}
+	}
+}
