@@ -27,7 +27,9 @@
 //     "authorize" and "author"): a question's "quite" would then find
 //     "resign". The lemmas of every part of speech (adverbs too) are
 //     grouped by stem into families, two lemmas being one family when
-//     WordNet links them by derivation or pertainym; when a family other
+//     WordNet links them by derivation or pertainym or when one is the
+//     other with a suffix that keeps its meaning (keptSuffixes:
+//     "increased", "carefully", "direction"); when a family other
 //     than the stem's most tagged one holds at least minCollideShare of
 //     the stem's SemCor tags, only the most tagged family's lemmas relate
 //     through that stem ("quite" outweighs "quit", so "quit" relates to
