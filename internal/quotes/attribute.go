@@ -906,14 +906,24 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 }
 
 // documentVerb returns the verb whose object is the document a speech
-// verb in -ing follows ("released a new radio ad calling": "released"), or
-// -1: the document noun right before the verb, a determiner at most
-// maxModifiers words before it, and a lower-case word before that.
+// verb in -ing follows ("released a new radio ad calling": "released";
+// "unleashed a series of tweets early Friday saying"), or -1: the document
+// noun, singular or plural, right before the verb or before a time that
+// stands between them ("a statement Thursday night condemning"), a
+// determiner at most maxModifiers words before it, and a lower-case word
+// before that.
 func documentVerb(toks []token, k, from int) int {
-	if !strings.HasSuffix(toks[k].low, "ing") || k-1 < from || toks[k-1].kind != wordTok || !en.IsDocumentNoun(toks[k-1].low) {
+	if !strings.HasSuffix(toks[k].low, "ing") {
 		return -1
 	}
-	for d := k - 2; d > from && k-1-d <= maxModifiers; d-- {
+	n := k - 1
+	for n > from && timeWord(toks[n]) {
+		n--
+	}
+	if n < from || toks[n].kind != wordTok || toks[n].cap || !en.IsDocumentNoun(toks[n].low) && !en.IsDocumentNoun(strings.TrimSuffix(toks[n].low, "s")) {
+		return -1
+	}
+	for d := n - 1; d > from && n-d <= maxModifiers; d-- {
 		t := toks[d]
 		if t.kind != wordTok {
 			return -1
@@ -926,6 +936,14 @@ func documentVerb(toks []token, k, from int) int {
 		}
 	}
 	return -1
+}
+
+// timeWord: a word of a time set after an object ("early Friday", "Monday
+// night", "on Tuesday"): a day or month, a period of the day or week, or
+// the words that open them.
+func timeWord(t token) bool {
+	return t.kind == wordTok && (t.cap && isCalendarWord(t.low) ||
+		!t.cap && (en.Periods.Has(t.low) || t.is("early", "late", "on", "last", "this", "overnight", "today", "yesterday")))
 }
 
 // inlinePhrase returns where a short prepositional phrase of time or

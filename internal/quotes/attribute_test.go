@@ -356,6 +356,10 @@ func TestVerbFirst(t *testing.T) {
 			"land grab.", "", ""},
 		{"a document's -ing verb reports its issuer", []string{intro, "Kowalski released a new radio ad calling the levy “a fair deal for all.”"},
 			"a fair deal for all.", "Anna Kowalski", RuleNaming},
+		{"documents, and a time between them and the -ing verb", []string{intro, "Kowalski unleashed a series of tweets early Friday saying that Berger had shown bad judgment in hiring an aide “as a favour.”"},
+			"as a favour.", "Anna Kowalski", RuleBefore},
+		{"a time after a document names no issuer", []string{intro, "The council got a letter on Monday saying that Berger had been “too hasty.”"},
+			"too hasty.", "", ""},
 		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})
