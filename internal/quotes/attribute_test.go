@@ -468,3 +468,21 @@ func TestInitialsInNames(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsOfDigits: digits joined by a slash are one word ("9/11"), so a
+// description that opens with a date reads as one phrase; a slash between
+// words still separates them.
+func TestWordsOfDigits(t *testing.T) {
+	s := "9/11 widow and/or 24/7"
+	var got []string
+	for _, tk := range tokenize(s, 0, len(s), nil, nil) {
+		got = append(got, tk.text)
+	}
+	if want := "9/11|widow|and|/|or|24/7"; strings.Join(got, "|") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
+	}
+	runAttrCases(t, []attrCase{
+		{"a date opens the subject's description", []string{intro, "“The levy is wrong,” said 9/11 widow Anna Kowalski."},
+			"The levy is wrong,", "Anna Kowalski", RuleAfter},
+	})
+}

@@ -171,7 +171,8 @@ func isWordRune(r rune) bool {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
-// joined by inner apostrophes, hyphens and dots ("son-in-law", "U.S."), and
+// joined by inner apostrophes, hyphens and dots ("son-in-law", "U.S."),
+// digits by a slash ("9/11", "24/7": a date or a number read as one), and
 // a final dot for abbreviations that take one ("Rep.", "Mr.", "J.").
 func wordEnd(p string, i, to int) int {
 	j := i
@@ -181,9 +182,10 @@ func wordEnd(p string, i, to int) int {
 			j += size
 			continue
 		}
-		if (isApostrophe(r) || r == '-' || r == '.') && j+size < to {
+		if (isApostrophe(r) || r == '-' || r == '.' || r == '/') && j+size < to {
 			n, _ := utf8.DecodeRuneInString(p[j+size:])
-			if isWordRune(n) {
+			prev, _ := utf8.DecodeLastRuneInString(p[i:j])
+			if isWordRune(n) && (r != '/' || unicode.IsDigit(prev) && unicode.IsDigit(n)) {
 				j += size
 				continue
 			}
