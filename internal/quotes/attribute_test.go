@@ -360,6 +360,10 @@ func TestVerbFirst(t *testing.T) {
 			"as a favour.", "Anna Kowalski", RuleBefore},
 		{"a time after a document names no issuer", []string{intro, "The council got a letter on Monday saying that Berger had been “too hasty.”"},
 			"too hasty.", "", ""},
+		{"a phrase after a phrasal verb's particle that ends it", []string{intro, "The levy is a trap, as Kowalski put it in a lengthy interview, “the harbour's ransom.”"},
+			"the harbour's ransom.", "Anna Kowalski", RuleBefore},
+		{"a phrase that goes on is no end of the phrasal verb", []string{intro, "Kowalski went on at length about the harbour that Berger “loves.”"},
+			"loves.", "", ""},
 		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})

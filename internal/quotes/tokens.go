@@ -242,9 +242,10 @@ func isSpeechVerb(toks []token, i int) bool {
 // phrasalAt reports whether toks[i] heads a phrasal verb of retort or
 // continuation ("shot back", "went on") that introduces a quotation: its
 // particle must end the verb phrase (a punctuation mark, a quotation or
-// the end follows), or, for "back", open its complement ("fired back at
-// Smith"), so that "went on television" and "pushed back the vote" are
-// not speech.
+// the end follows), or be followed by a short phrase that ends it ("put
+// it in a lengthy exposé,"), or, for "back", open its complement ("fired
+// back at Smith"), so that "went on television" and "pushed back the
+// vote" are not speech.
 func phrasalAt(toks []token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].kind != wordTok {
 		return false
@@ -258,7 +259,30 @@ func phrasalAt(toks []token, i int) bool {
 	if isFiller(toks[i+2]) && (i+3 == len(toks) || toks[i+3].kind != wordTok) {
 		return true // "fired back forcefully: “…”"
 	}
-	return toks[i+1].is("back") && toks[i+2].is("at", "with", "against", "that")
+	if toks[i+1].is("back") && toks[i+2].is("at", "with", "against", "that") {
+		return true
+	}
+	return phraseEndsClause(toks, i+2)
+}
+
+// phraseEndsClause: a short phrase of place or manner opens at toks[p]
+// and ends the verb phrase ("put it in a lengthy exposé, “…”"; "shot back
+// on Twitter: “…”"): a preposition, then at most maxInlinePhrase words
+// none of which is a speech verb, then a punctuation mark, a quotation or
+// the end.
+func phraseEndsClause(toks []token, p int) bool {
+	if !en.Prepositions.Has(toks[p].low) || toks[p].is("of", "to") {
+		return false
+	}
+	for e := p + 1; e <= p+maxInlinePhrase; e++ {
+		if e == len(toks) || toks[e].kind != wordTok {
+			return e > p+1
+		}
+		if isSpeechVerb(toks, e) {
+			return false
+		}
+	}
+	return false
 }
 
 // lemma returns the lemma of a speech verb form; a phrasal verb's head
