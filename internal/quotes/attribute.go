@@ -789,7 +789,7 @@ func hasSpeechVerb(toks []token, from, to int) bool {
 
 // subjectOf finds the subject of the verb toks[k], looking no further left
 // than from. It skips auxiliaries and adverbs ("has also said"), a time
-// ("on Tuesday"), a verb before "to" ("went on to suggest"), a
+// ("on Tuesday", "two weeks ago"), a verb before "to" ("went on to suggest"), a
 // parenthesis ("(R-Neb.)") and an apposition ("Smith, 61,"). After a comma
 // or "and" with no subject of its own (", adding", "and added"), the verb
 // shares the clause's first subject. Nil when the subject is no mention
@@ -825,6 +825,17 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		case !t.cap && en.Periods.Has(t.low) && j-1 >= from && toks[j-1].is("last", "this", "that", "later", "earlier"):
 			j -= 2 // "Feinstein (D-Calif.) last week said"
 			continue
+		case t.is("ago"):
+			// "The State Department less than two weeks ago said": a time
+			// counted back, of at most maxInlinePhrase lower-case words.
+			p := j - 1
+			for p >= from && j-p <= maxInlinePhrase && toks[p].kind == wordTok && !toks[p].cap && endingAt(ms, p) == nil {
+				p--
+			}
+			if p < j-1 && p >= from && endingAt(ms, p) != nil {
+				j = p
+				continue
+			}
 		case t.punct(")"):
 			for j >= from && !toks[j].punct("(") {
 				j--
