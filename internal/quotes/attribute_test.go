@@ -477,7 +477,8 @@ func TestInitialsInNames(t *testing.T) {
 
 // TestWordsOfDigits: digits joined by a slash are one word ("9/11"), so a
 // description that opens with a date reads as one phrase; a slash between
-// words still separates them.
+// words still separates them. The bytes of a letter decoded twice stay in
+// their word ("FranÃ\u0083Â§ois").
 func TestWordsOfDigits(t *testing.T) {
 	s := "9/11 widow and/or 24/7"
 	var got []string
@@ -487,8 +488,20 @@ func TestWordsOfDigits(t *testing.T) {
 	if want := "9/11|widow|and|/|or|24/7"; strings.Join(got, "|") != want {
 		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
 	}
+	// Mis-decoded UTF-8 inside a name stays in its word; a sign between
+	// spaces, a no-break space and guillemets still separate words.
+	s = "Fran\u00c3\u0083\u00c2\u00a7ois Pe\u00c3\u00b1a costs 5 \u00a7 the\u00a0judge \u00abyes\u00bb"
+	got = nil
+	for _, tk := range tokenize(s, 0, len(s), nil, nil) {
+		got = append(got, tk.text)
+	}
+	if want := "Fran\u00c3\u0083\u00c2\u00a7ois|Pe\u00c3\u00b1a|costs|5|\u00a7|the|judge|\u00ab|yes|\u00bb"; strings.Join(got, "|") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
+	}
 	runAttrCases(t, []attrCase{
 		{"a date opens the subject's description", []string{intro, "“The levy is wrong,” said 9/11 widow Anna Kowalski."},
 			"The levy is wrong,", "Anna Kowalski", RuleAfter},
+		{"a mis-decoded name", []string{"Fran\u00c3\u0083\u00c2\u00a7ois Hollande met Berger.", "“Europe must defend itself,” French President Fran\u00c3\u0083\u00c2\u00a7ois Hollande said."},
+			"Europe must defend itself,", "Fran\u00c3\u0083\u00c2\u00a7ois Hollande", RuleAfter},
 	})
 }

@@ -168,6 +168,12 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isMojibake: a C1 control or a Latin-1 sign (U+0080–U+00BF), which UTF-8
+// text decoded as Latin-1 leaves inside words ("Ã\u0083Â§" for "ç"),
+// less the no-break space and the guillemets, which are a space and
+// quotation marks.
+func isMojibake(r rune) bool { return r >= 0x80 && r <= 0xbf && r != '\u00a0' && r != '«' && r != '»' }
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
@@ -181,6 +187,24 @@ func wordEnd(p string, i, to int) int {
 		if isWordRune(r) {
 			j += size
 			continue
+		}
+		if j > i && isMojibake(r) {
+			// "FranÃ\u0083Â§ois": a letter's UTF-8 bytes read as Latin-1
+			// leave controls and signs inside the word; it goes on when a
+			// letter follows them.
+			e := j
+			for e < to {
+				m, sz := utf8.DecodeRuneInString(p[e:])
+				if !isMojibake(m) {
+					break
+				}
+				e += sz
+			}
+			if n, _ := utf8.DecodeRuneInString(p[e:]); e < to && isWordRune(n) {
+				j = e
+				continue
+			}
+			break
 		}
 		if (isApostrophe(r) || r == '-' || r == '.' || r == '/') && j+size < to {
 			n, _ := utf8.DecodeRuneInString(p[j+size:])
