@@ -172,7 +172,9 @@ func isWordRune(r rune) bool {
 // text decoded as Latin-1 leaves inside words ("Ã\u0083Â§" for "ç"),
 // less the no-break space and the guillemets, which are a space and
 // quotation marks.
-func isMojibake(r rune) bool { return r >= 0x80 && r <= 0xbf && r != '\u00a0' && r != '«' && r != '»' }
+func isMojibake(r rune) bool {
+	return r >= 0x80 && r <= 0xbf && r != '\u00a0' && r != '«' && r != '»'
+}
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
