@@ -364,6 +364,8 @@ func TestVerbFirst(t *testing.T) {
 			"the harbour's ransom.", "Anna Kowalski", RuleBefore},
 		{"a phrase that goes on is no end of the phrasal verb", []string{intro, "Kowalski went on at length about the harbour that Berger “loves.”"},
 			"loves.", "", ""},
+		{"a quotation verb's past ends a description to its right", []string{intro, "Kowalski exhorted Republicans to “vote your conscience.”"},
+			"vote your conscience.", "Anna Kowalski", RuleBefore},
 		{"a time counted back between subject and verb", []string{intro, "Kowalski less than two weeks ago said that the levy was “fair to everyone.”"},
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
