@@ -507,3 +507,23 @@ func TestWordsOfDigits(t *testing.T) {
 			"Europe must defend itself,", "Fran\u00c3\u0083\u00c2\u00a7ois Hollande", RuleAfter},
 	})
 }
+
+// TestMonthNames: a month's name next to a name word is part of a
+// person's name ("Theresa May", "Jan Brewer"), not of a date.
+func TestMonthNames(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"a month as surname", []string{intro, "“We will leave,” Theresa May said."},
+			"We will leave,", "Theresa May", RuleAfter},
+		{"a month as given name", []string{intro, "“We will stay,” said Jan Brewer."},
+			"We will stay,", "Jan Brewer", RuleAfter},
+		{"a date after a weekday is no one", []string{intro, "“We will stay,” Berger said on Tuesday, May 5."},
+			"We will stay,", "Tom Berger", RuleAfter},
+	})
+	s := "Kowalski met Berger on Friday May 5."
+	ix := Build([]*corpus.Document{doc("t", intro, s, "“We will stay,” Kowalski said.")})
+	for _, sp := range ix.Speakers() {
+		if strings.Contains(sp.Name, "May") || strings.Contains(sp.Name, "Friday") {
+			t.Errorf("a date made a speaker: %q", sp.Name)
+		}
+	}
+}
