@@ -339,6 +339,8 @@ func TestFinalWithApposition(t *testing.T) {
 			"the beginning of the end", "Tom Berger", RuleFinal},
 		{"apposition with commas of its own", []string{intro, "“The steps are right,” Tom Berger, chief of finance, ports, and roads, said on the call."},
 			"The steps are right,", "Tom Berger", RuleAfter},
+		{"a long string of titles", []string{intro, "“The steps are right,” Kowalski, the 2026 mayoral frontrunner nationally and current polling leader in the county by a wide margin after winning the harbour primaries, said when Berger asked her."},
+			"The steps are right,", "Anna Kowalski", RuleAfter},
 		{"coordinated names are no one speaker", []string{intro, "“The steps are right,” Tom Berger, Anna Kowalski and Lee said."},
 			"The steps are right,", "", ""},
 	})
