@@ -32,7 +32,9 @@
 // sentences a quotation runs across, so that a quotation and the words
 // around it are always in one unit; "“Is it fake?” Smith asked." is joined
 // too, because the question mark ends no sentence there. Each unit is
-// tokenized into words, punctuation and one token per quotation.
+// tokenized into words, punctuation and one token per quotation; digits
+// joined by a slash are one word ("9/11"), and so are the bytes of a
+// letter decoded twice inside a name ("FranÃ\u0083Â§ois").
 //
 // # 2. Learning who is who (learn.go, people.go, names.go)
 //
@@ -41,7 +43,9 @@
 //
 //  1. Full names: a run of capitalised words is split into titles
 //     ("Russian President") and a name ("Vladimir Putin", "William D.
-//     Burns": an initial inside a name is part of it); a name of two
+//     Burns": an initial inside a name is part of it; so is a month's
+//     name next to a name word, "Theresa May", unless a number makes it
+//     a date); a name of two
 //     or more name words is a person, unless it is a country's name (lang
 //     Countries: "South Korea") or the corpus writes it mostly after "in"
 //     where it ends its phrase, as places are ("in New Hampshire",
@@ -128,8 +132,11 @@
 // a plural ("officials said", "critics say"), never an unknown
 // description. The rule is kept on the Quote (Quote.Rule) and shown by
 // `bot quote --explain`. Verbs that introduce quotations are the speech
-// verbs of lang and the verbs that cue direct quotations in PolNeAR's
-// train split (lang.QuoteLemma).
+// verbs of lang, the verbs that cue direct quotations in PolNeAR's train
+// split, and WordNet's verbs of communication that train does not read
+// otherwise ("lauded", "exhorted"; lang.QuoteLemma). A phrasal verb's
+// particle ends its verb phrase, or a short phrase after it does ("as The
+// New Yorker put it in a lengthy expose, “…”").
 //
 //  1. RuleAfter: an attribution right after the quotation — “…,” Smith
 //     said; “…,” said Smith; “…,” Smith, a former aide, said (apposition
@@ -178,10 +185,11 @@
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
 //     a short phrase of time or manner ("at the time", maxInlinePhrase),
 //     a document a speech verb in -ing follows, for the verb that issued
-//     it ("issued a statement saying", lang's document nouns),
+//     it ("issued a statement saying", "unleashed a series of tweets
+//     early Friday saying": lang's document nouns, and a time between),
 //     a verb before "to" ("went on to say"; past a preposition's object
 //     to the subject of the verb before it: "Trump took to Twitter to
-//     accuse"), a relative time ("last week"), a place or body after "of"
+//     accuse"), a relative time ("last week", "less than two weeks ago"), a place or body after "of"
 //     ("Rep. Tom Cole of Oklahoma"), an institution's document ("the IMF
 //     report said"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
