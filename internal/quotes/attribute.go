@@ -487,6 +487,9 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if m == nil {
 		return nil
 	}
+	if bookism(toks, qi, m) {
+		return m
+	}
 	k := skipOrigin(toks, skipParenthesis(toks, m.to))
 	// "Smith, 61, said", "Smith, a former aide, said", or several
 	// appositions in a row ("Scott Pruitt, the attorney general of
@@ -529,6 +532,21 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 // coordinated name ("Smith, Jones and Lee said") on the way: the
 // apposition holds commas of its own ("for population, refugees, and
 // migration,").
+// bookism: a quotation cut off by a comma, a question or an exclamation
+// mark, then a name and a past tense that ends the clause (“…,” Hannity
+// started. “…?” Hannity pressed.): whatever the verb, news style puts
+// there only the verb that reports the quotation.
+func bookism(toks []token, qi int, m *mention) bool {
+	q := strings.TrimSpace(toks[qi].text)
+	cut := strings.HasSuffix(q, ",") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") ||
+		qi+1 < len(toks) && toks[qi+1].punct(",")
+	v := m.to
+	if !cut || m.kind != byName || v >= len(toks) || toks[v].kind != wordTok || toks[v].cap || !isPastTense(toks[v].low) {
+		return false
+	}
+	return v+1 == len(toks) || toks[v+1].punct(".,;:!?") || toks[v+1].kind == quoteTok
+}
+
 func commaVerbWithin(toks []token, k int) bool {
 	if k >= len(toks) || !toks[k].punct(",") {
 		return false

@@ -118,7 +118,8 @@ func endsWithQuestion(toks []token) bool {
 }
 
 // startsWithAttribution: "Smith asked.", "he said", "said Smith", "the
-// official added" — a short subject and a speech verb, or the reverse.
+// official added" — a short subject and a speech verb, or the reverse —
+// or a sentence of a name and a past tense alone ("Hannity pressed.").
 func startsWithAttribution(toks []token) bool {
 	for i := 0; i < len(toks) && i < maxAttributionLead; i++ {
 		t := toks[i]
@@ -127,6 +128,14 @@ func startsWithAttribution(toks []token) bool {
 		}
 		if isSpeechVerb(toks, i) {
 			return true
+		}
+		// "Hannity pressed.": capitalised words, then a past tense that
+		// ends the sentence (bookism).
+		if i > 0 && !t.cap && isPastTense(t.low) && (i+1 == len(toks) || i+2 == len(toks) && toks[i+1].punct(".")) {
+			return true
+		}
+		if !t.cap {
+			break
 		}
 	}
 	return false
