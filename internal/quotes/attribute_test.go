@@ -486,7 +486,8 @@ func TestInitialsInNames(t *testing.T) {
 // TestWordsOfDigits: digits joined by a slash are one word ("9/11"), so a
 // description that opens with a date reads as one phrase; a slash between
 // words still separates them. The bytes of a letter decoded twice stay in
-// their word ("FranÃ\u0083Â§ois").
+// their word ("FranÃ\u0083Â§ois"); a dot between a lower-case word and
+// a capital ends a sentence whose space was lost ("said.Trump").
 func TestWordsOfDigits(t *testing.T) {
 	s := "9/11 widow and/or 24/7"
 	var got []string
@@ -498,6 +499,14 @@ func TestWordsOfDigits(t *testing.T) {
 	}
 	// Mis-decoded UTF-8 inside a name stays in its word; a sign between
 	// spaces, a no-break space and guillemets still separate words.
+	s = "said.Trump Politico.com U.S. Mr.Smith"
+	got = nil
+	for _, tk := range tokenize(s, 0, len(s), nil, nil) {
+		got = append(got, tk.text)
+	}
+	if want := "said|.|Trump|Politico.com|U.S.|Mr.Smith"; strings.Join(got, "|") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
+	}
 	s = "Fran\u00c3\u0083\u00c2\u00a7ois Pe\u00c3\u00b1a costs 5 \u00a7 the\u00a0judge \u00abyes\u00bb"
 	got = nil
 	for _, tk := range tokenize(s, 0, len(s), nil, nil) {

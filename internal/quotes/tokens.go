@@ -185,6 +185,13 @@ func isMojibake(r rune) bool {
 	return r >= 0x80 && r <= 0xbf && r != '\u00a0' && r != '«' && r != '»'
 }
 
+// missingSpace: a dot between a word in lower case and a capital ends a
+// sentence whose space was lost ("Trump said.Trump claimed"); abbreviations
+// ("U.S.", "Mr.Smith") and addresses ("Politico.com") keep theirs.
+func missingSpace(before string, next rune) bool {
+	return unicode.IsUpper(next) && utf8.RuneCountInString(before) >= 2 && strings.ToLower(before) == before && !strings.Contains(before, ".")
+}
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
@@ -220,7 +227,7 @@ func wordEnd(p string, i, to int) int {
 		if (isApostrophe(r) || r == '-' || r == '.' || r == '/') && j+size < to {
 			n, _ := utf8.DecodeRuneInString(p[j+size:])
 			prev, _ := utf8.DecodeLastRuneInString(p[i:j])
-			if isWordRune(n) && (r != '/' || unicode.IsDigit(prev) && unicode.IsDigit(n)) {
+			if isWordRune(n) && (r != '/' || unicode.IsDigit(prev) && unicode.IsDigit(n)) && !(r == '.' && missingSpace(p[i:j], n)) {
 				j += size
 				continue
 			}
