@@ -124,3 +124,20 @@ func TestBareSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryAbbreviations: a country abbreviated as headlines write it
+// ("N. Korea") is no one's name, so the country's quotation goes to the
+// country, not to a person named Korea.
+func TestCountryAbbreviations(t *testing.T) {
+	ix := Build([]*corpus.Document{doc("t", "World leaders denounce N. Korea test; Obama vows consequences.",
+		"South Korea accused the North's leader of “fanatic recklessness.”",
+		"“We will not accept North Korea as a nuclear state,” Obama said.")})
+	for _, s := range ix.Speakers() {
+		if strings.Contains(s.Name, "Korea") && (!s.Institution || s.Name != "South Korea") {
+			t.Errorf("speaker %+v: a country read as a person", s)
+		}
+	}
+	if got := attributions(doc("t", "World leaders denounce N. Korea test.", "South Korea accused the North's leader of “fanatic recklessness.”"))["fanatic recklessness."]; got != "South Korea" {
+		t.Errorf("speaker of the country's words = %q, want South Korea", got)
+	}
+}

@@ -74,6 +74,19 @@ func (a *article) settle() {
 	}
 }
 
+// runCountry: the whole run, titles and all, is a country's name of
+// several words ("North Korea", whose "North" reads as a title word).
+func runCountry(toks []token, run nameRun) bool {
+	if run.to-run.from < minNameWords {
+		return false
+	}
+	var ws []string
+	for _, t := range toks[run.from:run.to] {
+		ws = append(ws, t.low)
+	}
+	return en.Countries.Has(strings.Join(ws, " "))
+}
+
 // nameWordCount counts the words of a name that are not particles or
 // suffixes.
 func nameWordCount(words []string) int {
@@ -103,8 +116,9 @@ func learn(arts []*article) *registry {
 				switch {
 				case afterThe(u.toks, run) && run.from == run.name && institutionRun(u.toks, run, false):
 					// "the Daily Caller": an institution, no one's name
-				case len(words) >= minNameWords && en.Countries.Has(strings.Join(words, " ")):
-					// "South Korea", "New Zealand": a country, no one's name
+				case len(words) >= minNameWords && en.Countries.Has(strings.Join(words, " ")) || runCountry(u.toks, run):
+					// "South Korea", "New Zealand", "N. Korea": a country,
+					// no one's name; nor is "Korea" after "North" one
 				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
@@ -143,7 +157,7 @@ func learn(arts []*article) *registry {
 			for _, run := range runs {
 				if words := run.words(u.toks); len(words) == minNameWords && surnameTitle(u.toks[run.to-1]) {
 					first, last := nameKey(words)
-					if !r.places[first+"|"+last] {
+					if !r.places[first+"|"+last] && !en.Countries.Has(strings.Join(words, " ")) {
 						a.note(r.add(first, last, run.surface(u.toks)))
 					}
 				}
