@@ -483,6 +483,13 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if toks[j].is("according") && j+1 < len(toks) && toks[j+1].is("to") {
 		return startingAt(ms, j+2)
 	}
+	if !toks[j].cap && isPastTense(toks[j].low) && cutQuote(toks, qi) && longestAt(ms, j) == nil {
+		// “This is fantastic!” beamed Donald Hartley: the reporting slot,
+		// inverted (bookism).
+		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && m.from == j+1 {
+			return m
+		}
+	}
 	m := phraseAt(toks, ms, j)
 	if m == nil {
 		return nil
@@ -537,14 +544,20 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 // started. “…?” Hannity pressed.): whatever the verb, news style puts
 // there only the verb that reports the quotation.
 func bookism(toks []token, qi int, m *mention) bool {
-	q := strings.TrimSpace(toks[qi].text)
-	cut := strings.HasSuffix(q, ",") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") ||
-		qi+1 < len(toks) && toks[qi+1].punct(",")
 	v := m.to
-	if !cut || m.kind != byName || v >= len(toks) || toks[v].kind != wordTok || toks[v].cap || !isPastTense(toks[v].low) {
+	if !cutQuote(toks, qi) || m.kind != byName || v >= len(toks) || toks[v].kind != wordTok || toks[v].cap || !isPastTense(toks[v].low) {
 		return false
 	}
 	return v+1 == len(toks) || toks[v+1].punct(".,;:!?") || toks[v+1].kind == quoteTok
+}
+
+// cutQuote: the quotation ends with a comma, a question or an
+// exclamation mark, inside its marks or right after them: an attribution
+// must follow to end the sentence.
+func cutQuote(toks []token, qi int) bool {
+	q := strings.TrimSpace(toks[qi].text)
+	return strings.HasSuffix(q, ",") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") ||
+		qi+1 < len(toks) && toks[qi+1].punct(",")
 }
 
 func commaVerbWithin(toks []token, k int) bool {
