@@ -63,8 +63,9 @@ func (r *registry) read(a *article) []found {
 	labelled := map[int]bool{} // paragraphs a transcript's label opens
 	for pi := range a.units {
 		us := a.units[pi]
-		lead := make([]*person, len(us)) // who speaks in each unit
-		after := make([]bool, len(us))   // unit opens with a quotation attributed after it
+		lead := make([]*person, len(us))   // who speaks in each unit
+		after := make([]bool, len(us))     // unit opens with a quotation attributed after it
+		aboutU := make([]*person, len(us)) // the one person a unit without quotation is about
 		first := len(out)
 		var about *person // the one person the paragraph's last sentence is about
 		for ui := range us {
@@ -90,8 +91,11 @@ func (r *registry) read(a *article) []found {
 			if lead[ui] == nil && !hasQuote(u.toks) {
 				lead[ui] = rd.leadSpeaker(u.toks, ms)
 			}
-			if ui == len(us)-1 && !hasQuote(u.toks) {
-				about = soleSubject(mainClause(u.toks, ms))
+			if !hasQuote(u.toks) {
+				aboutU[ui] = soleSubject(mainClause(u.toks, ms))
+			}
+			if ui == len(us)-1 {
+				about = aboutU[ui]
 			}
 			rd.remember(ms, pi)
 		}
@@ -105,7 +109,7 @@ func (r *registry) read(a *article) []found {
 		if !label {
 			// A transcript's label, even one naming no one known ("CHRIS:"),
 			// changes the speaker: nothing carries over to its paragraph.
-			continueSpeakers(out[first:], us, lead, after, prevParaLast)
+			continueSpeakers(out[first:], us, lead, aboutU, after, prevParaLast)
 		}
 		prevParaLast = nil
 		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
@@ -232,7 +236,7 @@ func (rd *reader) remember(ms []*mention, para int) {
 // sentence the speaker of the sentence before (“…,” Smith said. “…”), or of
 // the previous paragraph's last quotation when the whole paragraph is
 // quotation, or of the quotation right after them (“…” “…,” Smith said).
-func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevPara *person) {
+func continueSpeakers(fs []found, us []unit, lead, about []*person, after []bool, prevPara *person) {
 	allPure := true
 	for _, u := range us {
 		allPure = allPure && isPure(u.toks)
@@ -246,6 +250,11 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 		switch {
 		case ui > 0 && lead[ui-1] != nil:
 			f.speaker, f.rule, f.from = lead[ui-1], RuleContinues, &us[ui-1]
+		case ui > 0 && about[ui-1] != nil:
+			// "Sanders identified young voters' exhaustion as a reason.
+			// “The younger people are …”": the one person the sentence
+			// before is about, as its subject, naming no one else.
+			f.speaker, f.rule, f.from = about[ui-1], RuleContinues, &us[ui-1]
 		case ui == 0 && allPure && prevPara != nil:
 			f.speaker, f.rule = prevPara, RuleContinues
 		case ui+1 < len(us) && after[ui+1] && lead[ui+1] != nil:

@@ -225,7 +225,9 @@
 // else:
 //
 //  9. RuleContinues: a sentence that is only quotation takes the speaker
-//     of the sentence before it (“…,” Smith said. “…”), or, when its whole
+//     of the sentence before it (“…,” Smith said. “…”) or the one person
+//     that sentence, quoting nothing, is about as its subject, naming no
+//     one else ("Smith agreed with the inspectors. “…”"), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
 //     sentence — its last quotation, the person its speech verb reports
 //     ("Smith said the talks would resume." then a paragraph “…”), or else
