@@ -140,7 +140,11 @@
 //
 //  1. RuleAfter: an attribution right after the quotation — “…,” Smith
 //     said; “…,” said Smith; “…,” Smith, a former aide, said (apposition
-//     up to maxAppositionAfter tokens); “…,” according to Smith. It comes
+//     up to maxAppositionAfter tokens); “…,” according to Smith. A
+//     quotation cut off by a comma, a question or an exclamation mark
+//     takes any past tense in that slot, as news style puts only the
+//     reporting verb there (“…?” Hannity pressed.; “…!” beamed Donald
+//     Hartley). It comes
 //     first because it is the tightest: nothing can stand between the
 //     quotation and its attribution. The subject may carry words before
 //     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
