@@ -351,6 +351,15 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 			}
 		}
 	}
+	if qi > 1 && toks[qi-1].punct(",:") {
+		// "Trump issued a statement, “…”": the document's words are its
+		// issuer's.
+		if v := issuingVerb(toks, qi-1, from); v >= 0 {
+			if m := personal(subjectOf(toks, ms, v, from)); m.sure() {
+				return m, RuleBefore
+			}
+		}
+	}
 	m, ok := firstSpeaker(toks, ms, from, qi)
 	if ok && m.sure() {
 		return m, RuleBefore
@@ -960,13 +969,20 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 // verb in -ing follows ("released a new radio ad calling": "released";
 // "unleashed a series of tweets early Friday saying"), or -1: the document
 // noun, singular or plural, right before the verb or before a time that
-// stands between them ("a statement Thursday night condemning"), a
-// determiner at most maxModifiers words before it, and a lower-case word
-// before that.
+// stands between them ("a statement Thursday night condemning").
 func documentVerb(toks []token, k, from int) int {
 	if !strings.HasSuffix(toks[k].low, "ing") {
 		return -1
 	}
+	return issuingVerb(toks, k, from)
+}
+
+// issuingVerb returns the verb whose object is a document that ends right
+// before toks[k], or -1: a document noun, singular or plural, perhaps
+// followed by a time ("a statement Thursday night"), a determiner at most
+// maxModifiers words before it, and a lower-case word before that
+// ("issued a statement").
+func issuingVerb(toks []token, k, from int) int {
 	n := k - 1
 	for n > from && timeWord(toks[n]) {
 		n--

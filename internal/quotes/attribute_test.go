@@ -370,6 +370,8 @@ func TestVerbFirst(t *testing.T) {
 			"a fair deal for all.", "Anna Kowalski", RuleNaming},
 		{"documents, and a time between them and the -ing verb", []string{intro, "Kowalski unleashed a series of tweets early Friday saying that Berger had shown bad judgment in hiring an aide “as a favour.”"},
 			"as a favour.", "Anna Kowalski", RuleBefore},
+		{"a document and a comma before the quotation", []string{intro, "Right after the vote, Kowalski issued a statement, “The harbour stays open to everyone.”"},
+			"The harbour stays open to everyone.", "Anna Kowalski", RuleBefore},
 		{"a time after a document names no issuer", []string{intro, "The council got a letter on Monday saying that Berger had been “too hasty.”"},
 			"too hasty.", "", ""},
 		{"a phrase after a phrasal verb's particle that ends it", []string{intro, "The levy is a trap, as Kowalski put it in a lengthy interview, “the harbour's ransom.”"},
