@@ -102,9 +102,10 @@
 // subject of a verb of publishing somewhere ("Reuters reported", lang
 // PublishVerbs), or a place the corpus writes
 // after "in" ("Russia"), which are institutions; a role noun
-// ("Critics"), a word the article also writes in lower case, the given
-// name of someone named in full ("Hillary said") or a surname already
-// known is never such a speaker.
+// ("Critics"), unless singular and capitalised mid-sentence where nothing
+// else capitalises it ("“…,” Politico reported"), a word the article
+// also writes in lower case, the given name of someone named in full
+// ("Hillary said") or a surname already known is never such a speaker.
 //
 // # 3. Attributing (attribute.go, mentions.go)
 //

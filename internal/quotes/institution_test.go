@@ -94,7 +94,9 @@ func TestBareSpeakers(t *testing.T) {
 			"“Pyongyang must stop,” Russia insisted.",
 			"“The test was reckless,” Japan said.",
 			"“The levy failed,” Axios reported. “It was close,” Axios added.",
-			"Hillary Clinton spoke last. “We will win,” Hillary said."),
+			"Hillary Clinton spoke last. “We will win,” Hillary said.",
+			"“The senator is a bomb-thrower,” Politico reported.",
+			"Critics disagreed. “The levy is unfair,” Critics said."),
 	})
 	for _, tc := range []struct {
 		quote, speaker string
@@ -106,6 +108,8 @@ func TestBareSpeakers(t *testing.T) {
 		{"The test was reckless,", "Japan", true},
 		{"It was close,", "Axios", true},
 		{"We will win,", "Hillary Clinton", false},
+		{"The senator is a bomb-thrower,", "Politico", true}, // a person noun in WordNet, capitalised mid-sentence
+		{"The levy is unfair,", "", false},                   // a plural role noun is no one's name
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })
 		if i < 0 {
