@@ -805,11 +805,30 @@ func clauseStart(toks []token, qi int) int {
 		if toks[k].punct(";") {
 			return k + 1
 		}
-		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && en.ClauseBreaks.Has(toks[k+1].low) {
+		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && en.ClauseBreaks.Has(toks[k+1].low) && !closedAside(toks, k+1, qi) {
 			return k + 1
 		}
 	}
 	return start
+}
+
+// closedAside: the phrase opened at toks[i] by "with" is a short aside
+// that a comma closes ("Cruz, with unconcealed delight, chided"), at most
+// maxInlinePhrase lower-case words, not a clause of its own (", with
+// Smith saying …").
+func closedAside(toks []token, i, qi int) bool {
+	if !toks[i].is("with") {
+		return false
+	}
+	for e := i + 1; e < qi && e-i <= maxInlinePhrase+1; e++ {
+		switch t := toks[e]; {
+		case t.punct(","):
+			return e > i+1
+		case t.kind != wordTok || t.cap || isSpeechVerb(toks, e):
+			return false
+		}
+	}
+	return false
 }
 
 // sentenceClause returns where the main clause of the sentence holding
