@@ -68,6 +68,7 @@ func English() *Language {
 		manner:          mannerForms(),
 		phrasal:         phrasalForms(),
 		documents:       NewWordSet(enDocumentNouns),
+		titling:         NewWordSet(enTitling),
 		Answer:          englishAnswerWords(),
 	}
 	for i, names := range enMonths {

@@ -138,6 +138,9 @@ type Language struct {
 	// documents are nouns of things that carry someone's words
 	// (documents.go).
 	documents WordSet
+	// titling are the participles that give a document's title
+	// (documents.go).
+	titling WordSet
 
 	// Answer holds the words an answerer needs (answer_words.go).
 	Answer AnswerWords

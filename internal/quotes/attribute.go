@@ -351,10 +351,10 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 			}
 		}
 	}
-	if qi > 1 && toks[qi-1].punct(",:") {
-		// "Trump issued a statement, “…”": the document's words are its
-		// issuer's.
-		if v := issuingVerb(toks, qi-1, from); v >= 0 {
+	if k := titledAt(toks, qi); k > from {
+		// "Trump issued a statement, “…”", "Mook released a memo titled
+		// “…”": the document's words and its title are its issuer's.
+		if v := issuingVerb(toks, k, from); v >= 0 {
 			if m := personal(subjectOf(toks, ms, v, from)); m.sure() {
 				return m, RuleBefore
 			}
@@ -994,6 +994,27 @@ func documentVerb(toks []token, k, from int) int {
 		return -1
 	}
 	return issuingVerb(toks, k, from)
+}
+
+// titledAt returns where the document a quotation gives the words or the
+// title of ends, plus one: the quotation follows a comma or a colon
+// ("a statement, “…”"), or a participle that titles it, with or without
+// a comma ("a memo titled “…”", "a column, entitled, “…”"); else -1.
+func titledAt(toks []token, qi int) int {
+	k := qi - 1
+	if k >= 0 && toks[k].punct(",:") {
+		k--
+	}
+	if k >= 0 && toks[k].kind == wordTok && en.IsTitling(toks[k].low) {
+		if k-1 >= 0 && toks[k-1].punct(",") {
+			return k - 1
+		}
+		return k
+	}
+	if k == qi-2 {
+		return qi - 1
+	}
+	return -1
 }
 
 // issuingVerb returns the verb whose object is a document that ends right

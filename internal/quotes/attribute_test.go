@@ -372,6 +372,8 @@ func TestVerbFirst(t *testing.T) {
 			"as a favour.", "Anna Kowalski", RuleBefore},
 		{"a document and a comma before the quotation", []string{intro, "Right after the vote, Kowalski issued a statement, “The harbour stays open to everyone.”"},
 			"The harbour stays open to everyone.", "Anna Kowalski", RuleBefore},
+		{"a document's title", []string{intro, "Kowalski released a memo titled “The Facts on the Levy.”"},
+			"The Facts on the Levy.", "Anna Kowalski", RuleBefore},
 		{"a time after a document names no issuer", []string{intro, "The council got a letter on Monday saying that Berger had been “too hasty.”"},
 			"too hasty.", "", ""},
 		{"a phrase after a phrasal verb's particle that ends it", []string{intro, "The levy is a trap, as Kowalski put it in a lengthy interview, “the harbour's ransom.”"},

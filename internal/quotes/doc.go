@@ -192,8 +192,9 @@
 //     a document a speech verb in -ing follows, for the verb that issued
 //     it ("issued a statement saying", "unleashed a series of tweets
 //     early Friday saying": lang's document nouns, and a time between;
-//     a document before a comma or a colon and the quotation is that
-//     verb's too: "Trump issued a statement, “…”"),
+//     a document before a comma or a colon and the quotation, or titled
+//     by it, is that verb's too: "Trump issued a statement, “…”", "Mook
+//     released a memo titled “…”"; lang's titling participles),
 //     a verb before "to" ("went on to say"; past a preposition's object
 //     to the subject of the verb before it: "Trump took to Twitter to
 //     accuse"), a relative time ("last week", "less than two weeks ago"), a place or body after "of"
