@@ -945,6 +945,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 	case t.is("and", "or", "but", "then"):
 		return inherit(ms, from, k)
 	}
+	if t.is("it") {
+		return itsInstitution(toks, ms, j)
+	}
 	if issuedBy(toks, j) && j-1 >= from {
 		if m := endingAt(ms, j-1); m != nil && m.person != nil && m.person.org {
 			return m // "The IMF report said that …": the institution speaks
@@ -982,6 +985,38 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		}
 	}
 	return nil
+}
+
+// itsInstitution: "it" as a speech verb's subject is the institution
+// that is the subject of the sentence's main clause before it, when no
+// other institution or thing is named between them ("The Security Council
+// pledged sanctions against what it called “a clear threat”"); a pronoun
+// never refers to a person's institution otherwise.
+func itsInstitution(toks []token, ms []*mention, j int) *mention {
+	var org *mention
+	for _, m := range ms {
+		if m.from >= j {
+			break
+		}
+		if m.person != nil && m.person.org {
+			if org != nil {
+				return nil // two institutions: "it" may be either
+			}
+			org = m
+		}
+	}
+	if org == nil || !org.subject || org.from != firstWordAt(toks, 0) && !(org.from > 0 && toks[org.from-1].is("the") && org.from-1 == firstWordAt(toks, 0)) {
+		return nil
+	}
+	return org
+}
+
+// firstWordAt returns the index of the first word token from i on.
+func firstWordAt(toks []token, i int) int {
+	for i < len(toks) && toks[i].kind != wordTok {
+		i++
+	}
+	return i
 }
 
 // documentVerb returns the verb whose object is the document a speech

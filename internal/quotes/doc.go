@@ -84,8 +84,11 @@
 // that heads its phrase is a person ("said the Rev. Peter Wherry"). A
 // run headed by an institution word names no one and holds no description
 // of someone ("the Democratic National Convention"). Institutions are kept in their own table
-// (registry.orgs), never merged with a person, never a pronoun's
-// antecedent nor the head of an apposition, and listed as speakers with
+// (registry.orgs), never merged with a person, never a personal
+// pronoun's antecedent nor the head of an apposition ("it" as a speech
+// verb's subject is the institution that opens its sentence as the
+// subject, when no other is named before: "The Security Council pledged
+// sanctions against what it called “…”"), and listed as speakers with
 // Speaker.Institution set, so that a person's quotations never go to
 // their institution or the reverse. "The authority" or "the water
 // authority" later refers to the one institution named that way

@@ -145,3 +145,17 @@ func TestCountryAbbreviations(t *testing.T) {
 		t.Errorf("speaker of the country's words = %q, want South Korea", got)
 	}
 }
+
+// TestItsInstitution: "it" as the subject of a speech verb is the
+// institution that opens the sentence as its subject, when no other
+// institution is named before it; a person never takes it.
+func TestItsInstitution(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"what it called", []string{"The Kremlin met on Friday.", "The Kremlin condemned what it called “a provocation.”"},
+			"a provocation.", "Kremlin", RuleNaming},
+		{"a person is no it", []string{intro, "Kowalski condemned what it called “a provocation.”"},
+			"a provocation.", "", ""},
+		{"two institutions", []string{"The Kremlin met the State Department.", "The Kremlin asked the State Department about what it called “a provocation.”"},
+			"a provocation.", "", ""},
+	})
+}
