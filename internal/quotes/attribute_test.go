@@ -331,6 +331,14 @@ func TestSpeakerLabels(t *testing.T) {
 		{"unknown label's paragraphs go on without a speaker", transcript, "And the levy?", "", ""},
 		{"unknown label takes no one's words", transcript, "HOST: You said “never” last year.", "", ""},
 	})
+	// A name in capitals that labels several turns is a speaker known by
+	// it, even when the article never names them in full; one that opens
+	// one paragraph is no one.
+	turns := []string{intro, `"WALLACE: Let's start with the “levy.”`, `"KOWALSKI: It is “fair.”`, `"WALLACE: Is it “fair” to all?`, `"MARSH: A “fair” deal.`}
+	runAttrCases(t, []attrCase{
+		{"a transcript's speaker by one name", turns, "WALLACE: Is it “fair” to all?", "Wallace", RuleLabel},
+		{"a label of one turn", turns, "MARSH: A “fair” deal.", "", ""},
+	})
 }
 
 // TestFinalWithApposition: a sentence-final "said Smith" may end with an

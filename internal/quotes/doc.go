@@ -176,7 +176,10 @@
 //     by a surname in capitals and a colon ("PENCE: …", inside its
 //     quotation mark or not) gives the person the article names in full
 //     with that surname every quotation of the paragraph no other rule
-//     attributes; any such label starts a new speaker, so neither
+//     attributes, or the speaker known by that name alone when it labels
+//     at least minTranscriptTurns paragraphs and is no word the article
+//     writes in lower case, no role or title ("WALLACE: …" twice;
+//     transcriptSpeakers); any such label starts a new speaker, so neither
 //     RuleContinues nor RuleSpansParas carries one into it.
 //  4. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
 //     at most maxNamingGap words before the quotation: Smith called it

@@ -4,7 +4,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
+	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 )
 
@@ -74,6 +76,31 @@ func (a *article) settle() {
 	}
 }
 
+// transcriptSpeakers returns the folded names that label the turns of a
+// transcript in the article ("WALLACE: …"), a name in capitals before a
+// colon opening at least minTranscriptTurns paragraphs, when the article
+// never writes it in lower case and it is no function word, role or
+// title ("NOTE:", "UPDATE:"). Such a name is learned as a person known by
+// it, who folds into the one person named in full with that surname.
+func transcriptSpeakers(a *article) []string {
+	turns := map[string]int{}
+	var out []string
+	for _, p := range a.doc.Paragraphs {
+		label, _, ok := strings.Cut(strings.TrimLeft(p, " \"“"), ":")
+		if !ok || !isAllCaps(label) || len(label) < minBareName || strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue
+		}
+		w := analysis.Fold(label)
+		if a.lower[w] || en.IsStopWord(w) || isRoleNoun(w) || isTitleWord(w) || en.OrgWords.Has(w) || en.Countries.Has(w) {
+			continue
+		}
+		if turns[w]++; turns[w] == minTranscriptTurns {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // runCountry: the whole run, titles and all, is a country's name of
 // several words ("North Korea", whose "North" reads as a title word).
 func runCountry(toks []token, run nameRun) bool {
@@ -108,6 +135,9 @@ func learn(arts []*article) *registry {
 	var bare []bareSpeaker
 	places := map[string]bool{}
 	for _, a := range arts {
+		for _, w := range transcriptSpeakers(a) {
+			a.note(r.add("", w, strings.ToUpper(w[:1])+w[1:]))
+		}
 		a.each(func(u *unit, runs []nameRun) {
 			placeWords(u.toks, places)
 			for _, run := range runs {

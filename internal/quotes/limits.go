@@ -119,4 +119,10 @@ const (
 	// (and in half its uses or more) to be a place rather than a person
 	// ("in New Hampshire"): once may be "confidence in Jane Roe".
 	minPlaceUses = 2
+
+	// minTranscriptTurns is how many paragraphs a name in capitals must
+	// open with a colon to be a transcript's speaker ("WALLACE: …"): a
+	// transcript gives each speaker several turns, where a note or an
+	// update opens one paragraph.
+	minTranscriptTurns = 2
 )
