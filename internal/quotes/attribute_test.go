@@ -355,6 +355,8 @@ func TestFinalWithApposition(t *testing.T) {
 			"Would it be negotiable?", "Anna Kowalski", RuleAfter},
 		{"any past tense in the reporting slot, inverted", []string{intro, "“This is fantastic!” beamed Anna Kowalski, who had waited all day."},
 			"This is fantastic!", "Anna Kowalski", RuleAfter},
+		{"a question, then a name, an adverb and a speech verb", []string{intro, "“Is the bridge safe?” Kowalski then asked. Berger did not answer."},
+			"Is the bridge safe?", "Anna Kowalski", RuleAfter},
 		{"a past tense after a whole sentence quoted is no report", []string{intro, "“The steps are right.” Kowalski resigned."},
 			"The steps are right.", "", ""},
 		{"a long string of titles", []string{intro, "“The steps are right,” Kowalski, the 2026 mayoral frontrunner nationally and current polling leader in the county by a wide margin after winning the harbour primaries, said when Berger asked her."},

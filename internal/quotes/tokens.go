@@ -121,8 +121,12 @@ func endsWithQuestion(toks []token) bool {
 // official added" — a short subject and a speech verb, or the reverse —
 // or a sentence of a name and a past tense alone ("Hannity pressed.").
 func startsWithAttribution(toks []token) bool {
+	named := true // only capitalised words so far
 	for i := 0; i < len(toks) && i < maxAttributionLead; i++ {
 		t := toks[i]
+		if t.punct(",") && i > 0 {
+			continue // "Rep. Glenn Thompson, R-Pa., said"
+		}
 		if t.kind != wordTok {
 			return false
 		}
@@ -131,12 +135,10 @@ func startsWithAttribution(toks []token) bool {
 		}
 		// "Hannity pressed.": capitalised words, then a past tense that
 		// ends the sentence (bookism).
-		if i > 0 && !t.cap && isPastTense(t.low) && (i+1 == len(toks) || i+2 == len(toks) && toks[i+1].punct(".")) {
+		if i > 0 && named && !t.cap && isPastTense(t.low) && (i+1 == len(toks) || i+2 == len(toks) && toks[i+1].punct(".")) {
 			return true
 		}
-		if !t.cap {
-			break
-		}
+		named = named && t.cap
 	}
 	return false
 }
