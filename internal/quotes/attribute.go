@@ -984,6 +984,33 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			return coordinated(toks, ms, m) // "Trump at the time said"
 		}
 	}
+	return unclosedApposition(toks, ms, k, from)
+}
+
+// unclosedApposition: the subject before an apposition that no comma
+// closes ("Anthony Anton, president and CEO of Washington Restaurant
+// Association stated"): a person's name, a comma, then a description
+// opened by a role noun or a determiner that runs to the verb toks[k]
+// within maxApposition tokens, with no verb or comma of its own.
+func unclosedApposition(toks []token, ms []*mention, k, from int) *mention {
+	for c := k - 1; c > from && k-c <= maxApposition; c-- {
+		t := toks[c]
+		if t.kind == quoteTok || t.punct(";:()") || isSpeechVerb(toks, c) || !t.cap && isPastTense(t.low) {
+			return nil
+		}
+		if !t.punct(",") {
+			continue
+		}
+		before := endingAt(ms, c-1)
+		if before == nil || !before.subject || !before.personal || before.kind != byName || before.person == nil || before.person.org || c+1 >= k {
+			return nil
+		}
+		first := toks[c+1]
+		if s, _ := singular(first.low); first.kind == wordTok && !first.cap && (isRoleNoun(s) || en.Determiners.Has(first.low)) {
+			return before
+		}
+		return nil
+	}
 	return nil
 }
 

@@ -207,6 +207,9 @@
 //     ("Rep. Tom Cole of Oklahoma"), an institution's document ("the IMF
 //     report said"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
+//     closed by a comma or, opened by a role noun or a determiner, by the
+//     verb itself ("Anthony Anton, president and CEO of Washington
+//     Restaurant Association stated"),
 //     which may open with a determiner, a number, "who", a role noun
 //     ("chairman of the board") or a preposition ("during a town hall"),
 //     and may follow another that ends with a place or a body ("Ayrault,
