@@ -570,3 +570,28 @@ func TestMonthNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameAtSentenceStart: a surname that is also a common word, a
+// title or a month opens a sentence as the one person named in full with
+// it, before a speech verb or a comma; elsewhere it stays a word, and two
+// people sharing it leave it to no one.
+func TestSurnameAtSentenceStart(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "common word", paras: []string{
+			"City Council president Marty Small said the trip was an opportunity for small businesses.",
+			"Small, who attended the rally on Wednesday, said that “Trump bagged millions of dollars.”",
+		}, quote: "Trump bagged millions of dollars.", want: "Marty Small"},
+		{name: "month", paras: []string{
+			"The columnist Ai Jun wrote in the Global Times on Monday in June.",
+			`"The Chinese people have had enough," Jun wrote.`,
+		}, quote: "The Chinese people have had enough,", want: "Ai Jun"},
+		{name: "no verb after it", paras: []string{
+			"City Council president Marty Small said the trip was an opportunity for small businesses.",
+			"Small businesses back the “Atlantic City first” plan.",
+		}, quote: "Atlantic City first", want: ""},
+		{name: "two people share it", paras: []string{
+			"Marty Small and Ellen Small spoke for small businesses at the hearing.",
+			"Small said that “the city needs jobs.”",
+		}, quote: "the city needs jobs.", want: ""},
+	})
+}
