@@ -371,6 +371,14 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 		if n := personal(subjectOf(toks, ms, v, from)); n.sure() {
 			return n, RuleBefore
 		}
+	} else if v >= 0 && from == qi {
+		// "When Clinton noted that Trump paid no tax ― as was true for
+		// years ― Trump boasted, “…”": a leading subordinate clause that no
+		// comma closes runs up to the comma after the verb the quotation
+		// follows, which belongs to the main clause; its subject speaks.
+		if n := personal(subjectOf(toks, ms, v, 0)); n.sure() {
+			return n, RuleBefore
+		}
 	}
 	if ok {
 		return m, RuleBefore

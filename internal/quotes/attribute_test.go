@@ -595,3 +595,19 @@ func TestSurnameAtSentenceStart(t *testing.T) {
 		}, quote: "the city needs jobs.", want: ""},
 	})
 }
+
+// TestSubordinateClauseWithoutComma: a leading "When …" clause that no
+// comma closes before the main clause's speech verb leaves the quotation
+// to that verb's subject, not to the speaker of the subordinate clause.
+func TestSubordinateClauseWithoutComma(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "dash aside", paras: []string{
+			"Hillary Clinton and Donald Trump met in the first debate.",
+			"When Clinton noted that Trump paid no federal income tax ― as was true for years ― Trump boasted, “That makes me smart.”",
+		}, quote: "That makes me smart.", want: "Donald Trump", rule: RuleBefore},
+		{name: "comma closes it", paras: []string{
+			"Hillary Clinton and Donald Trump met in the first debate.",
+			"When Clinton noted the tax returns, Trump boasted, “That makes me smart.”",
+		}, quote: "That makes me smart.", want: "Donald Trump"},
+	})
+}
