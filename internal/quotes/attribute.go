@@ -336,7 +336,12 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 		return m, RuleLabel
 	}
 	if k := namingVerb(toks, qi); k >= 0 {
-		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
+		if m := personal(subjectOf(toks, ms, k, 0)); m != nil || k == 0 || !toks[k-1].is("by") {
+			return m, RuleNaming
+		}
+		// "Trump responded to that tweet by calling Alwaleed “dopey”": a
+		// naming verb after "by" whose subject is not found right before
+		// it is read with the rest of the clause.
 	}
 	from := clauseStart(toks, qi)
 	if qi > 0 && toks[qi-1].punct(":") {
@@ -895,6 +900,15 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j--
 			}
 			continue
+		case t.is("by") && j == k-1 && strings.HasSuffix(toks[k].low, "ing"):
+			// "Dean appeared on MSNBC and began by saying", "Trump
+			// responded by saying": the -ing verb after "by" has the
+			// subject of the past tense right before it ("responded to
+			// that tweet by calling" reads on as before).
+			if v := toks[j-1]; j-1 > from && v.kind == wordTok && !v.cap && endingAt(ms, j-1) == nil && pastForm(v.low) {
+				j -= 2
+				continue
+			}
 		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
 			continue
@@ -993,6 +1007,13 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		}
 	}
 	return unclosedApposition(toks, ms, k, from)
+}
+
+// pastForm: a verb's past tense, regular ("responded") or irregular
+// ("began").
+func pastForm(w string) bool {
+	_, irregular := en.BaseForm(w)
+	return isPastTense(w) || irregular
 }
 
 // unclosedApposition: the subject before an apposition that no comma

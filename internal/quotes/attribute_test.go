@@ -611,3 +611,23 @@ func TestSubordinateClauseWithoutComma(t *testing.T) {
 		}, quote: "That makes me smart.", want: "Donald Trump"},
 	})
 }
+
+// TestSpeechVerbAfterBy: "by saying" is a speech verb whose subject is the
+// past tense's before it ("began by saying"); after an object ("responded
+// to that tweet by calling") the clause's own speech verb speaks.
+func TestSpeechVerbAfterBy(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "began by saying", paras: []string{
+			"Howard Dean spoke about Hillary Clinton's health.",
+			"Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would “never” diagnose someone through television.",
+		}, quote: "never", want: "Howard Dean"},
+		{name: "responded by saying", paras: []string{
+			"Donald Trump and Jeb Bush met in Iowa.",
+			"Trump responded by saying that “the governor is low energy.”",
+		}, quote: "the governor is low energy.", want: "Donald Trump"},
+		{name: "object before by", paras: []string{
+			"Donald Trump and Prince Alwaleed bin Talal traded insults.",
+			"Trump responded to that tweet by calling Alwaleed “dopey.”",
+		}, quote: "dopey.", want: "Donald Trump"},
+	})
+}
