@@ -1127,8 +1127,12 @@ func issuingVerb(toks []token, k, from int) int {
 			return -1
 		}
 		if en.Determiners.Has(t.low) {
-			if v := toks[d-1]; v.kind == wordTok && !v.cap && !en.IsStopWord(v.low) {
-				return d - 1
+			v := d - 1
+			if v-1 > from && toks[v].kind == wordTok && en.IsIssueParticle(toks[v].low) {
+				v-- // "is rolling out a new campaign message: “…”"
+			}
+			if t := toks[v]; t.kind == wordTok && !t.cap && !en.IsStopWord(t.low) {
+				return v
 			}
 			return -1
 		}

@@ -631,3 +631,23 @@ func TestSpeechVerbAfterBy(t *testing.T) {
 		}, quote: "dopey.", want: "Donald Trump"},
 	})
 }
+
+// TestDocumentAfterParticle: a phrasal verb of issuing keeps its document
+// across its particle ("rolling out a … message: “…”"); a document after
+// a preposition is someone else's.
+func TestDocumentAfterParticle(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "rolling out", paras: []string{
+			"President Barack Obama spoke to black voters.",
+			"President Obama is rolling out a new and more personal campaign message: \"It's about me.\"",
+		}, quote: "It's about me.", want: "Barack Obama", rule: RuleBefore},
+		{name: "put out", paras: []string{
+			"Senator Elizabeth Warren spoke in Boston on Monday.",
+			"Warren put out a statement: “We will not back down.”",
+		}, quote: "We will not back down.", want: "Elizabeth Warren"},
+		{name: "reacting to a memo", paras: []string{
+			"Senator Elizabeth Warren spoke in Boston on Monday.",
+			"Warren was reacting to a memo: “We will not back down.”",
+		}, quote: "We will not back down.", want: ""},
+	})
+}
