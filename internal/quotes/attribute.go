@@ -651,13 +651,33 @@ func speakerLabel(toks []token, ms []*mention, qi int) *mention {
 		return nil
 	}
 	m = coordinated(toks, ms, m)
-	if m.from > 0 {
+	if m.from > 0 && !titledLabel(toks, m.from) {
 		p := toks[m.from-1]
 		if !p.punct("-—–―") && !p.is("from") && p.kind != quoteTok {
 			return nil
 		}
 	}
 	return m
+}
+
+// titledLabel: the words before a label's name, toks[:from], open the
+// sentence and are only its title, as transcripts write a speaker with
+// the office they held ("Former secretary of state Hillary Rodham
+// Clinton: “…”"): at most maxSubjectPhrase words, one of them a title or
+// role word, none a verb of speech or a past tense.
+func titledLabel(toks []token, from int) bool {
+	if from > maxSubjectPhrase {
+		return false
+	}
+	titled := false
+	for k := range from {
+		t := toks[k]
+		if t.kind != wordTok || t.poss || isSpeechVerb(toks, k) || pastForm(t.low) || en.IsStopWord(t.low) && !t.is("of") {
+			return false
+		}
+		titled = titled || isTitleWord(t.low)
+	}
+	return titled
 }
 
 // skipParenthesisBack steps back over a parenthesis that ends at toks[k]

@@ -651,3 +651,19 @@ func TestDocumentAfterParticle(t *testing.T) {
 		}, quote: "We will not back down.", want: ""},
 	})
 }
+
+// TestTitledLabel: a transcript's label may give the speaker's office
+// before the name ("Former secretary of state Hillary Rodham Clinton:
+// “…”"); a clause before the name is no label.
+func TestTitledLabel(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "office before the name", paras: []string{
+			`Rep. Trey Gowdy (R-S.C.):"Who told you that?"`,
+			`Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."`,
+		}, quote: "We learned that from the State Department.", want: "Hillary Rodham Clinton", rule: RuleLabel},
+		{name: "a clause before the name", paras: []string{
+			"Hillary Rodham Clinton testified on Thursday.",
+			`The timing does not surprise Hillary Rodham Clinton: "We learned that from the State Department."`,
+		}, quote: "We learned that from the State Department.", want: ""},
+	})
+}
