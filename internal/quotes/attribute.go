@@ -707,8 +707,11 @@ func phraseAt(toks []token, ms []*mention, j int) *mention {
 			m, e = n, n.to
 			continue
 		}
-		if toks[e].is("of") && m == nil && e > j && isTitleWord(toks[e-1].low) {
-			e++ // "former secretary of state Hillary Clinton"
+		if toks[e].is("of", "and") && m == nil && e > j && isTitleWord(toks[e-1].low) {
+			// "former secretary of state Hillary Clinton", "former
+			// Pennsylvania Gov. and Democratic National Committee
+			// Chairman Ed Rendell": titles joined before the name.
+			e++
 			continue
 		}
 		if en.IsStopWord(toks[e].low) && !acronym(toks[e].text) && (m != nil || !en.Determiners.Has(toks[e].low)) {

@@ -667,3 +667,15 @@ func TestTitledLabel(t *testing.T) {
 		}, quote: "We learned that from the State Department.", want: ""},
 	})
 }
+
+// TestTitlesJoinedBeforeName: titles joined by "and" before the name
+// after an inverted speech verb belong to it ("said former Pennsylvania
+// Gov. and Democratic National Committee Chairman Ed Rendell").
+func TestTitlesJoinedBeforeName(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "two titles", paras: []string{
+			"Ed Rendell campaigned in Philadelphia.",
+			"“He’s reprising that role,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.",
+		}, quote: "He’s reprising that role,", want: "Ed Rendell", rule: RuleAfter},
+	})
+}
