@@ -792,7 +792,8 @@ func relativeEnd(toks []token, from, to int) int {
 
 // skipOrigin skips "of" and a capitalised place or institution after a
 // name ("Del. Stacey Plaskett of the Virgin Islands", "Mr. Morgan of the
-// Sierra Club"), at most maxParenthesis tokens, and returns where the
+// Sierra Club", "Jeffrey Lewis of the James Martin Center for
+// Nonproliferation Studies": "of", "and", "for" inside a name), at most maxParenthesis tokens, and returns where the
 // sentence goes on.
 func skipOrigin(toks []token, k int) int {
 	if k+1 >= len(toks) || !toks[k].is("of") {
@@ -805,7 +806,7 @@ func skipOrigin(toks []token, k int) int {
 	if j >= len(toks) || !toks[j].cap {
 		return k
 	}
-	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and")) {
+	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and", "for") && j+1 < len(toks) && toks[j+1].cap) {
 		j++
 	}
 	if j-k > maxParenthesis {

@@ -679,3 +679,18 @@ func TestTitlesJoinedBeforeName(t *testing.T) {
 		}, quote: "He’s reprising that role,", want: "Ed Rendell", rule: RuleAfter},
 	})
 }
+
+// TestOriginWithFor: an institution after "of" may hold "for" ("Jeffrey
+// Lewis of the James Martin Center for Nonproliferation Studies wrote").
+func TestOriginWithFor(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "center for", paras: []string{
+			"Jeffrey Lewis studies North Korea.",
+			`"It would seem to be a bit of a stretch," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.`,
+		}, quote: "It would seem to be a bit of a stretch,", want: "Jeffrey Lewis", rule: RuleAfter},
+		{name: "for and a lower-case word", paras: []string{
+			"Jeffrey Lewis studies North Korea.",
+			`"It would seem to be a bit of a stretch," Jeffrey Lewis of the Center for years wrote in December.`,
+		}, quote: "It would seem to be a bit of a stretch,", want: ""},
+	})
+}
