@@ -806,7 +806,7 @@ func skipOrigin(toks []token, k int) int {
 	if j >= len(toks) || !toks[j].cap {
 		return k
 	}
-	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and", "for") && j+1 < len(toks) && toks[j+1].cap) {
+	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and") || toks[j].is("for") && j+1 < len(toks) && toks[j+1].cap) {
 		j++
 	}
 	if j-k > maxParenthesis {
