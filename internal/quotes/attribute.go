@@ -933,6 +933,13 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j -= 2
 				continue
 			}
+		case t.kind == wordTok && !t.cap && en.Prepositions.Has(t.low) && !t.is("to", "by") && j == k-1 && strings.HasSuffix(toks[k].low, "ing") && j-1 > from && toks[j-1].punct(","):
+			// "Paul Ryan, R-Wis., despite admitting that …": a speech verb
+			// in -ing after a preposition that opens a phrase set off by
+			// a comma has the subject the comma follows ("sings to
+			// Clinton before asking her" is no such phrase).
+			j--
+			continue
 		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
 			continue

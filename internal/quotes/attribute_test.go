@@ -694,3 +694,20 @@ func TestOriginWithFor(t *testing.T) {
 		}, quote: "It would seem to be a bit of a stretch,", want: ""},
 	})
 }
+
+// TestSpeechVerbAfterPreposition: a speech verb in -ing after a
+// preposition that opens a phrase set off by a comma has the subject the
+// comma follows ("Paul Ryan, R-Wis., despite admitting …"); after an
+// object ("sings to Clinton before asking her") it has none.
+func TestSpeechVerbAfterPreposition(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "despite admitting", paras: []string{
+			"House Speaker Paul Ryan spoke on Friday.",
+			"House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns about “trial lawyers trying to get rich,” said the bill should pass.",
+		}, quote: "trial lawyers trying to get rich,", want: "Paul Ryan"},
+		{name: "before asking after an object", paras: []string{
+			"Mary J. Blige met Hillary Clinton for her show.",
+			"Blige sings to Clinton before asking her, “Where do we go from here?”",
+		}, quote: "Where do we go from here?", want: ""},
+	})
+}

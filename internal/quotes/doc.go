@@ -216,7 +216,10 @@
 //     saying": "by saying" is a verb, not a noun after a preposition; a
 //     naming verb there whose subject is not found leaves the quotation to
 //     the rest of the clause, "responded to that tweet by calling
-//     Alwaleed “dopey”"), a phrasal verb of issuing across its particle
+//     Alwaleed “dopey”"; any preposition before a verb in -ing leaves
+//     it a verb, and one that opens a phrase set off by a comma gives it
+//     the subject before the comma: "Paul Ryan, R-Wis., despite admitting
+//     …"), a phrasal verb of issuing across its particle
 //     ("is rolling out a new campaign message: “…”"; lang
 //     IsIssueParticle),
 //     a verb before "to" ("went on to say"; past a preposition's object
