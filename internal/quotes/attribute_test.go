@@ -711,3 +711,19 @@ func TestSpeechVerbAfterPreposition(t *testing.T) {
 		}, quote: "Where do we go from here?", want: ""},
 	})
 }
+
+// TestDateline: a wire story's dateline ("Washington (AFP) –") is a place,
+// not the subject of the sentence it opens; a name with a parenthesis but
+// no dash still speaks.
+func TestDateline(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "dateline", paras: []string{
+			"George Washington crossed the Delaware in 1776.",
+			"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.",
+		}, quote: "bombastic comments", want: "Hillary Clinton"},
+		{name: "no dash", paras: []string{
+			"Rep. Don Bacon spoke in Omaha.",
+			"Bacon (R-Neb.) took a swipe at the plan, saying that “the votes are not there.”",
+		}, quote: "the votes are not there.", want: "Don Bacon"},
+	})
+}

@@ -124,7 +124,8 @@
 // # 3. Attributing (attribute.go, mentions.go)
 //
 // Each article is read in order. In every unit, mentions finds the
-// references to people: names (resolved to the learned person), role
+// references to people: names (resolved to the learned person; a wire
+// story's dateline, "Washington (AFP) –", is a place and none), role
 // descriptions ("the Kremlin aide", "a spokeswoman"), and pronouns; it
 // marks which can be a clause's subject (not after a preposition or a
 // verb, not possessive). resolve then says whom each description and

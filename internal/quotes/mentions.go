@@ -43,6 +43,9 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	var ms []*mention
 	covered := make([]bool, len(toks)+1)
 	for _, run := range runs {
+		if dateline(toks, run) {
+			continue
+		}
 		var p *person
 		if run.name < run.to {
 			p = rd.reg.resolveRun(rd.art, toks, run)
@@ -135,6 +138,17 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	ms = dropNested(ms)
 	markSubjects(toks, ms)
 	return ms
+}
+
+// dateline: the run opens the unit and a parenthesis and a dash follow
+// it, as a wire story's dateline names its city and agency ("Washington
+// (AFP) – Democrat Hillary Clinton …"): a place, no one who speaks.
+func dateline(toks []token, run nameRun) bool {
+	if run.from != 0 || run.poss {
+		return false
+	}
+	k := skipParenthesis(toks, run.to)
+	return k > run.to && k < len(toks) && toks[k].punct("-–—―")
 }
 
 // surnameAtStart reads a capitalised word opening a sentence that starts
