@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -10,8 +11,10 @@ import (
 	"testing"
 
 	"dossier/internal/analysis"
+	"dossier/internal/corpus"
 	"dossier/internal/lang"
 	"dossier/internal/modelapi"
+	"dossier/internal/testcorpus"
 )
 
 // groundingSet is testdata/grounding.json: passages of the two test
@@ -301,4 +304,110 @@ func FuzzGroundModelReply(f *testing.F) {
 			}
 		}
 	})
+}
+
+// storyParagraph returns the paragraph of a test story's articles that
+// holds anchor, as the articles are read for the index.
+func storyParagraph(t *testing.T, story, anchor string) string {
+	t.Helper()
+	docs, err := corpus.LoadDir(context.Background(), testcorpus.Dir(t, story), corpus.LoadOptions{})
+	if err != nil {
+		t.Fatalf("load %s: %v", story, err)
+	}
+	for _, d := range docs {
+		for _, p := range d.Paragraphs {
+			if strings.Contains(p, anchor) {
+				return p
+			}
+		}
+	}
+	t.Fatalf("no paragraph of %s holds %q", story, anchor)
+	return ""
+}
+
+// TestGroundingNumbers: a number stands in the passages when its value
+// does, however either writes it (digits, words, thousands separators,
+// a scale word, an ordinal, a percent sign); a number whose value the
+// passages lack fails in any form.
+func TestGroundingNumbers(t *testing.T) {
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
+	cases := []struct {
+		story, anchor string // the cited passage: the paragraph holding anchor
+		claim         string
+		pass          bool
+	}{
+		// Velmora flood: "killing two people and forcing about 4,000
+		// residents from their homes".
+		{testcorpus.Second, "killing two people", "The river burst its banks in Velmora, killing 2 people [1].", true},
+		{testcorpus.Second, "killing two people", "The river burst its banks in Velmora, killing two people [1].", true},
+		{testcorpus.Second, "killing two people", "The flood forced about 4000 residents from their homes [1].", true},
+		{testcorpus.Second, "killing two people", "The flood forced about 4,000 residents from their homes [1].", true},
+		{testcorpus.Second, "killing two people", "The flood forced about four thousand residents from their homes [1].", true},
+		{testcorpus.Second, "killing two people", "The river burst its banks after 3 days of torrential rain [1].", true},
+		{testcorpus.Second, "killing two people", "The river burst its banks in Velmora, killing seven people [1].", false},
+		{testcorpus.Second, "killing two people", "The river burst its banks in Velmora, killing 7 people [1].", false},
+		{testcorpus.Second, "killing two people", "The flood forced about 4 residents from their homes [1].", false},
+		{testcorpus.Second, "killing two people", "The flood forced about 40,000 residents from their homes [1].", false},
+		{testcorpus.Second, "killing two people", "The flood forced about forty thousand residents from their homes [1].", false},
+		{testcorpus.Second, "killing two people", "The flood forced about 4 million residents from their homes [1].", false},
+		// "more than 300 rescuers were working in the area with boats and
+		// two helicopters".
+		{testcorpus.Second, "more than 300 rescuers", "More than three hundred rescuers were working in the area [1].", true},
+		{testcorpus.Second, "more than 300 rescuers", "More than 300 rescuers worked in the area with boats and 2 helicopters [1].", true},
+		{testcorpus.Second, "more than 300 rescuers", "More than 3,000 rescuers were working in the area [1].", false},
+		{testcorpus.Second, "more than 300 rescuers", "More than 300 rescuers worked in the area with boats and a dozen helicopters [1].", false},
+		// "bringing the death toll to five".
+		{testcorpus.Second, "bringing the death toll to five", "Two men were found in a car, bringing the death toll to 5 [1].", true},
+		{testcorpus.Second, "bringing the death toll to five", "Two men, aged fifty-eight and sixty-one, were found in a car [1].", true},
+		{testcorpus.Second, "bringing the death toll to five", "Two men were found in a car, bringing the death toll to seven [1].", false},
+		{testcorpus.Second, "bringing the death toll to five", "Two men were found in a car, bringing the death toll to 6 [1].", false},
+		{testcorpus.Second, "bringing the death toll to five", "Two men, aged fifty-eight and sixty-two, were found in a car [1].", false},
+		// "schools would remain closed for two weeks".
+		{testcorpus.Second, "remain closed for two weeks", "The municipality said schools would remain closed for 2 weeks [1].", true},
+		{testcorpus.Second, "remain closed for two weeks", "The municipality said schools would remain closed for four weeks [1].", false},
+		// "promised 50 million euros in emergency aid".
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised fifty million euros in emergency aid [1].", true},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised €50m in emergency aid [1].", true},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50,000,000 euros in emergency aid [1].", true},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised 5 million euros in emergency aid [1].", false},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50 billion euros in emergency aid [1].", false},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised €50bn in emergency aid [1].", false},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50 euros in emergency aid [1].", false},
+		// Seed story: "The five-minute conversation, which took place on
+		// October 14, 2025".
+		{testcorpus.Seed, "The five-minute conversation", "The five-minute conversation took place on October 14, 2025 [1].", true},
+		{testcorpus.Seed, "The five-minute conversation", "The 5-minute conversation took place on October 14th [1].", true},
+		{testcorpus.Seed, "The five-minute conversation", "The conversation lasted 5 minutes and took place on October 14 [1].", true},
+		{testcorpus.Seed, "The five-minute conversation", "The ten-minute conversation took place on October 14 [1].", false},
+		{testcorpus.Seed, "The five-minute conversation", "The conversation lasted 10 minutes and took place on October 14 [1].", false},
+		{testcorpus.Seed, "The five-minute conversation", "The five-minute conversation took place on October 24 [1].", false},
+		// "The initial 28-point peace plan … revised the proposal to 19
+		// points".
+		{testcorpus.Seed, "The initial 28-point peace plan", "The initial peace plan had 28 points [1].", true},
+		{testcorpus.Seed, "The initial 28-point peace plan", "The initial peace plan had twenty-eight points [1].", true},
+		{testcorpus.Seed, "The initial 28-point peace plan", "Marco Rubio revised the proposal to nineteen points [1].", true},
+		{testcorpus.Seed, "The initial 28-point peace plan", "The initial peace plan had twenty-one points [1].", false},
+		{testcorpus.Seed, "The initial 28-point peace plan", "Marco Rubio revised the proposal to twelve points [1].", false},
+		// "a second leaked conversation emerged".
+		{testcorpus.Seed, "a second leaked conversation", "After the call with Witkoff, a 2nd leaked conversation emerged [1].", true},
+		{testcorpus.Seed, "a second leaked conversation", "After the call with Witkoff, a third leaked conversation emerged [1].", false},
+		// "friends for over 40 years".
+		{testcorpus.Seed, "friends for over 40 years", "Witkoff and Trump have been friends for over forty years [1].", true},
+		{testcorpus.Seed, "friends for over 40 years", "Witkoff and Trump have been friends for over fourteen years [1].", false},
+		{testcorpus.Seed, "friends for over 40 years", "Witkoff and Trump have been friends for over 4 years [1].", false},
+	}
+	paragraphs := map[string]string{}
+	for _, c := range cases {
+		key := c.story + "\x00" + c.anchor
+		p, ok := paragraphs[key]
+		if !ok {
+			p = storyParagraph(t, c.story, c.anchor)
+			paragraphs[key] = p
+		}
+		err := g.support(claim{text: c.claim, cites: []int{1}}, []string{p})
+		if (err == nil) != c.pass {
+			t.Errorf("%s: %q: supported %v (%v), want %v", c.story, c.claim, err == nil, err, c.pass)
+		}
+	}
 }
