@@ -166,12 +166,15 @@ type evidence struct {
 	// numbers holds the values of the numbers the passage writes, in
 	// digits (see number), "one" and "first" included.
 	numbers map[string]bool
+	// forms holds the forms of all its content words, and the words of
+	// the signs written against its numbers ("€" gives "euro").
+	forms map[string]bool
 	// reports: the passage reports speech (holds a speech verb).
 	reports bool
 }
 
 func (g *grounder) read(text string) *evidence {
-	ev := &evidence{words: map[string]bool{}, months: map[int]bool{}, numbers: map[string]bool{}}
+	ev := &evidence{words: map[string]bool{}, months: map[int]bool{}, numbers: map[string]bool{}, forms: map[string]bool{}}
 	for _, s := range corpus.Sentences(text) {
 		var words [][]string
 		toks := analysis.Tokenize(s)
@@ -196,9 +199,18 @@ func (g *grounder) read(text string) *evidence {
 					ev.words[g.normalizeNumber(t.Word)] = true
 				}
 				i = n.last
+				if sign, ok := g.signWord(s, toks[n.first], toks[n.last]); ok {
+					// "€50m" says "euros", "6%" says "percent": the sign's
+					// word follows the number.
+					words = append(words, forms)
+					forms = []string{g.an.Stem(sign)}
+				}
 			}
 			if len(forms) > 0 {
 				words = append(words, forms)
+				for _, f := range forms {
+					ev.forms[f] = true
+				}
 			}
 		}
 		ev.sents = append(ev.sents, words)
@@ -260,8 +272,18 @@ func (g *grounder) support(c claim, texts []string) error {
 		switch {
 		case num != nil:
 			i = num.last
+			written := plain[t.Start:toks[num.last].End]
 			if !anyHas(evs, func(ev *evidence) bool { return ev.numbers[num.value] }) {
-				return fmt.Errorf("the number %q (%s) is not in the passages it cites %v", plain[t.Start:toks[num.last].End], num.value, c.cites)
+				return fmt.Errorf("the number %q (%s) is not in the passages it cites %v", written, num.value, c.cites)
+			}
+			// "$50m" or "50 million dollars" over "50 million euros" is
+			// another amount.
+			sign, ok := g.signWord(plain, t, toks[num.last])
+			if next := num.last + 1; !ok && next < len(toks) && g.isSignWord(toks[next].Word) {
+				sign, ok = toks[next].Word, true
+			}
+			if ok && !anyHas(evs, func(ev *evidence) bool { return ev.forms[g.an.Stem(sign)] }) {
+				return fmt.Errorf("the number %q is not in %s in the passages it cites %v", written, sign, c.cites)
 			}
 		case hasDigit(t.Word):
 			if !anyHas(evs, func(ev *evidence) bool { return ev.words[g.normalizeNumber(t.Word)] }) {
@@ -644,6 +666,35 @@ func (g *grounder) scaled(toks []analysis.Token, v float64, last int) (float64, 
 		last, j = k, k
 	}
 	return total + cur, last
+}
+
+// signWord returns the word of the sign written against a number, from
+// its first token to its last: a currency sign before it ("€50m", "$ 2"),
+// a percent sign after it ("20%", "20 %").
+func (g *grounder) signWord(text string, first, last analysis.Token) (string, bool) {
+	before := strings.TrimRight(text[:first.Start], " ")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if w, ok := g.lang.Answer.NumberSigns[string(r)]; ok && unicode.Is(unicode.Sc, r) {
+		return w, true
+	}
+	after := strings.TrimLeft(text[last.End:], " ")
+	r, _ = utf8.DecodeRuneInString(after)
+	if w, ok := g.lang.Answer.NumberSigns[string(r)]; ok && !unicode.Is(unicode.Sc, r) {
+		return w, true
+	}
+	return "", false
+}
+
+// isSignWord reports whether a folded word is one that a number sign
+// stands for ("euros", "percent").
+func (g *grounder) isSignWord(w string) bool {
+	st := g.an.Stem(w)
+	for _, sw := range g.lang.Answer.NumberSigns {
+		if g.an.Stem(sw) == st {
+			return true
+		}
+	}
+	return false
 }
 
 // afterCurrencySign reports whether a currency sign ("$", "€", "£")

@@ -306,10 +306,31 @@ func FuzzGroundModelReply(f *testing.F) {
 	})
 }
 
+// portStory names the port strike of testdata/grounding.json, whose
+// passages write percentages.
+const portStory = "port"
+
 // storyParagraph returns the paragraph of a test story's articles that
-// holds anchor, as the articles are read for the index.
+// holds anchor, as the articles are read for the index; for portStory,
+// the passage of testdata/grounding.json.
 func storyParagraph(t *testing.T, story, anchor string) string {
 	t.Helper()
+	if story == portStory {
+		b, err := os.ReadFile(filepath.Join("testdata", "grounding.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var set groundingSet
+		if err := json.Unmarshal(b, &set); err != nil {
+			t.Fatalf("grounding.json: %v", err)
+		}
+		for _, p := range set.Passages {
+			if p.Story == story && strings.Contains(p.Text, anchor) {
+				return p.Text
+			}
+		}
+		t.Fatalf("no passage of %s holds %q", story, anchor)
+	}
 	docs, err := corpus.LoadDir(context.Background(), testcorpus.Dir(t, story), corpus.LoadOptions{})
 	if err != nil {
 		t.Fatalf("load %s: %v", story, err)
@@ -374,6 +395,21 @@ func TestGroundingNumbers(t *testing.T) {
 		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50 billion euros in emergency aid [1].", false},
 		{testcorpus.Second, "50 million euros", "Rafael Quint promised €50bn in emergency aid [1].", false},
 		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50 euros in emergency aid [1].", false},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised €50 million in emergency aid [1].", true},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised $50m in emergency aid [1].", false},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised £50 million in emergency aid [1].", false},
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50 million dollars in emergency aid [1].", false},
+		// "50m" alone may be fifty metres: it is matched as written.
+		{testcorpus.Second, "50 million euros", "Rafael Quint promised 50m euros in emergency aid [1].", false},
+		// The port strike: "the authority offered a 6 percent raise over
+		// three years"; "Six percent over three years is a pay cut".
+		{portStory, "offered a 6 percent raise", "The authority offered a 6% raise over three years [1].", true},
+		{portStory, "offered a 6 percent raise", "The authority offered a six percent raise over 3 years [1].", true},
+		{portStory, "offered a 6 percent raise", "The authority offered a 7% raise over three years [1].", false},
+		{portStory, "offered a 6 percent raise", "The authority offered a 6 percent raise over four years [1].", false},
+		{portStory, "offered a 6 percent raise", "The authority offered a $6 raise over three years [1].", false},
+		{portStory, "Six percent over three years", "The union chief said 6% over 3 years is a pay cut once inflation is counted [1].", true},
+		{portStory, "Six percent over three years", "The union chief said 60% over 3 years is a pay cut once inflation is counted [1].", false},
 		// Seed story: "The five-minute conversation, which took place on
 		// October 14, 2025".
 		{testcorpus.Seed, "The five-minute conversation", "The five-minute conversation took place on October 14, 2025 [1].", true},

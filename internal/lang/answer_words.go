@@ -79,6 +79,9 @@ type AnswerWords struct {
 	// million"); NumberJoiners join the parts of a number written in words
 	// ("two hundred and fifty").
 	IndefiniteArticles, NumberJoiners WordSet
+	// NumberSigns are the signs written against a number ("20%", "$2m"),
+	// with the word each stands for ("percent", "dollar").
+	NumberSigns map[string]string
 	// PlacePrepositions put a place after them: a name there ("on Tanner
 	// Street", "in Velmora") is where, not who.
 	PlacePrepositions WordSet
@@ -142,6 +145,7 @@ func englishAnswerWords() AnswerWords {
 		MoneyScales:        enMoneyScales(),
 		IndefiniteArticles: NewWordSet(`a an`),
 		NumberJoiners:      NewWordSet(`and`),
+		NumberSigns:        enNumberSigns(),
 		PlacePrepositions:  NewWordSet(enPlacePrepositions),
 		Contrastives:       NewWordSet(enContrastives),
 		StanceVerbs:        NewWordSet(enStanceVerbs),

@@ -41,3 +41,11 @@ func enNumberScales() map[string]float64 {
 func enMoneyScales() map[string]float64 {
 	return map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 }
+
+// enNumberSigns: the signs written against a number and the word each
+// stands for: "%" after it, the currency signs of ISO 4217's major
+// currencies before it ("$" is every dollar's sign).
+func enNumberSigns() map[string]string {
+	return map[string]string{"%": "percent", "$": "dollar", "€": "euro", "£": "pound", "¥": "yen",
+		"₹": "rupee", "₽": "rouble"}
+}
