@@ -600,6 +600,13 @@ const maxGroupDigits = 3
 // head, the token's part before a hyphen.
 func (g *grounder) digitsValue(text string, toks []analysis.Token, i int, head string) (float64, int, bool) {
 	head = g.lang.Cardinal(head) // "14th" is 14
+	first := i
+	if next := i + 1; isAllDigits(head) && head == toks[i].Word && next < len(toks) &&
+		toks[i].End+1 == toks[next].Start && text[toks[i].End] == '.' && hasDigitPrefix(toks[next].Word) {
+		// "€2.5bn": the tokenizer keeps a decimal together only when no
+		// letters follow it.
+		head, i = head+"."+toks[next].Word, next
+	}
 	end := strings.IndexFunc(head, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' })
 	digits, suffix := head, ""
 	if end >= 0 {
@@ -613,7 +620,7 @@ func (g *grounder) digitsValue(text string, toks []analysis.Token, i int, head s
 		// "€50m": a money scale after a currency sign; any other letters
 		// ("1980s", "2m") leave the token to be matched as written.
 		s, ok := g.lang.Answer.MoneyScales[suffix]
-		if !ok || !afterCurrencySign(text, toks[i].Start) {
+		if !ok || !afterCurrencySign(text, toks[first].Start) {
 			return 0, i, false
 		}
 		return v * s, i, true
@@ -653,9 +660,10 @@ func (g *grounder) scaled(toks []analysis.Token, v float64, last int) (float64, 
 			break
 		}
 		// After a scale word, a smaller number in words adds: "two hundred
-		// (and) fifty", "three thousand five hundred".
+		// (and) fifty", "three thousand five hundred". "And" joins only
+		// after "hundred": "4 million and two helicopters" are two things.
 		k := j
-		if g.lang.Answer.NumberJoiners.Has(w) && k+1 < len(toks) {
+		if g.lang.Answer.NumberJoiners.Has(w) && k+1 < len(toks) && lastScale < 1000 {
 			k++
 		}
 		u, ok := g.wordNumber(toks[k].Word, false)
@@ -702,6 +710,11 @@ func (g *grounder) isSignWord(w string) bool {
 func afterCurrencySign(text string, at int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:at])
 	return unicode.Is(unicode.Sc, r)
+}
+
+func hasDigitPrefix(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r)
 }
 
 func isAllDigits(w string) bool {

@@ -296,6 +296,8 @@ func FuzzGroundModelReply(f *testing.F) {
 		"[1] [2]. [3",
 		"NO_ANSWER",
 		"It began on the 4th [1, 3]; pickets closed the gates [1].",
+		"About 1,200,000 workers, or €2.5bn, a dozen and twenty-one [1]. 6% over 3 years [2], $ 4 million and two hundred and fifty-eight [1].",
+		"Costs: 4,00 and 1,2345 and 9,999,99 [1]; a a dozen thousand, -5 [2].",
 	} {
 		f.Add(seed)
 	}
@@ -333,6 +335,44 @@ func FuzzGroundModelReply(f *testing.F) {
 // portStory names the port strike of testdata/grounding.json, whose
 // passages write percentages.
 const portStory = "port"
+
+// TestNumbers: how the grounding check reads a number, however written.
+func TestNumbers(t *testing.T) {
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
+	for _, c := range []struct {
+		text  string
+		loose bool
+		want  string // the values, space-separated
+	}{
+		{"about 4,000 residents", false, "4000"},
+		{"50,000,000 euros", false, "50000000"},
+		{"on October 14, 2025", false, "14 2025"},
+		{"1,2345 and 2025,000", false, "1 2345 2025 0"},
+		{"6.8 metres, 6.8 million", false, "6.8 6800000"},
+		{"two hundred and fifty people", false, "250"},
+		{"three thousand five hundred", false, "3500"},
+		{"4 million and two helicopters", false, "4000000 2"},
+		{"a dozen helicopters, a million", false, "12 1000000"},
+		{"hundreds of people, a car", false, ""},
+		{"€2.5bn, $4m, £3 million", false, "2500000000 4000000 3000000"},
+		{"a 2m wall, the 1980s", false, ""},
+		{"fifty-eight and sixty-one", false, "58 61"},
+		{"the twenty-first day, the 3rd call, a third call", false, "21 3 3"},
+		{"a 28-point plan, a five-minute call", false, "28 5"},
+		{"one of them first said", false, ""},
+		{"one of them first said", true, "1 1"},
+		{"one million people", false, "1000000"},
+	} {
+		var got []string
+		for _, n := range g.numbers(c.text, analysis.Tokenize(c.text), c.loose) {
+			got = append(got, n.value)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("numbers(%q, loose %v) = %q, want %q", c.text, c.loose, strings.Join(got, " "), c.want)
+		}
+	}
+}
 
 // storyParagraph returns the paragraph of a test story's articles that
 // holds anchor, as the articles are read for the index; for portStory,
