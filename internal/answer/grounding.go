@@ -175,15 +175,15 @@ type evidence struct {
 	// numbers holds the values of the numbers the passage writes, in
 	// digits (see number), "one" and "first" included.
 	numbers map[string]bool
-	// forms holds the forms of all its content words, and the words of
-	// the signs written against its numbers ("€" gives "euro").
-	forms map[string]bool
+	// signed holds its numbers that carry a sign or its word ("€50m",
+	// "50 million euros", "6%"), as signedValue.
+	signed map[string]bool
 	// reports: the passage reports speech (holds a speech verb).
 	reports bool
 }
 
 func (g *grounder) read(text string) *evidence {
-	ev := &evidence{words: map[string]bool{}, months: map[int]bool{}, numbers: map[string]bool{}, forms: map[string]bool{}}
+	ev := &evidence{words: map[string]bool{}, months: map[int]bool{}, numbers: map[string]bool{}, signed: map[string]bool{}}
 	for _, s := range corpus.Sentences(text) {
 		var words [][]string
 		toks := analysis.Tokenize(s)
@@ -211,15 +211,15 @@ func (g *grounder) read(text string) *evidence {
 				if sign, ok := g.signWord(s, toks[n.first], toks[n.last]); ok {
 					// "€50m" says "euros", "6%" says "percent": the sign's
 					// word follows the number.
+					ev.signed[signedValue(n.value, g.an.Stem(sign))] = true
 					words = append(words, forms)
 					forms = []string{g.an.Stem(sign)}
+				} else if next := n.last + 1; next < len(toks) && g.isSignWord(toks[next].Word) {
+					ev.signed[signedValue(n.value, g.an.Stem(toks[next].Word))] = true
 				}
 			}
 			if len(forms) > 0 {
 				words = append(words, forms)
-				for _, f := range forms {
-					ev.forms[f] = true
-				}
 			}
 		}
 		ev.sents = append(ev.sents, words)
@@ -291,7 +291,7 @@ func (g *grounder) support(c claim, texts []string) error {
 			if next := num.last + 1; !ok && next < len(toks) && g.isSignWord(toks[next].Word) {
 				sign, ok = toks[next].Word, true
 			}
-			if ok && !anyHas(evs, func(ev *evidence) bool { return ev.forms[g.an.Stem(sign)] }) {
+			if ok && !anyHas(evs, func(ev *evidence) bool { return ev.signed[signedValue(num.value, g.an.Stem(sign))] }) {
 				return fmt.Errorf("the number %q is not in %s in the passages it cites %v", written, sign, c.cites)
 			}
 		case hasDigit(t.Word):
@@ -701,6 +701,10 @@ func (g *grounder) signWord(text string, first, last analysis.Token) (string, bo
 	}
 	return "", false
 }
+
+// signedValue names a number with the stem of its sign's word: "50000000
+// euro".
+func signedValue(value, sign string) string { return value + " " + sign }
 
 // isSignWord reports whether a folded word is one that a number sign
 // stands for ("euros", "percent").

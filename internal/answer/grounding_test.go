@@ -374,6 +374,35 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
+// TestGroundingNumberSigns: a sign and its word are one: "€3m" in a
+// passage gives "3 million euros", "4%" gives "4 percent"; another
+// currency or a percentage of another number fails.
+func TestGroundingNumberSigns(t *testing.T) {
+	en := lang.English()
+	g := newGrounder(analysis.New(en), en)
+	const passage = "The council approved €3m for repairs to the bridge and a 4% rise in harbour fees."
+	for _, c := range []struct {
+		claim string
+		pass  bool
+	}{
+		{"The council approved 3 million euros for repairs to the bridge [1].", true},
+		{"The council approved three million euros for repairs to the bridge [1].", true},
+		{"The council approved €3 million for repairs to the bridge [1].", true},
+		{"The council approved 3 million dollars for repairs to the bridge [1].", false},
+		{"The council approved £3m for repairs to the bridge [1].", false},
+		{"The council approved 30 million euros for repairs to the bridge [1].", false},
+		{"The council approved a 4 percent rise in harbour fees [1].", true},
+		{"The council approved a four percent rise in harbour fees [1].", true},
+		{"The council approved a 5 percent rise in harbour fees [1].", false},
+		{"The council approved a 4 euro rise in harbour fees [1].", false},
+	} {
+		err := g.support(claim{text: c.claim, cites: []int{1}}, []string{passage})
+		if (err == nil) != c.pass {
+			t.Errorf("%q: supported %v (%v), want %v", c.claim, err == nil, err, c.pass)
+		}
+	}
+}
+
 // storyParagraph returns the paragraph of a test story's articles that
 // holds anchor, as the articles are read for the index; for portStory,
 // the passage of testdata/grounding.json.
