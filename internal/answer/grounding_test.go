@@ -140,7 +140,7 @@ func details(text string) []string {
 // values are the values of the numbers of a text, however written.
 func values(g *grounder, text string) map[string]bool {
 	out := map[string]bool{}
-	for _, n := range g.numbers(text, analysis.Tokenize(text), true) {
+	for _, n := range g.nums.numbers(text, analysis.Tokenize(text), true) {
 		out[n.value] = true
 	}
 	return out
@@ -365,7 +365,7 @@ func TestNumbers(t *testing.T) {
 		{"one million people", false, "1000000"},
 	} {
 		var got []string
-		for _, n := range g.numbers(c.text, analysis.Tokenize(c.text), c.loose) {
+		for _, n := range g.nums.numbers(c.text, analysis.Tokenize(c.text), c.loose) {
 			got = append(got, n.value)
 		}
 		if strings.Join(got, " ") != c.want {
