@@ -395,3 +395,39 @@ func TestTopicFromSentenceBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphOpenerPronoun: a paragraph that opens with "She said…" is
+// about the one the paragraph before quotes, when it quotes only one: the
+// sentence holds that person's name and stands as a unit of its own; with
+// two speakers before it, "she" stays unresolved and the sentence is not
+// used alone.
+func TestParagraphOpenerPronoun(t *testing.T) {
+	second, _ := storyAnswerer(t, testcorpus.Second)
+	tests := []struct {
+		name     string
+		e        *Extractor
+		question string
+		holding  string
+		resolved bool
+	}{
+		{"second story", second, "Was Greta Moll warned before the water came?", "She said she had not received any warning.", true},
+		{"seed names, one speaker", NewExtractive(passages(
+			"“It is a fake,” Peskov said on Tuesday.\n\nHe said the Kremlin had never recorded the call.")),
+			"Did Peskov say the call was recorded?", "He said the Kremlin had never recorded the call.", true},
+		{"seed names, two speakers", NewExtractive(passages(
+			"“It is a fake,” Peskov said, and Ushakov said the call was private.\n\nHe said the Kremlin had never recorded the call.")),
+			"Did Peskov say the call was recorded?", "He said the Kremlin had never recorded the call.", false},
+		{"seed names, a speaker the question does not name", NewExtractive(passages(
+			"“It is a fake,” Ushakov said on Tuesday.\n\nHe said the Kremlin had never recorded the call.")),
+			"Did Peskov say the call was recorded?", "He said the Kremlin had never recorded the call.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := unitHolding(t, tt.e, tt.question, tt.holding)
+			standsAlone := u != nil && u.first == 0 && strings.HasPrefix(u.text(), tt.holding)
+			if standsAlone != tt.resolved {
+				t.Fatalf("unit %v, stands alone %v; want %v", u != nil, standsAlone, tt.resolved)
+			}
+		})
+	}
+}

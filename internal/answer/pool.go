@@ -96,6 +96,7 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 		}
 	}
 	for ri, r := range results {
+		var prev *paragraph // the paragraph before, in this passage
 		for _, text := range strings.Split(r.Chunk.Text, "\n\n") {
 			para := &paragraph{result: ri, text: text}
 			for _, base := range cache.sentences(l, an, text) {
@@ -104,6 +105,9 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 				s.related = p.matchRelated(s.stems) &^ s.match
 				if speakerQuotes != nil {
 					s.speakerQuote = marksSpeakerQuote(speakerQuotes, s.text)
+				}
+				if len(para.sents) == 0 && prev != nil {
+					p.resolveOpener(s, prev, terms)
 				}
 				for i := range terms {
 					if s.match&(1<<i) != 0 {
@@ -116,6 +120,7 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 			}
 			if len(para.sents) > 0 {
 				p.paras = append(p.paras, para)
+				prev = para
 			}
 		}
 	}
@@ -302,4 +307,55 @@ func pointsBack(l *lang.Language, text string, toks []analysis.Token) bool {
 		return false
 	}
 	return true
+}
+
+// resolveOpener reads a paragraph that opens with "He" or "She" ("She said
+// she had not received any warning.") as being about the one the
+// paragraph before quotes: news writing goes on with the last speaker.
+// Only when that paragraph gives words to exactly one name is the
+// reference taken as unambiguous; the sentence then holds the question
+// terms of that name, and stands alone as a unit.
+func (p *pool) resolveOpener(s *sentence, prev *paragraph, terms []string) {
+	if !s.dependent || p.l.PersonalPronouns[s.toks[0].Word] == 0 {
+		return
+	}
+	speaker := ""
+	for _, ps := range prev.sents {
+		for j, t := range ps.toks {
+			if !p.l.IsSpeechVerb(t.Word) {
+				continue
+			}
+			k := -1
+			switch {
+			case j > 0 && p.isName(ps, j-1) && sameClause(ps, j-1, j):
+				k = j - 1
+			case j+1 < len(ps.toks) && p.isName(ps, j+1) && sameClause(ps, j, j+1):
+				k = j + 1 // "said Moll"
+				for k+1 < len(ps.toks) && p.isName(ps, k+1) && sameClause(ps, k, k+1) {
+					k++
+				}
+			default:
+				continue
+			}
+			name := ps.toks[k].Word
+			if speaker != "" && speaker != name {
+				return // two speakers: "she" could be either
+			}
+			speaker = name
+		}
+	}
+	if speaker == "" {
+		return
+	}
+	var stems []string
+	for _, t := range analysis.Tokenize(speaker) {
+		stems = termsOf(p.l, p.an, stems, t)
+	}
+	bits := withGivenNames(p.q.surname, matchTerms(terms, [][]string{stems}))
+	if bits == 0 {
+		return // not one the question names
+	}
+	s.match |= bits
+	s.related &^= s.match
+	s.dependent = false
 }
