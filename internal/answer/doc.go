@@ -37,8 +37,12 @@
 // The retrieved passages (8) are split into sentences, and each sentence
 // is widened into a unit that can be read alone: the whole of a quotation
 // that runs over several sentences; the sentence before, when it opens with
-// a pronoun ("He said…") or is a quotation with no speaker. A sentence
-// that would need context from another paragraph is not used, nor a unit
+// a pronoun ("He said…") or is a quotation with no speaker. A paragraph
+// that opens with "He" or "She" is about the one the paragraph before
+// quotes, when it quotes exactly one name the question names ("…,” Moll
+// said. / She said she had not received any warning."): that sentence
+// holds the name and stands alone. Any other sentence that would need
+// context from another paragraph is not used, nor a unit
 // that only asks a question (an interviewer's). A sentence that holds
 // little of the question but follows one that holds much ("A leaked call
 // has surfaced… The five-minute conversation…") is shown with it.
