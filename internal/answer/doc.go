@@ -41,7 +41,11 @@
 // that opens with "He" or "She" is about the one the paragraph before
 // quotes, when it quotes exactly one name the question names ("…,” Moll
 // said. / She said she had not received any warning."): that sentence
-// holds the name and stands alone. Any other sentence that would need
+// holds the name and stands alone. In an interview's layout, a paragraph
+// that only asks followed by one that does not (across two passages of
+// the article too), the answer holds the terms of the question before it
+// and is read whole ("Yes. When a reservoir is that full… it was the
+// lesser evil."). Any other sentence that would need
 // context from another paragraph is not used, nor a unit
 // that only asks a question (an interviewer's). A sentence that holds
 // little of the question but follows one that holds much ("A leaked call

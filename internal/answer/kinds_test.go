@@ -431,3 +431,31 @@ func TestParagraphOpenerPronoun(t *testing.T) {
 		})
 	}
 }
+
+// TestInterviewAnswerHoldsQuestion: in an interview's layout a paragraph
+// that only asks is followed by its answer, which does not repeat what was
+// asked; the answer holds the question's terms and is read whole, on both
+// stories. A paragraph after one that states something inherits nothing.
+func TestInterviewAnswerHoldsQuestion(t *testing.T) {
+	second, _ := storyAnswerer(t, testcorpus.Second)
+	tests := []struct {
+		name, question, holding, whole string
+		e                              *Extractor
+		inherits                       bool
+	}{
+		{"second story", "Was the water authority right to open the gates?", "Yes.", "it was the lesser evil.", second, true},
+		{"seed names", "Was the transcript of the Witkoff call fake?", "No.", "Moscow knows it.", NewExtractive(passages(
+			"Was the transcript of the Witkoff call fake?\n\nNo. The recording is genuine, and Moscow knows it.")), true},
+		{"seed names, no question before", "Was the transcript of the Witkoff call fake?", "No.", "Moscow knows it.", NewExtractive(passages(
+			"Peskov spoke about the Witkoff call on Tuesday.\n\nNo. The recording is genuine, and Moscow knows it.")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := unitHolding(t, tt.e, tt.question, tt.holding)
+			got := u != nil && strings.HasPrefix(u.text(), tt.holding) && strings.HasSuffix(u.text(), tt.whole) && u.rel >= 0.5
+			if got != tt.inherits {
+				t.Fatalf("answer read whole with the question's terms: %v, want %v", got, tt.inherits)
+			}
+		})
+	}
+}

@@ -55,6 +55,9 @@ type paragraph struct {
 	result int    // index in pool.results
 	text   string // exact corpus text
 	sents  []*sentence
+	// answers: the paragraph answers the interviewer's question before
+	// it, and is read whole.
+	answers bool
 }
 
 // sentence is one sentence of a paragraph, with its words analysed.
@@ -124,6 +127,7 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 			}
 		}
 	}
+	p.answersInherit()
 	p.weight = make([]float64, len(terms))
 	for i := range terms {
 		p.weight[i] = termWeight(df[i], n) * q.factor[i]
@@ -358,4 +362,44 @@ func (p *pool) resolveOpener(s *sentence, prev *paragraph, terms []string) {
 	s.match |= bits
 	s.related &^= s.match
 	s.dependent = false
+}
+
+// answersInherit reads an interview's layout: a paragraph that only asks
+// (the interviewer's question) followed by one that does not is a
+// question and its answer, and the answer, which never repeats what was
+// asked, holds the question's terms.
+func (p *pool) answersInherit() {
+	type at struct {
+		doc string
+		n   int
+	}
+	byPlace := map[at]*paragraph{}
+	first := map[int]int{} // result → index of its first paragraph in p.paras
+	for i, para := range p.paras {
+		if _, ok := first[para.result]; !ok {
+			first[para.result] = i
+		}
+		c := p.results[para.result].Chunk
+		byPlace[at{c.Doc.ID, c.FirstParagraph + i - first[para.result]}] = para
+	}
+	for place, ans := range byPlace {
+		q := byPlace[at{place.doc, place.n - 1}]
+		if q == nil || !paraAsks(q) || paraAsks(ans) || strings.HasSuffix(strings.TrimSpace(ans.sents[0].text), "?") {
+			continue
+		}
+		var bits uint64
+		for _, s := range q.sents {
+			bits |= s.match
+		}
+		ans.answers = true
+		for _, s := range ans.sents {
+			s.match |= bits
+			s.related &^= s.match
+		}
+	}
+}
+
+// paraAsks reports whether every sentence of a paragraph is a question.
+func paraAsks(para *paragraph) bool {
+	return asksOnly(&unit{para: para, first: 0, last: len(para.sents) - 1})
 }

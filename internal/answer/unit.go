@@ -70,6 +70,13 @@ func (p *pool) units() []*unit {
 // nil when no such unit fits.
 func (p *pool) unitAround(para *paragraph, i int) *unit {
 	u := &unit{para: para, first: i, last: i}
+	if para.answers {
+		// An interviewee's answer ("Yes. When a reservoir is that full…")
+		// is read whole: its first words answer only with what follows.
+		if w := (&unit{para: para, first: 0, last: len(para.sents) - 1}); w.wordTotal() <= maxUnitWords && !hasMarker(w.text()) {
+			return w
+		}
+	}
 	if !balanceQuotes(u) {
 		return nil
 	}
