@@ -12,6 +12,11 @@ import (
 // its words.
 const dupShare = 0.5
 
+// minExtraWords: a unit shorter than this ("Lucas Feld: Very.", an
+// interview's label and reply) says nothing on its own, so it is never
+// added to an answer after the best unit.
+const minExtraWords = 4
+
 // maxSources bounds the articles cited for one sentence of the answer.
 const maxSources = 3
 
@@ -51,7 +56,7 @@ func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
 			}
 			continue
 		}
-		if len(groups) == MaxSentences || words+u.words > maxAnswerWords {
+		if len(groups) == MaxSentences || words+u.words > maxAnswerWords || u.words < minExtraWords {
 			continue
 		}
 		groups = append(groups, &group{units: []*unit{u}, terms: terms})
@@ -110,14 +115,18 @@ func hasOther(a, b map[string]bool) bool {
 	return false
 }
 
-// numbers returns the numbers a unit writes in digits, with the leading
-// number of a compound ("28-point" gives 28) and without thousands
-// separators.
+// numbers returns the numbers a unit gives, in digits: with the leading
+// number of a compound ("28-point" gives 28), without thousands
+// separators, and number words written in digits ("five" gives 5), so
+// that "five victims" and "5 victims" agree and "three" and "five" do not.
 func (p *pool) numbers(u *unit) map[string]bool {
 	m := map[string]bool{}
 	for _, s := range u.sents() {
 		for _, t := range s.toks {
 			w := strings.ReplaceAll(strings.Split(t.Word, "-")[0], ",", "")
+			if d, ok := p.l.Answer.NumberValues[w]; ok {
+				w = d
+			}
 			if isDigits(w) {
 				m[w] = true
 			}

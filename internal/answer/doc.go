@@ -14,17 +14,22 @@
 //
 // The question is read with general patterns of English questions (the
 // words are the language layer's, internal/lang). They give the kind of
-// answer wanted: who or "which lawmaker" wants a name, "who is X" X's role
+// answer wanted: who or "which lawmaker" wants a name ("which lawmaker
+// said…" the name that is a speech verb's subject), "who is X" X's role
 // or title, "when" a date, "where" a place, "how many" or "what
-// percentage" a number (attached to the counted noun), "how long" a
-// duration, "how old" an age, "why" a cause or purpose, "what did X say"
-// and "how did X react" what X said, and a question opening with an
-// auxiliary is a yes/no question. They also give the terms to look for:
+// percentage" a number (attached to the counted noun), "how much", "how
+// high" or "what was the record level" a quantity with its unit, "how
+// long" a duration, "how often" a frequency, "how old" an age, "why" a
+// cause or purpose, "what did X say" and "how did X react" what X said (X
+// the question's subject, a common noun too: "the water authority"), and
+// a question opening with an auxiliary is a yes/no question, even with a
+// speech verb ("Was she warned…?"). They also give the terms to look for:
 // the stems of the content words, without the words that only say what
-// kind of answer is wanted ("how many", "which outlet", "say", "held").
-// Irregular verbs are taken to their base form ("met" meets "meet"), and a
-// given name before a surname weighs 0.3, since articles name people by
-// surname. A sentence may also hold a question term through a word the
+// kind of answer is wanted ("how many", "which outlet", "say", "held",
+// "last", "according to"). Irregular verbs are taken to their base form
+// ("met" meets "meet"), and a given name before a surname weighs 0.3 and
+// is held by a sentence that names the surname, since articles name people
+// by surname. A sentence may also hold a question term through a word the
 // language's lexical table (WordNet) relates to it ("responded" for
 // "react", "leaker" for "leak"); such matches are a feature of their own,
 // which the fitted model weighs less than the asked words.
@@ -49,12 +54,19 @@
 // its gap to the best unit's, the share held only through related words,
 // the share of the question's terms and of its adjacent term pairs it
 // holds, how well it states the kind asked (a new proper name — fully when
-// it stands where the doer would; a place after "in"/"at"/"to"; a date; a
-// number; a duration; an age; a cause or purpose clause; a title or
-// apposition next to X's name; a quotation or report of speech by X — X
-// the subject of the speech verb, or, with the quote index (WithQuotes),
-// one of X's own quotations, and for "about T" holding T or a word related
-// to it; or a statement that the thing is unknown),
+// it stands where the doer would, little after a preposition of place; a
+// place after "in"/"at"/"to"; a date; a number, not one of a date, a year,
+// a time of day or a length of time; a quantity with its unit; a
+// duration; a frequency; an age; a cause or purpose clause; a title,
+// apposition or "X is a…" next to X's name; a quotation or report of
+// speech by X — X the subject of the speech verb, or an institution's
+// spokesperson, or, with the quote index (WithQuotes), one of X's own
+// quotations, and for "about T" holding T or a word related to it; or a
+// statement that the thing is unknown, unless it goes on with a question
+// word that asks something else: "did not say how"). A date, number,
+// length of time or frequency counts only in a clause that holds a word
+// of the question other than its names (or in a sentence read with one
+// that does),
 // whether the question's names and numbers stand in it, the largest share
 // of the question's weight a term it lacks carries, its passage's rank,
 // BM25 score and place in its article, its length, and the largest share
@@ -67,10 +79,11 @@
 // exempt).
 //
 // The answer is the best unit, then up to two more within a log-odds of
-// 2 of it that say something new. Units from other articles that report
+// 2 of it that say something new in four words or more. Units from other articles that report
 // the same fact (Dice coefficient of their terms ≥ 0.5) are cited with it,
 // one sentence, "[1][3]" — unless they give the fact with other numbers
-// ("would last 1 week", "would last 3 weeks"), or, for a yes/no question,
+// ("would last 1 week", "would last 3 weeks"; number words count as
+// their digits), or, for a yes/no question,
 // one denies what the other affirms: then the answer says so, "The
 // articles differ: … [1] … [2]".
 //

@@ -223,3 +223,20 @@ func TestInvisibleCharactersDoNotSplitWords(t *testing.T) {
 		t.Errorf("with invisible characters: %q (question %q), want %q (question %q)", hidden.Text, hidden.Question, plain.Text, plain.Question)
 	}
 }
+
+// TestFragmentNotAdded: a unit of a few words ("Lucas Feld: Very.", an
+// interview's label and reply) is never added after the best unit, however
+// close its log-odds.
+func TestFragmentNotAdded(t *testing.T) {
+	s := passages(
+		"Lucas Feld is a professor of hydrology at the University of Marren.",
+		"Lucas Feld: Very.",
+	)
+	a := rankedAnswerOf(t, s, "Who is Lucas Feld?")
+	if strings.Contains(a.Text, "Very.") {
+		t.Errorf("text = %q, adds a fragment", a.Text)
+	}
+	if !strings.Contains(a.Text, "professor of hydrology") {
+		t.Errorf("text = %q, want the description", a.Text)
+	}
+}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -11,8 +12,26 @@ import (
 // for, from 0 (not at all) to 1.
 func (p *pool) kindScore(u *unit) float64 {
 	best := 0.0
+	about := false // a sentence so far in the unit is about the question
 	for _, s := range u.sents() {
-		best = max(best, p.sentenceKind(s))
+		// A sentence read with the one before it ("A leaked phone call
+		// has surfaced… The five-minute conversation…") is about what
+		// that one is about.
+		here := p.aboutQuestion(s)
+		switch {
+		case here && p.topicMask != 0 && p.clauseKinds():
+			// "Rail services resumed on Wednesday, but the main road
+			// remained closed": the date is the clause's, and only a
+			// clause about the question gives its answer.
+			for _, c := range p.clauses(s) {
+				if p.holdsTopicTerm(c) || p.holdsAllNames(matchTerms(p.q.terms[:len(p.weight)], c.stems)) {
+					best = max(best, p.sentenceKind(c))
+				}
+			}
+		case here || about:
+			best = max(best, p.sentenceKind(s))
+		}
+		about = about || here
 	}
 	// What someone said is their words: a quotation by someone else
 	// ("what did Peskov say" answered with Ushakov's words) is not an
@@ -35,6 +54,80 @@ func (p *pool) kindScore(u *unit) float64 {
 	return best
 }
 
+// aboutQuestion reports whether a sentence's answer of the kind asked can
+// be about the question: for a date, place, number, length of time,
+// or frequency, the sentence must hold one of the question's words
+// other than its names, or a word related to one, or all of its names
+// (a paraphrase of its verb beside them). "It will examine the
+// dam's rules" does not make the date of the sentence before it the date
+// the dam was built, nor does "Mayor Irena Vasko" make any length of time
+// in her sentence how long she has been mayor.
+func (p *pool) aboutQuestion(s *sentence) bool {
+	switch p.q.kind {
+	case kindTime, kindPlace, kindNumber, kindDuration, kindFrequency:
+	default:
+		return true
+	}
+	return p.topicMask == 0 || (s.match|s.related)&p.topicMask != 0 || p.holdsAllNames(s.match)
+}
+
+// holdsAllNames reports whether a match holds every proper name of a
+// question that has some: "In 1828 he travelled to Berlin" is about
+// "when did Chopin visit Berlin" though it words the visit otherwise, when
+// the sentence names Chopin too.
+func (p *pool) holdsAllNames(match uint64) bool {
+	return p.nameMask != 0 && match&p.nameMask == p.nameMask
+}
+
+// clauseKinds reports whether the kind asked is read clause by clause
+// (aboutQuestion's kinds but places, which follow a locative in a clause
+// of their own as often as not: "…, at a shelter in the sports hall").
+func (p *pool) clauseKinds() bool {
+	switch p.q.kind {
+	case kindTime, kindNumber, kindDuration, kindFrequency:
+		return true
+	}
+	return false
+}
+
+// clauses splits a sentence at a semicolon and at a comma before a
+// coordinator of contrast, which joins a clause with a fact of its own
+// (", but the main road…"). The
+// clauses share the sentence's text and token offsets.
+func (p *pool) clauses(s *sentence) []*sentence {
+	var out []*sentence
+	start := 0
+	for i := 1; i < len(s.toks); i++ {
+		gap := s.text[s.toks[i-1].End:s.toks[i].Start]
+		if strings.Contains(gap, ";") || (strings.Contains(gap, ",") && p.l.Answer.Contrastives.Has(s.toks[i].Word)) {
+			out = append(out, &sentence{text: s.text, toks: s.toks[start:i], stems: s.stems[start:i]})
+			start = i
+		}
+	}
+	if start == 0 {
+		return []*sentence{s}
+	}
+	return append(out, &sentence{text: s.text, toks: s.toks[start:], stems: s.stems[start:]})
+}
+
+// holdsTopicTerm reports whether a clause holds one of the question's
+// terms other than its names, or a word related to one.
+func (p *pool) holdsTopicTerm(c *sentence) bool {
+	for _, ss := range c.stems {
+		for _, st := range ss {
+			if p.relatedMask[st]&p.topicMask != 0 {
+				return true
+			}
+			for i, t := range p.q.terms[:len(p.weight)] {
+				if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // speakerWindow is how far before a speech verb its subject may stand
 // ("Ushakov, 78, told reporters", "Rep. Don Bacon wrote").
 const speakerWindow = 5
@@ -49,29 +142,53 @@ func (p *pool) speaks(u *unit) bool {
 	for _, s := range u.sents() {
 		quoted := strings.ContainsAny(s.text, "“\"")
 		for j, t := range s.toks {
-			if !p.l.IsSpeechVerb(t.Word) && t.Word != "according" {
+			if !p.reportVerb(t.Word) {
 				continue
 			}
 			// "Putin should call Trump": a naming verb reports speech only
-			// beside a quotation ("called it “fake”").
-			if lemma, _ := p.l.SpeechLemma(t.Word); p.l.NamingVerbs.Has(lemma) && !quoted {
+			// beside a quotation ("called it “fake”") or with what it
+			// names the thing as ("described the approach as standard").
+			if lemma, _ := p.l.SpeechLemma(t.Word); p.l.NamingVerbs.Has(lemma) && !quoted && !namesAs(s, j) {
 				continue
 			}
 			role := false // a role noun stands between the verb and a name: "a Putin aide said"
 			for k := j - 1; k >= max(0, j-speakerWindow) && sameClause(s, k, j); k-- {
-				if p.l.PersonalPronouns[word(s, k)] != 0 || word(s, k) == "they" {
+				w := word(s, k)
+				if p.l.PersonalPronouns[w] != 0 || w == "they" {
 					if named {
 						return true
 					}
 					break
 				}
+				// The speaker may be named by a common noun ("the water
+				// authority said") as well as a name.
+				if p.isQuestionName(s, k) && !role {
+					return true
+				}
+				// "Putin would congratulate Trump and would say": the verb
+				// after a conjunction has the subject of the clause before,
+				// not the name just before it.
+				if coordinators.Has(w) {
+					break
+				}
 				if p.isName(s, k) {
-					if p.isQuestionName(s, k) && !role {
+					if p.speaksFor(s, k) {
 						return true
+					}
+					// "The Russian Embassy in Washington did not
+					// respond": a place after a preposition qualifies
+					// the subject before it.
+					m := k
+					for m > 0 && p.isName(s, m-1) && sameClause(s, m-1, k) {
+						m--
+					}
+					if m >= 2 && p.l.Prepositions.Has(word(s, m-1)) && sameClause(s, m-2, k) {
+						k = m - 1
+						continue
 					}
 					break
 				}
-				role = role || p.isRole(word(s, k))
+				role = role || p.isRole(w)
 			}
 			if p.inverted(s, j) {
 				for k := j + 1; k <= min(j+4, len(s.toks)-1); k++ {
@@ -86,6 +203,54 @@ func (p *pool) speaks(u *unit) bool {
 		}
 		for i := range s.toks {
 			named = named || (p.isName(s, i) && p.isQuestionName(s, i))
+		}
+	}
+	return false
+}
+
+// coordinators join clauses; a speech verb after one has the subject of
+// the clause before it. They are the answerer's own list: the central
+// coordinators of English grammar (Quirk et al. §13.2).
+var coordinators = lang.NewWordSet(`and or but`)
+
+// maxSpokesWords bounds the title between an institution and its
+// spokesperson's name ("White House communications director").
+const maxSpokesWords = 3
+
+// speaksFor reports whether the name that ends at token k is that of a
+// spokesperson of the one the question asks about: the institution, then
+// a title naming one who speaks for it, then the name ("Kremlin spokesman
+// Dmitry Peskov said" for "how did the Kremlin respond").
+func (p *pool) speaksFor(s *sentence, k int) bool {
+	m := k
+	for m > 0 && p.isName(s, m-1) && !p.isQuestionName(s, m-1) && sameClause(s, m-1, k) {
+		m--
+	}
+	spokes := false
+	for n := m - 1; n >= max(0, m-maxSpokesWords) && sameClause(s, n, k); n-- {
+		w := word(s, n)
+		switch {
+		case p.l.Answer.SpokesNouns.Has(w):
+			spokes = true
+		case p.isQuestionName(s, n):
+			return spokes && !possessive(s, n)
+		case !p.l.TitleWords.Has(w) && !p.isRole(w):
+			return false
+		}
+	}
+	return false
+}
+
+// namingWindow is how far after a naming verb its "as" may stand
+// ("described Witkoff’s approach as…").
+const namingWindow = 5
+
+// namesAs reports whether "as" follows the naming verb at token j in its
+// clause: "described X as Y" says what someone called X.
+func namesAs(s *sentence, j int) bool {
+	for k := j + 1; k <= min(j+namingWindow, len(s.toks)-1) && sameClause(s, j, k); k++ {
+		if word(s, k) == "as" {
+			return true
 		}
 	}
 	return false
@@ -132,19 +297,52 @@ func (p *pool) isQuestionName(s *sentence, i int) bool {
 }
 
 // holdsTopic reports whether the unit holds a term of the question's
-// topic, or a word related to one.
+// topic, or a word related to one, other than in an apposition that
+// describes the speaker: "Greta Moll, the teacher rescued from her roof,
+// went back… “The walls are standing,” she said" says who she is, not what
+// she said about her rescue.
 func (p *pool) holdsTopic(u *unit) bool {
-	for _, t := range p.q.topic {
-		if u.holdsStem(t) {
-			return true
-		}
-		for _, r := range p.related(t) {
-			if u.holdsStem(r) {
-				return true
+	for _, s := range u.sents() {
+		describes := p.speakerApposition(s)
+		for i, ss := range s.stems {
+			if describes[i] {
+				continue
+			}
+			for _, st := range ss {
+				for _, t := range p.q.topic {
+					if sameTerm(st, t) || slices.Contains(p.related(t), st) {
+						return true
+					}
+				}
 			}
 		}
 	}
 	return false
+}
+
+// speakerApposition marks the tokens of s that stand in an apposition
+// after the name of the speaker the question asks about: from the comma
+// after the name to the next comma.
+func (p *pool) speakerApposition(s *sentence) []bool {
+	var in []bool
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !p.isQuestionName(s, i) || !gapIs(s, i, ",") {
+			continue
+		}
+		if in == nil {
+			in = make([]bool, len(s.toks))
+		}
+		for j := i + 1; j < len(s.toks); j++ {
+			in[j] = true
+			if j+1 < len(s.toks) && strings.Contains(s.text[s.toks[j].End:s.toks[j+1].Start], ",") {
+				break
+			}
+		}
+	}
+	if in == nil {
+		return make([]bool, len(s.toks))
+	}
+	return in
 }
 
 // reportedSpeech is how well a unit that reports speech without quoting
@@ -181,6 +379,8 @@ func (p *pool) sentenceKind(s *sentence) float64 {
 		return p.reasonScore(s)
 	case kindIdentity:
 		return p.identityScore(s)
+	case kindFrequency:
+		return p.frequencyScore(s)
 	}
 	return 0
 }
@@ -195,7 +395,13 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 			continue
 		}
 		if !place {
-			if p.nearQuestionTerm(s, i) {
+			if p.afterPlacePreposition(s, i) {
+				// "lifted from the roof of her house on Tanner Street":
+				// a place, not who did it.
+				best = max(best, placeAsEntity)
+				continue
+			}
+			if p.nearQuestionTerm(s, i) || (p.q.asksSpeaker && p.speakerOfVerb(s, i)) {
 				return 1
 			}
 			best = max(best, 0.7)
@@ -209,6 +415,33 @@ func (p *pool) newName(s *sentence, place bool) float64 {
 		best = 0.4
 	}
 	return best
+}
+
+// placeAsEntity is how well a name that stands as a place states who or
+// which: a little, since "which outlet" may be answered "in Bloomberg".
+const placeAsEntity = 0.3
+
+// afterPlacePreposition reports whether the name at token i follows a
+// preposition of place, its run of names and a determiner between ("on
+// Tanner Street", "in the Velmora sports hall").
+func (p *pool) afterPlacePreposition(s *sentence, i int) bool {
+	j := i - 1
+	for j >= 0 && (p.isName(s, j) || p.l.Determiners.Has(word(s, j))) && sameClause(s, j, i) {
+		j--
+	}
+	return j >= 0 && j < i && p.l.Answer.PlacePrepositions.Has(word(s, j)) && (j+1 == i || sameClause(s, j, i))
+}
+
+// speakerOfVerb reports whether the name at token i is the subject of a
+// speech verb: just before it ("Bacon wrote", "Bacon also said") or just
+// after it past a quotation or comma ("…,” said Bacon").
+func (p *pool) speakerOfVerb(s *sentence, i int) bool {
+	for j := i + 1; j <= min(i+2, len(s.toks)-1) && sameClause(s, i, j); j++ {
+		if p.l.IsSpeechVerb(word(s, j)) {
+			return true
+		}
+	}
+	return i > 0 && p.l.IsSpeechVerb(word(s, i-1)) && p.inverted(s, i-1)
 }
 
 // nearQuestionTerm reports whether the name at token i stands where the
@@ -277,34 +510,184 @@ func (p *pool) dateScore(s *sentence) float64 {
 			best = max(best, 0.8)
 		case t.Word == "ago":
 			best = max(best, 0.8)
+		case p.l.Answer.TimeLeads.Has(t.Word) && (p.countOfTime(s, i+1) || p.unitsOfTime(word(s, i+1))):
+			best = max(best, 0.8) // "within three months", "in two weeks", "within weeks"
 		}
 	}
 	return best
 }
 
-// numberScore is 1 for a number attached to the noun the question counts
-// ("28-point" for "how many points"), or for any number when the question
-// names no noun; 0.5 for a number attached to something else. Numbers in
-// dates do not count.
+// countOfTime reports whether a length of time starts at token i: a
+// number or "a" before a unit of time ("three months", "a year").
+func (p *pool) countOfTime(s *sentence, i int) bool {
+	w, unit := word(s, i), word(s, i+1)
+	if !p.l.DurationUnits.Has(unit) {
+		return false
+	}
+	return p.isNumber(w) || (p.l.Indefinites.Has(w) && !p.l.Answer.OrdinalUnits.Has(unit))
+}
+
+// unitsOfTime reports whether w is a unit of time in the plural, which
+// counts some of them ("within weeks, not months").
+func (p *pool) unitsOfTime(w string) bool {
+	return strings.HasSuffix(w, "s") && p.l.DurationUnits.Has(w) && p.l.DurationUnits.Has(strings.TrimSuffix(w, "s"))
+}
+
+// numberScore is 1 for a number attached to what the question counts:
+// the counted noun or a word related to it ("300 rescuers", "the damage
+// at 200 million euros"), or a count noun after a word of the question
+// ("the death toll rose to five" for "how many people died"); for a
+// question of measure ("how much water", "how high"), a number with its
+// unit ("1,200 cubic metres", "6.8 metres"); for any other question of
+// number, any number. A number attached to something else scores 0.5,
+// except for a question of measure that names nothing measured ("how
+// high", "how much was he paid"), which a bare number does not answer.
+// Numbers in dates, years, times of day and lengths of time ("five days")
+// do not count unless the question counts units of time.
 func (p *pool) numberScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
-		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) {
+		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) || p.timeNumber(s, i) {
 			continue
 		}
-		if p.q.counted == "" {
+		switch {
+		case p.q.counted != "" && p.countedNear(s, i):
+			return 1
+		case p.q.measure && p.withUnit(s, i):
+			return 1
+		case p.q.counted == "" && !p.q.measure:
+			return 1
+		case !p.q.measure || p.q.counted != "":
+			// "How much energy": a bare number may still be the amount.
+			best = 0.5
+		}
+	}
+	return best
+}
+
+// Windows of the number rules, in tokens of one clause: the counted noun
+// stands just after its number ("300 rescuers", "two more victims") or a
+// few words before it ("the damage at 200 million"); a count noun may
+// stand further before ("the death toll from the flood to three").
+const (
+	countedAfter  = 2
+	countedBefore = 3
+	countBefore   = 6
+	unitAfter     = 3
+)
+
+// countedNear reports whether the number at token i is attached to what
+// the question counts.
+func (p *pool) countedNear(s *sentence, i int) bool {
+	// "the 28-point plan" for "how many points".
+	if parts := strings.Split(word(s, i), "-"); len(parts) > 1 && sameTerm(p.an.Stem(parts[len(parts)-1]), p.q.counted) {
+		return true
+	}
+	for j := max(0, i-countBefore); j <= min(i+countedAfter, len(s.toks)-1); j++ {
+		if j == i || !sameClause(s, min(i, j), max(i, j)) {
+			continue
+		}
+		if (j > i || i-j <= countedBefore) && p.isCounted(s, j) {
+			return true
+		}
+		if j < i && p.l.Answer.CountNouns.Has(word(s, j)) && j > 0 &&
+			(p.isQuestionTerm(s, j-1) || p.isRelatedTerm(s, j-1) || p.isCounted(s, j-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCounted reports whether token j is the question's counted noun or a
+// word related to it.
+func (p *pool) isCounted(s *sentence, j int) bool {
+	for _, st := range s.stems[j] {
+		if sameTerm(st, p.q.counted) {
+			return true
+		}
+		for _, r := range p.related(p.q.counted) {
+			if st == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isRelatedTerm reports whether token j is a word related to one of the
+// question's terms ("death" for "died").
+func (p *pool) isRelatedTerm(s *sentence, j int) bool {
+	for _, st := range s.stems[j] {
+		if p.relatedMask[st] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// withUnit reports whether the number at token i is a quantity: a unit
+// of measure or currency follows within unitAfter tokens ("1,200 cubic
+// metres", "200 million euros", "5 GB", "71%") or a currency sign stands
+// before it.
+func (p *pool) withUnit(s *sentence, i int) bool {
+	before := s.text[:s.toks[i].Start]
+	if strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥") || strings.HasPrefix(s.text[s.toks[i].End:], "%") {
+		return true
+	}
+	for j := i + 1; j <= min(i+unitAfter, len(s.toks)-1) && sameClause(s, i, j); j++ {
+		if p.l.Answer.MeasureUnits.Has(word(s, j)) || unitSymbol(s.text[s.toks[j].Start:s.toks[j].End]) {
+			return true
+		}
+	}
+	parts := strings.Split(s.toks[i].Word, "-")
+	return len(parts) > 1 && p.l.Answer.MeasureUnits.Has(parts[len(parts)-1])
+}
+
+// currencyReach is how many bytes before a number a currency sign may
+// stand ("US$ 80", "€50").
+const currencyReach = 6
+
+// unitSymbol reports whether a word as written is a unit's symbol: two or
+// three capitals ("GB", "MW", "EJ").
+func unitSymbol(w string) bool {
+	return len(w) >= 2 && len(w) <= 3 && strings.IndexFunc(w, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0
+}
+
+// timeNumber reports whether the number at token i gives a time rather
+// than an amount: a year, a length of time ("five days", "five-minute")
+// or a time of day ("9:30 p.m."), unless the question counts units of
+// time ("how many days").
+func (p *pool) timeNumber(s *sentence, i int) bool {
+	if p.q.countsTime {
+		return false
+	}
+	w := s.toks[i].Word
+	parts := strings.Split(w, "-")
+	switch {
+	case isYear(w), p.l.DurationUnits.Has(word(s, i+1)), len(parts) > 1 && p.l.DurationUnits.Has(parts[len(parts)-1]):
+		return true
+	}
+	rest := s.text[s.toks[i].End:]
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(strings.TrimSpace(rest), "a.m.") || strings.HasPrefix(strings.TrimSpace(rest), "p.m.")
+}
+
+// frequencyScore is 1 for a sentence that says how often: an adverb of
+// frequency ("daily", "quite often") or "every" before a period ("every
+// thirty or forty years", "every day").
+func (p *pool) frequencyScore(s *sentence) float64 {
+	for i, t := range s.toks {
+		if p.l.Answer.FrequencyWords.Has(t.Word) {
 			return 1
 		}
-		for j := i; j <= min(i+2, len(s.toks)-1); j++ {
-			for _, st := range s.stems[j] {
-				if sameTerm(st, p.q.counted) {
+		if t.Word == "every" {
+			for j := i + 1; j <= min(i+4, len(s.toks)-1); j++ {
+				if p.l.DurationUnits.Has(word(s, j)) || p.l.Periods.Has(word(s, j)) {
 					return 1
 				}
 			}
 		}
-		best = 0.5
 	}
-	return best
+	return 0
 }
 
 // reasonScore is 1 for a sentence that gives a cause or a purpose:
@@ -321,33 +704,78 @@ func (p *pool) reasonScore(s *sentence) float64 {
 
 // identityScore is 1 for a sentence that says who the question's person
 // is: a role noun or title next to their name ("Army Secretary Dan
-// Driscoll", "Kirill Dmitriev, head of the fund", "Rep. Don Bacon, a
-// Nebraska Republican").
+// Driscoll", "Trump’s son-in-law, Jared Kushner"), in an apposition after
+// it ("Kirill Dmitriev, head of the fund", "Greta Moll, 71, a retired
+// teacher", "Jared Kushner, Trump’s son-in-law") or after "is" ("Lucas
+// Feld is a professor of hydrology").
 func (p *pool) identityScore(s *sentence) float64 {
-	for i := range s.toks {
+	n := len(s.toks)
+	for i := 0; i < n; i++ {
 		if !p.isName(s, i) || !p.inQuestion(s, i) {
 			continue
 		}
-		// A title or role before the name, in the same clause.
-		for j := max(0, i-3); j < i; j++ {
-			if p.isRole(word(s, j)) && sameClause(s, j, i) {
+		end := i // the last word of the name
+		for end+1 < n && p.isName(s, end+1) && p.inQuestion(s, end+1) {
+			end++
+		}
+		// A title or role before the name, in the same clause or set off
+		// by a comma.
+		for j := max(0, i-identityBefore); j < i; j++ {
+			if p.isPerson(word(s, j)) && (sameClause(s, j, i) || gapIs(s, i-1, ",") && (j == i-1 || sameClause(s, j, i-1))) {
 				return 1
 			}
 		}
-		// An apposition after it: ", a Nebraska Republican", ", head of…".
-		k := i + 1
-		for k < len(s.toks) && p.isName(s, k) {
-			k++
+		// An apposition or a copula after it.
+		j := end + 1
+		switch {
+		case j < n && isBe(word(s, j)) && sameClause(s, end, j):
+			j++
+		case j < n && gapIs(s, end, ","):
+		default:
+			i = end
+			continue
 		}
-		if k < len(s.toks) && strings.TrimSpace(s.text[s.toks[k-1].End:s.toks[k].Start]) == "," {
-			for j := k; j < min(k+4, len(s.toks)); j++ {
-				if p.isRole(word(s, j)) || (j > k && p.isName(s, j)) {
-					return 1
-				}
+		for k := j; k < min(j+identityAfter, n); k++ {
+			if k > j && !sameClause(s, k-1, k) && !(gapIs(s, k-1, ",") && isDigits(word(s, k-1))) {
+				break // the clause ends, unless after an age ("Moll, 71, a…")
+			}
+			if p.isPerson(word(s, k)) {
+				return 1
 			}
 		}
+		i = end
 	}
 	return 0
+}
+
+// How far from a name its description may stand, in tokens: a title
+// before it ("Army Secretary"), an apposition or a copula's complement
+// after it ("Trump’s son-in-law and informal adviser").
+const (
+	identityBefore = 3
+	identityAfter  = 6
+)
+
+// gapIs reports whether only sep and spaces stand between token i and the
+// next.
+func gapIs(s *sentence, i int, sep string) bool {
+	if i < 0 || i+1 >= len(s.toks) {
+		return false
+	}
+	return strings.TrimSpace(s.text[s.toks[i].End:s.toks[i+1].Start]) == sep
+}
+
+// isPerson reports whether a folded word names a person by what they are:
+// a role, a title or a person noun ("teacher", "son-in-law").
+func (p *pool) isPerson(w string) bool {
+	if p.isRole(w) || p.l.PersonNouns.Has(w) {
+		return true
+	}
+	if parts := strings.Split(w, "-"); len(parts) > 1 {
+		return p.isRole(parts[0]) || p.isRole(parts[len(parts)-1]) ||
+			p.l.PersonNouns.Has(parts[0]) || p.l.PersonNouns.Has(parts[len(parts)-1])
+	}
+	return strings.HasSuffix(w, "s") && p.l.PersonNouns.Has(strings.TrimSuffix(w, "s"))
 }
 
 // isRole reports whether a folded word names a role, office or title.
@@ -385,7 +813,8 @@ func (p *pool) durationScore(s *sentence) float64 {
 		if parts := strings.Split(t.Word, "-"); len(parts) > 1 && p.isNumber(parts[0]) && p.l.DurationUnits.Has(parts[len(parts)-1]) {
 			return 1
 		}
-		if p.isNumber(t.Word) && p.l.DurationUnits.Has(word(s, i+1)) {
+		// "five days", and "a year" or "an hour": the article counts one.
+		if p.countOfTime(s, i) {
 			return 1
 		}
 		if t.Word == "since" {
@@ -405,21 +834,76 @@ func (p *pool) statementScore(s *sentence) float64 {
 		return 1
 	}
 	for _, t := range s.toks {
-		if p.l.IsSpeechVerb(t.Word) || t.Word == "according" {
+		if p.reportVerb(t.Word) {
 			return reportedSpeech
 		}
 	}
 	return 0
 }
 
+// reportVerb reports whether w reports what someone said ("said",
+// "according"), or, for a question of how someone reacted, the stand they
+// took ("disputed").
+func (p *pool) reportVerb(w string) bool {
+	return p.l.IsSpeechVerb(w) || w == "according" || (p.q.reaction && p.l.Answer.StanceVerbs.Has(w))
+}
+
+// statesUnknown is 1 for a sentence that says the thing asked is not
+// known ("the source remains unknown", "declined to say"). When the phrase
+// goes on with a question word, what is unknown is what that word asks:
+// "did not say how it obtained it" leaves how much was paid, or who
+// leaked, as open as before.
 func (p *pool) statesUnknown(s *sentence) float64 {
 	folded := strings.ToLower(strings.ReplaceAll(s.text, "’", "'"))
 	for _, ph := range p.l.Answer.UnknownPhrases {
-		if strings.Contains(folded, ph) {
-			return 1
+		for from := 0; ; {
+			at := strings.Index(folded[from:], ph)
+			if at < 0 {
+				break
+			}
+			from += at + len(ph)
+			rest := strings.Fields(folded[from:])
+			if len(rest) == 0 || !p.l.QuestionWords.Has(rest[0]) {
+				return 1
+			}
+			next := ""
+			if len(rest) > 1 {
+				next = rest[1]
+			}
+			if k := p.whKind(rest[0], next); k == kindOther || k == p.q.kind {
+				return 1
+			}
 		}
 	}
 	return 0
+}
+
+// whKind is the kind of answer a question word asks for (with the word
+// after "how"), kindOther when it could ask for any.
+func (p *pool) whKind(wh, next string) kind {
+	switch wh {
+	case "who", "whom", "whose":
+		return kindEntity
+	case "when":
+		return kindTime
+	case "where":
+		return kindPlace
+	case "why":
+		return kindReason
+	case "how":
+		switch {
+		case next == "many" || next == "much" || p.l.Answer.MeasureAdjectives.Has(next):
+			return kindNumber
+		case next == "long":
+			return kindDuration
+		case next == "old":
+			return kindAge
+		case p.l.Answer.FrequencyAdverbs.Has(next):
+			return kindFrequency
+		}
+		return kindStatement // how it was done: a manner, not a fact of any kind asked
+	}
+	return kindOther
 }
 
 // word is the folded word of token i, or "" outside the sentence.

@@ -128,6 +128,16 @@ func TestArticlesDiffer(t *testing.T) {
 			"The port strike in Hallen would last 2 weeks, the union said on Monday.",
 			"The port strike in Hallen would last 2 weeks, the union said on Monday, Oct. 14.",
 		}, false},
+		// Number words meet digits: "three" and "five" differ, "five"
+		// and "5" agree.
+		{"How many people died in the Hallen flood?", []string{
+			"The flood in Hallen killed three people, the rescue agency said on Monday.",
+			"The flood in Hallen killed five people, the rescue agency said on Monday.",
+		}, true},
+		{"How many people died in the Hallen flood?", []string{
+			"The flood in Hallen killed five people, the rescue agency said on Monday.",
+			"The flood in Hallen killed 5 people, the rescue agency said on Monday.",
+		}, false},
 		{"Did the ministry approve the port expansion plan?", []string{
 			"The ministry approved the port expansion plan on Friday after a long review.",
 			"The ministry did not approve the port expansion plan on Friday after a long review.",

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,13 @@ type pool struct {
 	// speakerQuotes are the quotations (folded) of the speaker a statement
 	// question names, from the quote index; nil without one.
 	speakerQuotes []string
+	// topicMask holds the bits of the question's terms that are not its
+	// proper names: what a sentence must hold for its date or number to
+	// be about the question (aboutQuestion).
+	topicMask uint64
+	// nameMask holds the bits of the question's proper names (surnames and
+	// the names of places and things; given names go with their surname).
+	nameMask uint64
 	// names are words written with a capital away from the start of a
 	// sentence somewhere in the pool: proper names, not capitalised
 	// sentence openers.
@@ -77,6 +85,12 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 	n := 0
 	p.relatedMask = map[string]uint64{}
 	for i, t := range terms {
+		switch {
+		case slices.Contains(q.names, t):
+			p.nameMask |= 1 << i
+		case q.surname == nil || q.surname[i] < 0:
+			p.topicMask |= 1 << i
+		}
 		for _, r := range an.Related(t) {
 			p.relatedMask[r] |= 1 << i
 		}
@@ -86,7 +100,7 @@ func buildPool(l *lang.Language, an *analysis.Analyzer, cache *paragraphCache, q
 			para := &paragraph{result: ri, text: text}
 			for _, base := range cache.sentences(l, an, text) {
 				s := &base
-				s.match = matchTerms(terms, s.stems)
+				s.match = withGivenNames(q.surname, matchTerms(terms, s.stems))
 				s.related = p.matchRelated(s.stems) &^ s.match
 				if speakerQuotes != nil {
 					s.speakerQuote = marksSpeakerQuote(speakerQuotes, s.text)
@@ -160,6 +174,18 @@ func (p *pool) matchRelated(stems [][]string) uint64 {
 	for _, ss := range stems {
 		for _, s := range ss {
 			m |= p.relatedMask[s]
+		}
+	}
+	return m
+}
+
+// withGivenNames adds to a match the given names whose surname it holds
+// (surname is question.surname): articles name people by surname after
+// the first mention, so "Ushakov, 78," answers "how old is Yuri Ushakov".
+func withGivenNames(surname []int, m uint64) uint64 {
+	for i, s := range surname {
+		if s >= 0 && i < maxTerms && s < maxTerms && m&(1<<s) != 0 {
+			m |= 1 << i
 		}
 	}
 	return m

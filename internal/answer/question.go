@@ -24,9 +24,10 @@ const (
 	kindAge            // how old
 	kindReason         // why: a cause or a purpose
 	kindIdentity       // who is X: X's role, title or description
+	kindFrequency      // how often: "daily", "every forty years"
 )
 
-var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age", "reason", "identity"}
+var kindNames = [...]string{"other", "entity", "time", "place", "number", "duration", "statement", "yes/no", "age", "reason", "identity", "frequency"}
 
 func (k kind) String() string { return kindNames[k] }
 
@@ -42,12 +43,23 @@ type question struct {
 	// stands before a surname ("Yuri Ushakov"), since articles name people
 	// by surname after the first mention.
 	factor []float64
+	// surname is, for each term that is a given name, the index of its
+	// surname's term, and -1 for every other term: a sentence that names
+	// "Ushakov" names "Yuri Ushakov", as articles do after first mention.
+	surname []int
 	// words are the stems of every word of the question. An entity or
 	// place already named in the question is not an answer to it.
 	words map[string]bool
 	// counted is the stem of the noun after "how many" ("points"), which a
 	// number in the answer should be attached to; empty otherwise.
 	counted string
+	// countsTime: the counted noun is a unit of time ("how many days"),
+	// whose numbers are then answers, not lengths of time.
+	countsTime bool
+	// measure: the question asks for a quantity with its unit ("how much
+	// water", "how high", "what was the record level"), which a bare
+	// number does not give.
+	measure bool
 	// names are the stems of the proper names the question holds, and
 	// numbers its numbers in digits: an answer should hold them too.
 	names, numbers []string
@@ -58,6 +70,14 @@ type question struct {
 	// surname, as articles name people): in "what did X say about T" and
 	// "how did X react to T", X.
 	speaker []string
+	// reaction: the question asks how someone reacted ("react", "respond",
+	// "defend"): taking a stand ("did not dispute it") answers it as well
+	// as words do.
+	reaction bool
+	// asksSpeaker: a who question asks who said something ("which
+	// lawmaker said Witkoff should be fired"): the answer is the name
+	// that is the subject of a speech verb, which need not be "said".
+	asksSpeaker bool
 	// topic are the terms after "about" in a statement question ("what did
 	// X say about the leak"): what X's words must be about.
 	topic []string
@@ -136,30 +156,40 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 			switch next(1) {
 			case "many", "much":
 				q.kind, skip[i+1] = kindNumber, true
+				q.measure = next(1) == "much"
 				if n := next(2); n != "" && !l.Auxiliaries.Has(n) && !l.IsStopWord(n) {
-					q.counted = an.Stem(n)
+					q.counted, q.countsTime = an.Stem(n), l.DurationUnits.Has(n)
 				}
 			case "old":
 				q.kind, skip[i+1] = kindAge, true
 			case "long":
 				q.kind, skip[i+1] = kindDuration, true
+			default:
+				switch n := next(1); {
+				case l.Answer.MeasureAdjectives.Has(n):
+					q.kind, skip[i+1], q.measure = kindNumber, true, true
+				case l.Answer.FrequencyAdverbs.Has(n):
+					q.kind, skip[i+1] = kindFrequency, true
+				}
 			}
 		case "which", "what":
-			n := next(1)
-			switch {
-			case entityNouns.Has(n):
-				q.kind, skip[i+1] = kindEntity, true
-			case placeNouns.Has(n):
-				q.kind, skip[i+1] = kindPlace, true
-			case timeNouns.Has(n):
-				q.kind, skip[i+1] = kindTime, true
-			case numberNouns.Has(n):
-				q.kind, skip[i+1] = kindNumber, true
+			if k, at := categoryNoun(l, toks, i); k != kindOther {
+				q.kind, skip[at] = k, true
+				q.measure = l.Answer.MeasureNouns.Has(toks[at].Word)
 			}
 		}
 	}
 	if q.kind == kindOther {
 		q.kind = otherKind(l, toks)
+	}
+	for _, t := range toks {
+		q.reaction = q.reaction || (q.kind == kindStatement && l.Answer.ReactionVerbs.Has(t.Word))
+	}
+	if q.kind == kindEntity {
+		for i, t := range toks {
+			// "the call" is a noun, not a speech verb.
+			q.asksSpeaker = q.asksSpeaker || (l.IsSpeechVerb(t.Word) && (i == 0 || !l.Determiners.Has(toks[i-1].Word)))
+		}
 	}
 	given := givenNames(l, text, toks)
 	q.names = questionNames(an, l.IsStopWord, text, toks, given)
@@ -179,25 +209,124 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 		run := analysis.Tokenize(q.nameRuns[0])
 		q.speaker = []string{an.Stem(run[len(run)-1].Word)}
 	}
+	if q.kind == kindStatement {
+		if head := subjectHead(l, toks); head >= 0 {
+			q.speaker = []string{an.Stem(toks[head].Word)}
+		}
+	}
 	seen := map[string]bool{}
+	termAt := make([]int, len(toks)) // the index of a token's first term, or -1
 	for i, t := range toks {
+		termAt[i] = -1
 		if skip[i] || (q.kind == kindStatement && (sayOrTell(l, t.Word) || l.Answer.ReactionVerbs.Has(t.Word))) ||
-			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) {
+			(q.kind == kindEntity && sayOrTell(l, t.Word)) ||
+			((q.kind == kindTime || q.kind == kindPlace) && l.Answer.EventVerbs.Has(t.Word)) ||
+			(q.kind == kindDuration && l.Answer.DurationVerbs.Has(t.Word)) ||
+			(l.Answer.AttributionLeads.Has(t.Word) && next(toks, i) == "to") {
 			continue
 		}
 		for _, s := range termsOf(l, an, nil, t) {
 			if !seen[s] {
 				seen[s] = true
+				if termAt[i] < 0 {
+					termAt[i] = len(q.terms)
+				}
 				q.terms = append(q.terms, s)
 				f := 1.0
 				if given[i] {
 					f = givenNameFactor
 				}
 				q.factor = append(q.factor, f)
+				q.surname = append(q.surname, -1)
 			}
 		}
 	}
+	for i := range toks {
+		if !given[i] || termAt[i] < 0 {
+			continue
+		}
+		j := i + 1 // the surname: the last word of the run of names
+		for j+1 < len(toks) && given[j] {
+			j++
+		}
+		// A person's name, not an institution's: a sentence that names
+		// "the Department" does not name "the New York City Fire
+		// Department".
+		start := i
+		for start > 0 && given[start-1] {
+			start--
+		}
+		if j < len(toks) && termAt[j] >= 0 && j-start < maxPersonName && !l.OrgWords.Has(toks[j].Word) {
+			q.surname[termAt[i]] = termAt[j]
+		}
+	}
 	return q
+}
+
+// subjectHead returns the token that heads the subject of a question about
+// what someone said or how they reacted: the last word between the
+// auxiliary after the question word and the speech or reaction verb ("How
+// did the water authority answer…" gives "authority", "What did Trump
+// say…" "Trump"), or -1 when the question is not so built.
+func subjectHead(l *lang.Language, toks []analysis.Token) int {
+	aux := -1
+	for i, t := range toks {
+		switch {
+		case aux < 0 && l.Auxiliaries.Has(t.Word) && i > 0:
+			aux = i
+		case aux >= 0 && (l.IsSpeechVerb(t.Word) || l.Answer.ReactionVerbs.Has(t.Word)):
+			if i-1 > aux && !l.IsStopWord(toks[i-1].Word) {
+				return i - 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// next is the folded word after token i, or "".
+func next(toks []analysis.Token, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1].Word
+	}
+	return ""
+}
+
+// categoryNoun reads the noun that names the kind of answer after "which"
+// or "what" at token i: the next word ("which lawmaker", "what date"), or
+// the head of the noun phrase after a form of "be" ("what was the previous
+// record level of the Aska": the last word before a preposition or the
+// end). It returns the kind and the noun's token, or kindOther.
+func categoryNoun(l *lang.Language, toks []analysis.Token, i int) (kind, int) {
+	at := i + 1
+	if at < len(toks) && isBe(toks[at].Word) {
+		j := at + 1
+		for j < len(toks) && l.Determiners.Has(toks[j].Word) {
+			j++
+		}
+		head := -1
+		for ; j < len(toks) && !l.IsStopWord(toks[j].Word) && !l.Prepositions.Has(toks[j].Word); j++ {
+			head = j
+		}
+		if head < 0 {
+			return kindOther, 0
+		}
+		at = head
+	}
+	if at >= len(toks) {
+		return kindOther, 0
+	}
+	switch n := toks[at].Word; {
+	case entityNouns.Has(n):
+		return kindEntity, at
+	case placeNouns.Has(n):
+		return kindPlace, at
+	case timeNouns.Has(n):
+		return kindTime, at
+	case numberNouns.Has(n), l.Answer.MeasureNouns.Has(n):
+		return kindNumber, at
+	}
+	return kindOther, 0
 }
 
 // identityQuestion reports whether a question that opens with "who" asks
@@ -247,6 +376,10 @@ func nameRuns(l *lang.Language, text string, toks []analysis.Token) []string {
 	return out
 }
 
+// maxPersonName bounds the words of a person's name ("Yuri Ushakov",
+// "Mary Ann Evans"); a longer run of names is an institution's.
+const maxPersonName = 3
+
 // givenNameFactor is the weight of a given name relative to a surname.
 const givenNameFactor = 0.3
 
@@ -266,14 +399,19 @@ func givenNames(l *lang.Language, text string, toks []analysis.Token) []bool {
 }
 
 // otherKind tells statement and yes/no questions apart from the rest.
+//
+// A question that opens with an auxiliary is a yes/no question even when
+// it holds a speech verb ("Was Greta Moll warned…?", "Did Ushakov say
+// anyone could listen?"): it asks whether, and the evidence for or
+// against is the answer, whoever gives it.
 func otherKind(l *lang.Language, toks []analysis.Token) kind {
+	if len(toks) > 0 && l.Auxiliaries.Has(toks[0].Word) {
+		return kindYesNo
+	}
 	for _, t := range toks {
 		if l.IsSpeechVerb(t.Word) || l.Answer.ReactionVerbs.Has(t.Word) {
 			return kindStatement
 		}
-	}
-	if len(toks) > 0 && l.Auxiliaries.Has(toks[0].Word) {
-		return kindYesNo
 	}
 	return kindOther
 }

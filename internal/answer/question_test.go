@@ -25,7 +25,17 @@ func TestParseQuestion(t *testing.T) {
 		{q: "Which country hosted the talks?", kind: kindPlace, terms: []string{"host", "talk"}, absent: []string{"countri"}},
 		{q: "How many workers were laid off?", kind: kindNumber, terms: []string{"worker", "laid"}, absent: []string{"mani"}, counted: "worker"},
 		{q: "How much did the bridge cost?", kind: kindNumber, terms: []string{"bridg", "cost"}, absent: []string{"much"}},
-		{q: "How long did the strike last?", kind: kindDuration, terms: []string{"strike", "last"}, absent: []string{"long"}},
+		{q: "How much water did the dam release?", kind: kindNumber, terms: []string{"water", "dam", "releas"}, counted: "water"},
+		{q: "How long did the strike last?", kind: kindDuration, terms: []string{"strike"}, absent: []string{"long", "last"}},
+		{q: "How long will it take to rebuild the bridge?", kind: kindDuration, terms: []string{"rebuild", "bridg"}, absent: []string{"take"}},
+		{q: "How high did the river rise?", kind: kindNumber, terms: []string{"river", "rise"}, absent: []string{"high"}},
+		{q: "How often should the valley expect a storm like this?", kind: kindFrequency, terms: []string{"valley", "storm"}, absent: []string{"often"}},
+		{q: "What was the previous record level of the river?", kind: kindNumber, terms: []string{"record", "river"}, absent: []string{"level"}},
+		{q: "What is the death toll?", kind: kindNumber, terms: []string{"death"}, absent: []string{"toll"}},
+		{q: "Why was the call leaked, according to Peskov?", kind: kindReason, terms: []string{"call", "leak", "peskov"}, absent: []string{"accord"}},
+		{q: "Was Greta Moll warned before the water came?", kind: kindYesNo, terms: []string{"moll", "warn", "water"}},
+		{q: "Did Ushakov say the leak was unacceptable?", kind: kindYesNo, terms: []string{"ushakov", "leak", "unaccept"}},
+		{q: "Which lawmaker said Witkoff should be fired?", kind: kindEntity, terms: []string{"witkoff", "fire"}, absent: []string{"say", "lawmak"}},
 		{q: "How old is the mayor?", kind: kindAge, terms: []string{"mayor"}, absent: []string{"old"}},
 		{q: "What did the mayor say about taxes?", kind: kindStatement, terms: []string{"mayor", "tax"}, absent: []string{"say"}},
 		{q: "How did the union react to the offer?", kind: kindStatement, terms: []string{"union", "offer"}, absent: []string{"react"}},
@@ -54,6 +64,74 @@ func TestParseQuestion(t *testing.T) {
 		}
 		if len(q.factor) != len(q.terms) {
 			t.Errorf("%q: %d factors for %d terms", tt.q, len(q.factor), len(q.terms))
+		}
+	}
+}
+
+// TestQuestionMeasureAndSpeaker: which questions want a quantity with its
+// unit rather than a bare number, and whose words a statement question
+// asks for when the one asked about is named by a common noun.
+func TestQuestionMeasureAndSpeaker(t *testing.T) {
+	an := analysis.New(lang.English())
+	tests := []struct {
+		q       string
+		measure bool
+		speaker string
+	}{
+		{q: "How much water did the Kessel Dam release?", measure: true},
+		{q: "How high did the river rise in Velmora?", measure: true},
+		{q: "What was the previous record level of the Aska?", measure: true},
+		{q: "How many rescuers were deployed?", measure: false},
+		{q: "How many points were in the original peace plan?", measure: false},
+		{q: "How did the water authority answer the criticism of its warning?", speaker: "author"},
+		{q: "How did residents react to the dam release?", speaker: "resid"},
+		{q: "How did the Kremlin respond to the leaked call?", speaker: "kremlin"},
+		{q: "What did Trump say about Witkoff's call?", speaker: "trump"},
+	}
+	for q, want := range map[string]bool{
+		"Which lawmaker said Witkoff should be fired?": true,
+		"Who told reporters the gates had to open?":    true,
+		"who leaked the call":                          false, // "the call" is a noun
+	} {
+		if got := parseQuestion(lang.English(), an, q).asksSpeaker; got != want {
+			t.Errorf("%q: asksSpeaker = %v, want %v", q, got, want)
+		}
+	}
+	for _, tt := range tests {
+		q := parseQuestion(lang.English(), an, tt.q)
+		if q.measure != tt.measure {
+			t.Errorf("%q: measure = %v, want %v", tt.q, q.measure, tt.measure)
+		}
+		if tt.speaker != "" && !slices.Equal(q.speaker, []string{tt.speaker}) {
+			t.Errorf("%q: speaker = %v, want %q", tt.q, q.speaker, tt.speaker)
+		}
+	}
+}
+
+// TestGivenNameMeetsSurname: a sentence that names a person by surname
+// holds the question's given name too.
+func TestGivenNameMeetsSurname(t *testing.T) {
+	an := analysis.New(lang.English())
+	for _, tt := range []struct{ q, sentence string }{
+		{"How old is Yuri Ushakov?", "Ushakov, 78, told reporters Wednesday that the disclosure was unacceptable."},
+		{"How old is Greta Moll?", "Moll said from a camp bed in the sports hall."},
+	} {
+		q := parseQuestion(lang.English(), an, tt.q)
+		s := newSentenceFor(an, tt.sentence)
+		if m := withGivenNames(q.surname, matchTerms(q.terms, s.stems)); m != 1<<len(q.terms)-1 {
+			t.Errorf("%q in %q: terms %v matched %b, want all", tt.q, tt.sentence, q.terms, m)
+		}
+	}
+}
+
+// TestInstitutionNameHasNoGivenName: only a person's name of up to three
+// words lends its given names to its surname.
+func TestInstitutionNameHasNoGivenName(t *testing.T) {
+	an := analysis.New(lang.English())
+	q := parseQuestion(lang.English(), an, "What is the motto of the New York City Fire Department?")
+	for i, s := range q.surname {
+		if s >= 0 {
+			t.Errorf("term %q goes with surname %q", q.terms[i], q.terms[s])
 		}
 	}
 }

@@ -1,5 +1,10 @@
 package lang
 
+import (
+	"strconv"
+	"strings"
+)
+
 // AnswerWords are the facts of a language that an answerer needs beyond
 // the word classes of Language: how a sentence says where, that something
 // is not known, why something was done, and which verbs ask for a
@@ -21,6 +26,54 @@ type AnswerWords struct {
 	CauseMarkers []string
 	// Negations turn a statement into its denial ("not", "never").
 	Negations WordSet
+	// DurationVerbs only say that something went on for a time ("how long
+	// did the call last", "how long will it take"); in a how-long question
+	// they carry no topic.
+	DurationVerbs WordSet
+	// MeasureAdjectives after "how" ask for a measure, a number with its
+	// unit: "how high did the river rise", "how far", "how deep".
+	MeasureAdjectives WordSet
+	// FrequencyAdverbs after "how" ask how often something happens ("how
+	// often", "how frequently"): a period ("every forty years").
+	FrequencyAdverbs WordSet
+	// CountNouns stand for "the number of" something: a number after them
+	// counts what the sentence is about ("the death toll rose to five").
+	CountNouns WordSet
+	// MeasureNouns name a quantity that is given as a number with a unit
+	// ("the level of the river", "the cost"): "what was the record level"
+	// asks for a number.
+	MeasureNouns WordSet
+	// MeasureUnits follow a number to make it a quantity of something
+	// ("6.8 metres", "200 million euros", "12 percent").
+	MeasureUnits WordSet
+	// FrequencyWords say how often something happens ("daily", "often").
+	FrequencyWords WordSet
+	// SpokesNouns name one who speaks for an institution ("Kremlin
+	// spokesman Dmitry Peskov said" is the Kremlin speaking).
+	SpokesNouns WordSet
+	// TimeLeads turn a length of time into a time to come ("within three
+	// months", "in two weeks").
+	TimeLeads WordSet
+	// OrdinalUnits are units of time that are also ordinals: "a second
+	// leaked call" counts no time, "a year" does.
+	OrdinalUnits WordSet
+	// NumberValues write the number words of a single word in digits
+	// ("five" → "5"), so that "five" and "5" meet and "three" and "five"
+	// differ. "One" is left out: it is as often a pronoun ("one of them").
+	NumberValues map[string]string
+	// PlacePrepositions put a place after them: a name there ("on Tanner
+	// Street", "in Velmora") is where, not who.
+	PlacePrepositions WordSet
+	// Contrastives after a comma join a clause that reports a fact of its
+	// own ("…resumed on Wednesday, but the main road remained closed").
+	Contrastives WordSet
+	// StanceVerbs take a position on something without reporting words
+	// ("did not dispute the transcript", "rejected the plan"): a reaction,
+	// when the question asks how someone reacted.
+	StanceVerbs WordSet
+	// AttributionLeads introduce whose account a question asks for
+	// ("according to Peskov"): they carry no topic.
+	AttributionLeads WordSet
 }
 
 // englishAnswerWords returns English's answer words. Sources: locatives,
@@ -42,6 +95,22 @@ func englishAnswerWords() AnswerWords {
 		UnknownPhrases: enUnknownPhrases,
 		CauseMarkers:   enCauseMarkers,
 		Negations:      NewWordSet(enNegations),
+
+		DurationVerbs:     NewWordSet(enDurationVerbs),
+		MeasureAdjectives: NewWordSet(enMeasureAdjectives),
+		FrequencyAdverbs:  NewWordSet(enFrequencyAdverbs),
+		CountNouns:        NewWordSet(enCountNouns),
+		MeasureNouns:      NewWordSet(enMeasureNouns),
+		AttributionLeads:  NewWordSet(enAttributionLeads),
+		MeasureUnits:      NewWordSet(enMeasureUnits),
+		FrequencyWords:    NewWordSet(enFrequencyWords),
+		SpokesNouns:       NewWordSet(enSpokesNouns),
+		TimeLeads:         NewWordSet(enTimeLeads),
+		OrdinalUnits:      NewWordSet(`second`),
+		NumberValues:      enNumberValues(),
+		PlacePrepositions: NewWordSet(enPlacePrepositions),
+		Contrastives:      NewWordSet(enContrastives),
+		StanceVerbs:       NewWordSet(enStanceVerbs),
 	}
 }
 
@@ -55,7 +124,94 @@ visiting toward towards`
 defended justify justified think thought feel felt`
 
 	enNegations = `not no never nobody nothing neither nor none cannot`
+
+	// enDurationVerbs: WordNet 3.1's verbs of lasting (verb.stative "last,
+	// endure, go on, take") with their inflected forms.
+	enDurationVerbs = `last lasts lasted lasting take takes took taken taking go goes went gone
+continue continues continued endure endured`
+
+	// enMeasureAdjectives: the dimension and degree adjectives that "how"
+	// turns into a question of measure (Quirk et al. §7.88, measure
+	// phrases: "six metres high", "30 kilometres far").
+	enMeasureAdjectives = `high deep far tall wide big large heavy fast hot cold warm strong low
+severe expensive costly`
+
+	enFrequencyAdverbs = `often frequently`
+
+	// enCountNouns: the nouns of WordNet 3.1's noun.quantity that stand for
+	// a count of something else ("toll", "tally").
+	enCountNouns = `toll tally total count number figure`
+
+	// enMeasureNouns: WordNet 3.1's noun.attribute and noun.quantity heads
+	// of the magnitudes news gives in numbers.
+	enMeasureNouns = `level height depth length width distance speed rate cost price amount
+sum total value weight size volume temperature budget salary fee fine toll`
+
+	enAttributionLeads = `according`
+
+	// enPlacePrepositions: the prepositions of position of Quirk et al.
+	// §9.17–9.27 that take a place, not a person ("to" and "from" take
+	// both: "spoke to Ushakov", "a call from Putin").
+	enPlacePrepositions = `in at on near inside outside into onto across throughout aboard`
+
+	// enContrastives: the coordinators and the conjunct of contrast that
+	// join two main clauses (Quirk et al. §13.2, §15.51: "but", "yet",
+	// "whereas"); "while" and "although" open subordinate clauses that
+	// may lack a subject ("Chopin, while still a student, visited Berlin").
+	enContrastives = `but yet whereas`
+
+	// enStanceVerbs: WordNet 3.1's verbs of taking a stand (verb.communication
+	// "dispute, challenge, reject, welcome, condemn, dismiss, protest,
+	// oppose, endorse, praise") that the speech verbs of lang do not hold,
+	// with their inflected forms.
+	enStanceVerbs = `dispute disputes disputed disputing challenge challenges challenged
+challenging reject rejects rejected rejecting welcome welcomes welcomed welcoming condemn
+condemns condemned condemning dismiss dismisses dismissed dismissing protest protests protested
+protesting oppose opposes opposed opposing endorse endorses endorsed endorsing praise praises
+praised praising`
+
+	// enTimeLeads: the prepositions of time that take a length of time
+	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").
+	enTimeLeads = `in within after`
+
+	// enMeasureUnits: the SI units and their common multiples, the
+	// imperial units and the currencies of ISO 4217 by their English names,
+	// singular and plural, with the abbreviations news writes after a
+	// number.
+	enMeasureUnits = `metre metres meter meters kilometre kilometres kilometer kilometers km
+centimetre centimetres centimeter centimeters cm millimetre millimetres millimeter millimeters mm
+mile miles foot feet ft inch inches yard yards gram grams kilogram kilograms kg tonne tonnes ton
+tons pound pounds lb lbs litre litres liter liters gallon gallons barrel barrels degree degrees
+percent hectare hectares acre acres knot knots mph watt watts megawatt megawatts
+kilowatt kilowatts euro euros dollar dollars cent cents pence yen yuan rouble roubles ruble rubles
+franc francs krona kronor krone kroner rupee rupees peso pesos`
+
+	// enSpokesNouns: the person nouns of WordNet 3.1 for a speaker on an
+	// institution's behalf (spokesperson, its synonyms and plurals) and the
+	// heads of the offices that give its statements (AP Stylebook,
+	// "spokesman, spokeswoman").
+	enSpokesNouns = `spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
+secretary director official officials representative representatives`
+
+	// enFrequencyWords: WordNet 3.1's adverbs of frequency (adv.all
+	// "often", "daily", "regularly"…) that news uses.
+	enFrequencyWords = `often frequently daily weekly monthly yearly annually hourly nightly
+regularly routinely rarely seldom occasionally sometimes usually constantly repeatedly twice`
 )
+
+// enNumberValues maps the English number words of one word, two to
+// twenty and the tens, to their digits.
+func enNumberValues() map[string]string {
+	m := map[string]string{}
+	for i, w := range strings.Fields(`two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty`) {
+		m[w] = strconv.Itoa(i + 2)
+	}
+	for i, w := range strings.Fields(`thirty forty fifty sixty seventy eighty ninety`) {
+		m[w] = strconv.Itoa(30 + 10*i)
+	}
+	return m
+}
 
 var (
 	enUnknownPhrases = []string{"unknown", "unclear", "not known", "did not say", "didn't say",

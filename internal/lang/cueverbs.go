@@ -3,7 +3,7 @@ package lang
 import "strings"
 
 //go:generate sh -c "go run ./gen/cueforms -train $POLNEAR/data/train -share 0.6 > cueforms_table.go"
-//go:generate sh -c "go run ./gen/cueverbs -train $POLNEAR/data/train -min 3 -docs 2 -share 0.5 > cueverbs_table.go"
+//go:generate sh -c "go run ./gen/cueverbs -train $POLNEAR/data/train -min 2 -docs 1 -share 0.5 > cueverbs_table.go"
 
 // QuoteLemma returns the lemma of a verb that can introduce a direct
 // quotation ("said" → "say", "sighed" → "sigh") and whether w is one: a

@@ -50,11 +50,13 @@ func English() *Language {
 		PersonNouns:      NewWordSet(enPersonNouns),
 		RelationalNouns:  NewWordSet(enRelationalNouns),
 		OrgWords:         NewWordSet(enOrgWords),
+		Countries:        countryNames(),
 		MaleWords:        NewWordSet(enMaleWords),
 		FemaleWords:      NewWordSet(enFemaleWords),
 		PersonalPronouns: map[string]byte{"he": 'm', "she": 'f'},
 
 		NamingVerbs:     NewWordSet(enNamingVerbs),
+		PublishVerbs:    NewWordSet(enPublishVerbs),
 		NeutralSpeech:   NewWordSet(enNeutralSpeech),
 		OrdinalSuffixes: []string{"st", "nd", "rd", "th"},
 		speech:          map[string]string{},
@@ -163,7 +165,7 @@ officials analysts experts`
 
 	enRelativeDays = `yesterday today tomorrow tonight`
 
-	enPeriods = `week weekend month year morning night evening day`
+	enPeriods = `week weekend month year morning night evening day spring summer autumn winter`
 
 	enPeriodLeads = `last next this earlier later same previous following`
 
@@ -216,10 +218,18 @@ sheriff speaker spokesman spokeswoman spokesperson strategist businessman busine
 king queen prince princess pope monarch ruler dictator confidant confidante friend rival opponent
 supporter activist commentator columnist reporter host anchor doctor scientist son daughter wife
 husband father mother brother sister nephew niece cousin widow tycoon magnate billionaire
-entrepreneur coach player resident witness victim mediator broker operative loyalist`
+entrepreneur coach player resident witness victim mediator broker operative loyalist alderman
+alderwoman councilman councilwoman councilor councillor treasurer comptroller`
 
 	enRelationalNouns = `ally associate confidant confidante friend loyalist partner colleague
 counterpart supporter protege protégé`
+
+	// enPublishVerbs: the verbs (lemmas) of publishing that news uses
+	// for what an outlet carried ("Reuters reported", "Politico
+	// published"), the "report" and "publish" senses of WordNet 3.0's
+	// verb.communication file; a person reported is rarely named by
+	// one word alone.
+	enPublishVerbs = `report publish print broadcast air`
 
 	// enOrgWords: head nouns of institutions, places and events, and
 	// number words, which make a capitalised sequence no person's name.
@@ -232,7 +242,9 @@ airways station base center centre hospital church state states nations republic
 federation city county province region street avenue square tower hall palace one two three four
 five six seven eight nine ten summit conference forum treaty accord plan act day north south east
 west northern southern eastern western central island islands ocean sea river valley mountain
-mountains lake park airport port bridge road channel`
+mountains lake park airport port bridge road channel convention caucus coalition alliance movement
+initiative project program society museum library magazine review tribune herald examiner radio
+television`
 
 	enMaleWords = `mr sir lord king prince father son brother husband nephew spokesman chairman
 congressman businessman`

@@ -102,6 +102,11 @@ type Language struct {
 	// OrgWords mark a capitalised sequence as an institution, place or
 	// thing, never a person's name.
 	OrgWords WordSet
+	// Countries are the English names of the world's countries in lower
+	// case, the words of a name joined by one space ("japan", "south
+	// korea"; countries.go). Alone as a speaker, such a name is a state
+	// speaking as one ("China said"), not a person.
+	Countries WordSet
 	// MaleWords and FemaleWords are gendered role nouns and honorifics.
 	MaleWords, FemaleWords WordSet
 	// PersonalPronouns that refer to one person, with their gender ('m', 'f').
@@ -109,6 +114,9 @@ type Language struct {
 
 	// speech maps every form of a speech verb to its lemma.
 	speech map[string]string
+	// PublishVerbs report what a medium published ("Reuters reported");
+	// their subject named by one word is an outlet.
+	PublishVerbs WordSet
 	// NamingVerbs name or describe with a short quotation ("called it “fake”").
 	NamingVerbs WordSet
 	// NeutralSpeech are the speech verbs (lemmas) that say only that

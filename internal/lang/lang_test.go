@@ -27,7 +27,12 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enDocumentNouns": enDocumentNouns, "enMannerOfSpeaking": enMannerOfSpeaking,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
 		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
-		"enNegations":      enNegations,
+		"enNegations":     enNegations,
+		"enDurationVerbs": enDurationVerbs, "enMeasureAdjectives": enMeasureAdjectives,
+		"enFrequencyAdverbs": enFrequencyAdverbs, "enCountNouns": enCountNouns,
+		"enMeasureNouns": enMeasureNouns, "enAttributionLeads": enAttributionLeads,
+		"enMeasureUnits": enMeasureUnits, "enSpokesNouns": enSpokesNouns, "enTimeLeads": enTimeLeads,
+		"enPlacePrepositions": enPlacePrepositions, "enContrastives": enContrastives, "enStanceVerbs": enStanceVerbs, "enFrequencyWords": enFrequencyWords,
 		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
 		"enNeutralSpeech": enNeutralSpeech,
 	}
@@ -178,5 +183,20 @@ func TestAPTitles(t *testing.T) {
 	en := English()
 	if en.TitleExpansions["del"] != "delegate" || !en.TitleAbbrevs.Has("del") || !en.TitleAbbrevs.Has("cpl") {
 		t.Errorf("Del. missing: %q, %v", en.TitleExpansions["del"], en.TitleAbbrevs.Has("del"))
+	}
+}
+
+// TestCountries: CLDR's English country names, one word or several.
+func TestCountries(t *testing.T) {
+	l := English()
+	for _, c := range []string{"japan", "china", "russia", "south korea", "germany", "united states"} {
+		if !l.Countries.Has(c) {
+			t.Errorf("%q is no country", c)
+		}
+	}
+	for _, w := range []string{"washington", "trump", "europe", ""} {
+		if l.Countries.Has(w) {
+			t.Errorf("%q is a country", w)
+		}
 	}
 }

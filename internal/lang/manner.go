@@ -13,11 +13,12 @@ const (
 	// Manner of Speaking", and class 37.8, "Complain Verbs" (B. Levin,
 	// English Verb Classes and Alternations, 1993), that news uses to
 	// report speech, less the members already among the speech verbs
-	// (shout, whisper, yell, grumble) and those that are mostly nouns or
-	// other verbs in news (call, cry, sing, chant, rage).
-	enMannerOfSpeaking = `bark bellow boom drawl growl grunt hiss holler howl moan mumble
+	// (shout, whisper, yell, grumble) or the cue verbs (bark, grouse) and
+	// those that are mostly nouns or other verbs in news (call, cry, sing,
+	// chant, rage).
+	enMannerOfSpeaking = `bellow boom drawl growl grunt hiss holler howl moan mumble
 murmur mutter roar scream screech shriek snap snarl snort splutter stammer stutter thunder
-wail whimper whine yelp grouse gripe carp kvetch`
+wail whimper whine yelp gripe carp kvetch`
 
 	// enMannerDoubling: the verbs above that double their last consonant
 	// before -ed and -ing.
@@ -26,17 +27,18 @@ wail whimper whine yelp grouse gripe carp kvetch`
 
 // enPhrasalQuote are phrasal verbs that report a reply or a continued
 // speech ("fire back", "shoot back", "hit back", "snap back": to answer
-// sharply; "go on": to continue speaking), as the Cambridge and Oxford
+// sharply; "go on": to continue speaking; "put it": to say something in
+// a particular way, "as Smith put it, “…”"), as the Cambridge and Oxford
 // learner's dictionaries of phrasal verbs define them, with the particle
 // they need.
 var enPhrasalQuote = [][2]string{
 	{"fire", "back"}, {"shoot", "back"}, {"hit", "back"}, {"snap", "back"}, {"strike", "back"},
-	{"push", "back"}, {"go", "on"},
+	{"push", "back"}, {"go", "on"}, {"put", "it"},
 }
 
 // enPhrasalIrregular are the irregular forms of the phrasal verbs' heads.
 var enPhrasalIrregular = map[string][]string{
-	"shoot": {"shot"}, "hit": {"hit"}, "strike": {"struck"}, "go": {"went", "gone"},
+	"shoot": {"shot"}, "hit": {"hit"}, "strike": {"struck"}, "go": {"went", "gone"}, "put": {"put"},
 }
 
 // mannerForms maps every form of the manner-of-speaking verbs to its lemma.
@@ -56,7 +58,7 @@ func phrasalForms() map[string]string {
 	m := map[string]string{}
 	for _, p := range enPhrasalQuote {
 		lemma, particle := p[0], p[1]
-		doubled := lemma == "hit" || lemma == "snap"
+		doubled := lemma == "hit" || lemma == "snap" || lemma == "put"
 		for _, f := range inflect(lemma, doubled, enPhrasalIrregular[lemma]) {
 			m[f+" "+particle] = lemma
 		}

@@ -1,9 +1,12 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"dossier/internal/analysis"
 )
 
 // Rule names the rule that attributed a quotation; doc.go explains each.
@@ -56,7 +59,8 @@ type reader struct {
 func (r *registry) read(a *article) []found {
 	rd := &reader{reg: r, art: a, seen: map[*person]int{}, lastPara: map[*person]int{}}
 	var out []found
-	var prevParaLast *person // speaker of the previous paragraph's last quotation
+	var prevParaLast *person   // speaker of the previous paragraph's last quotation
+	labelled := map[int]bool{} // paragraphs a transcript's label opens
 	for pi := range a.units {
 		us := a.units[pi]
 		lead := make([]*person, len(us)) // who speaks in each unit
@@ -87,11 +91,22 @@ func (r *registry) read(a *article) []found {
 				lead[ui] = rd.leadSpeaker(u.toks, ms)
 			}
 			if ui == len(us)-1 && !hasQuote(u.toks) {
-				about = soleSubject(ms)
+				about = soleSubject(mainClause(u.toks, ms))
 			}
 			rd.remember(ms, pi)
 		}
-		continueSpeakers(out[first:], us, lead, after, prevParaLast)
+		who, label := rd.transcriptLabel(pi)
+		labelled[pi] = label
+		for i := first; i < len(out) && who != nil; i++ {
+			if out[i].speaker == nil {
+				out[i].speaker, out[i].rule = who, RuleLabel
+			}
+		}
+		if !label {
+			// A transcript's label, even one naming no one known ("CHRIS:"),
+			// changes the speaker: nothing carries over to its paragraph.
+			continueSpeakers(out[first:], us, lead, after, prevParaLast)
+		}
 		prevParaLast = nil
 		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
 			prevParaLast = out[n-1].speaker
@@ -105,7 +120,7 @@ func (r *registry) read(a *article) []found {
 		}
 	}
 	rd.signedBelow(out)
-	spanParagraphs(out, a.quotes)
+	spanParagraphs(out, a.quotes, labelled)
 	return out
 }
 
@@ -138,6 +153,30 @@ func (rd *reader) signedBelow(fs []found) {
 	}
 }
 
+// transcriptLabel returns the speaker of a transcript's paragraph, which
+// opens with a surname in capitals and a colon, inside its quotation mark
+// or not ("PENCE: Well, look, …"): everything the paragraph quotes is said
+// in that person's words. The surname must be that of someone the article
+// names in full (Mike Pence), so that "UPDATE:" or "CORRECTION:" name no
+// one.
+func (rd *reader) transcriptLabel(pi int) (who *person, labelled bool) {
+	p := strings.TrimLeft(rd.art.doc.Paragraphs[pi], " \"“")
+	label, _, ok := strings.Cut(p, ":")
+	if !ok || !isAllCaps(label) || strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return nil, false
+	}
+	w := analysis.Fold(label)
+	for _, p := range rd.art.named {
+		if p.hasLast(w) && !p.org {
+			if who != nil && who != p {
+				return nil, true // two people of that surname
+			}
+			who = p
+		}
+	}
+	return who, true
+}
+
 // allPure: every unit of a paragraph is quotation and punctuation only.
 func allPure(us []unit) bool {
 	for _, u := range us {
@@ -146,6 +185,18 @@ func allPure(us []unit) bool {
 		}
 	}
 	return len(us) > 0
+}
+
+// mainClause returns the mentions after a leading subordinate clause
+// ("When Wallace died in 1998, President Clinton released the following
+// statement:"), so that its subject does not count as the sentence's.
+func mainClause(toks []token, ms []*mention) []*mention {
+	start := sentenceClause(toks, len(toks))
+	i := 0
+	for i < len(ms) && ms[i].from < start {
+		i++
+	}
+	return ms[i:]
 }
 
 // soleSubject returns the person a sentence is about: its first mention,
@@ -207,15 +258,16 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 }
 
 // spanParagraphs gives every part of a quotation that runs over several
-// paragraphs the speaker found for any part.
-func spanParagraphs(fs []found, quotes []span) {
+// paragraphs the speaker found for any part. A paragraph a transcript's
+// label opens starts a new speaker's part, though the marks run on.
+func spanParagraphs(fs []found, quotes []span, labelled map[int]bool) {
 	byQuote := map[int]int{}
 	for i, f := range fs {
 		byQuote[f.q] = i
 	}
 	for start := 0; start < len(quotes); {
 		end := start + 1
-		for end < len(quotes) && quotes[end].continued && quotes[end-1].unclosed {
+		for end < len(quotes) && quotes[end].continued && quotes[end-1].unclosed && !labelled[quotes[end].para] {
 			end++
 		}
 		var who *person
@@ -290,7 +342,19 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 			}
 		}
 	}
-	if m, ok := firstSpeaker(toks, ms, from, qi); ok {
+	m, ok := firstSpeaker(toks, ms, from, qi)
+	if ok && m.sure() {
+		return m, RuleBefore
+	}
+	if v := adjacentVerb(toks, qi); v >= from {
+		// "At one point, a woman asked for a photo and Clinton said,
+		// “…”": the verb the quotation follows introduces it when no
+		// known speaker comes earlier in the clause.
+		if n := personal(subjectOf(toks, ms, v, from)); n.sure() {
+			return n, RuleBefore
+		}
+	}
+	if ok {
 		return m, RuleBefore
 	}
 	if start := sentenceClause(toks, qi); from > start && !toks[from-1].punct(";") && !hasSpeechVerb(toks, from, qi) {
@@ -311,14 +375,44 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 			return m, RuleBefore
 		}
 	}
+	if from > 0 && toks[0].is("as") && !hasSpeechVerb(toks, from, qi) && !slices.ContainsFunc(ms, func(m *mention) bool {
+		return m.from >= from && m.from < qi && m.subject && m.personal
+	}) {
+		// "As White House press secretary Josh Earnest explained, three
+		// taxes were postponed, “which sounds like a lot”": a main clause
+		// with no speech verb and no one as its subject is what the "as"
+		// clause's speaker said ("As Blumenthal spoke, the NRA was …" is
+		// the NRA's doing).
+		if m, ok := firstSpeaker(toks, ms, 0, from); ok && m.sure() {
+			return m, RuleBefore
+		}
+	}
 	for k := 0; k+2 < len(toks); k++ {
 		if toks[k].is("according") && toks[k+1].is("to") {
+			if m := phraseAt(toks, ms, k+2); m != nil && m.personal && m.kind == byName {
+				// "according to conservative talk radio host Rush
+				// Limbaugh": the name after its title.
+				return m, RuleAccording
+			}
 			if m := startingAt(ms, k+2); m != nil && m.personal {
 				return m, RuleAccording
 			}
 		}
 	}
 	return nil, ""
+}
+
+// adjacentVerb returns the speech verb the quotation toks[qi] follows
+// directly or after a comma ("Clinton said, “…”", "Ryan said “…”"), or -1.
+func adjacentVerb(toks []token, qi int) int {
+	v := qi - 1
+	if v >= 0 && toks[v].punct(",") {
+		v--
+	}
+	if v >= 0 && isSpeechVerb(toks, v) {
+		return v
+	}
+	return -1
 }
 
 func personal(m *mention) *mention {
@@ -344,7 +438,7 @@ func firstSpeaker(toks []token, ms []*mention, from, to int) (*mention, bool) {
 		// "Because of the calendar, explained Rosenberg, “…”", or with the
 		// verb opening the clause: "Said Comey, “…”".
 		if k == from || toks[k-1].punct(",") {
-			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName && m.from == k+1 &&
+			if m := personal(phraseAt(toks, ms, k+1)); m != nil && m.kind == byName &&
 				m.to < to && toks[m.to].punct(",:") {
 				return m, true
 			}
@@ -371,12 +465,17 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if j >= len(toks) || toks[j].kind != wordTok {
 		return nil
 	}
-	if isSpeechVerb(toks, j) {
+	if isSpeechVerb(toks, j) && longestAt(ms, j) == nil {
+		if strings.HasSuffix(toks[j].low, "ing") {
+			return nil // "“…,” telling reporters": the words after it are its object
+		}
 		// said Smith; said Democratic pollster Stan Greenberg
 		if m := phraseAt(toks, ms, j+1); m != nil && m.from == j+1 {
 			return m
 		}
-		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && (m.to == len(toks) || toks[m.to].kind != wordTok || toks[m.to].is("of")) {
+		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && (m.to == len(toks) || toks[m.to].kind != wordTok || en.IsStopWord(toks[m.to].low)) {
+			// "said Cruz constituent Dan Golvach when asked": a function
+			// word ends the phrase the name closes.
 			return m
 		}
 		return nil
@@ -526,7 +625,11 @@ func phraseAt(toks []token, ms []*mention, j int) *mention {
 			m, e = n, n.to
 			continue
 		}
-		if en.IsStopWord(toks[e].low) && (m != nil || !en.Determiners.Has(toks[e].low)) {
+		if toks[e].is("of") && m == nil && e > j && isTitleWord(toks[e-1].low) {
+			e++ // "former secretary of state Hillary Clinton"
+			continue
+		}
+		if en.IsStopWord(toks[e].low) && !acronym(toks[e].text) && (m != nil || !en.Determiners.Has(toks[e].low)) {
 			break // a function word ends the phrase, or opens none
 		}
 		e++
@@ -552,8 +655,10 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 			continue
 		}
 		m := afterQuote(toks, ms, k)
-		if m == nil && !hasSpeechVerb(toks, k+1, end) {
-			continue // the comma opens an apposition: "…, said Smith, an analyst at …"
+		if m == nil && !hasSpeechVerb(toks, k+1, relativeEnd(toks, k+1, end)) {
+			// the comma opens an apposition: "…, said Smith, an analyst
+			// at …", "…, a union that has endorsed Sanders"
+			continue
 		}
 		if m == nil {
 			return nil
@@ -586,6 +691,18 @@ func finalAttribution(toks []token, ms []*mention, qi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// relativeEnd returns where a relative clause opens in toks[from:to] ("a
+// union that has endorsed Sanders"), or to: its verbs report nothing of
+// the sentence's.
+func relativeEnd(toks []token, from, to int) int {
+	for k := from; k < to; k++ {
+		if toks[k].kind == wordTok && en.Relatives.Has(toks[k].low) {
+			return k
+		}
+	}
+	return to
 }
 
 // skipOrigin skips "of" and a capitalised place or institution after a
@@ -687,6 +804,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		t := toks[j]
 		switch {
 		case isFiller(t):
+			if !viaTo && t.is("is", "are", "was", "were", "be", "been", "being") && !strings.HasSuffix(toks[k].low, "ing") {
+				return nil // a passive: "Sanders was asked by Bill Maher" names who was asked
+			}
 			j--
 			continue
 		case t.is("to"):
@@ -701,6 +821,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			continue
 		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
+			continue
+		case !t.cap && en.Periods.Has(t.low) && j-1 >= from && toks[j-1].is("last", "this", "that", "later", "earlier"):
+			j -= 2 // "Feinstein (D-Calif.) last week said"
 			continue
 		case t.punct(")"):
 			for j >= from && !toks[j].punct("(") {
@@ -721,12 +844,56 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			return coordinated(toks, ms, m)
 		}
 		return inherit(ms, from, k)
+	case t.kind == quoteTok && strings.HasSuffix(strings.TrimSpace(t.text), ","):
+		// "Trump has delivered a defense of “New York values,” saying":
+		// the comma inside the quotation ends the clause.
+		return inherit(ms, from, k)
+	case t.is("but", "yet") && j == from:
+		// "Carson did not mention his opponents, but told his
+		// supporters": a clause of a verb alone shares the sentence's
+		// subject, unless it may go on with a relative clause that ends
+		// right before it ("Maher, who backs Sanders, but has dismissed …").
+		start := sentenceClause(toks, k)
+		for i := j - 2; i >= start; i-- {
+			if toks[i].punct(",") {
+				if r := toks[i+1]; r.kind == wordTok && en.Relatives.Has(r.low) {
+					return nil
+				}
+				break
+			}
+		}
+		return inherit(ms, start, k)
 	case t.is("and", "or", "but", "then"):
 		return inherit(ms, from, k)
 	}
+	if issuedBy(toks, j) && j-1 >= from {
+		if m := endingAt(ms, j-1); m != nil && m.person != nil && m.person.org {
+			return m // "The IMF report said that …": the institution speaks
+		}
+	}
 	if m := endingAt(ms, j); m != nil {
+		if m.from >= 2 && toks[m.from-1].is("of") {
+			if b := endingAt(ms, m.from-2); b != nil && b.personal && (b.person == nil || !b.person.org) {
+				// "G.K. Butterfield of North Carolina said", "the
+				// spokesman of the Kremlin said": the place or body says
+				// where the subject comes from.
+				m = b
+			}
+		}
 		if viaTo && m.from > 0 && toks[m.from-1].kind == wordTok && en.Prepositions.Has(toks[m.from-1].low) {
-			return nil // "took to Twitter overnight to accuse": Twitter is no subject
+			// "Trump took to Twitter overnight to accuse": Twitter is no
+			// subject; the verb before its preposition may have one.
+			p := m.from - 2
+			if p >= from && toks[p].kind == wordTok && !toks[p].cap && endingAt(ms, p) == nil {
+				p--
+			}
+			for p >= from && isFiller(toks[p]) {
+				p--
+			}
+			if n := endingAt(ms, p); p >= from && n != nil && n.subject && n.personal {
+				return coordinated(toks, ms, n)
+			}
+			return nil
 		}
 		return coordinated(toks, ms, m)
 	}
@@ -790,16 +957,42 @@ func apposed(toks []token, ms []*mention, j, from int) *mention {
 		if before == nil || k+1 >= j {
 			return nil
 		}
+		if (!before.personal || !before.subject) && before.from >= 2 && toks[before.from-1].is("of") {
+			if b := endingAt(ms, before.from-2); b != nil && b.personal {
+				before = b // "Rep. Tom Cole of Oklahoma, an ally of …,"
+			}
+		}
+		place := startingAt(ms, k+1)
+		if (!before.personal || !before.subject) && (descriptionStart(toks, k+1) || isNumberWord(toks[k+1].low) || asidePhrase(toks, k+1) ||
+			place != nil && place.to == j && !place.personal) { // "… in Columbus, Ohio, said"
+			// "Jean-Marc Ayrault, the foreign minister of France, a
+			// permanent member of the Security Council, said": the
+			// apposition describes a place or a body ending an earlier
+			// one, no subject; the subject stands before that.
+			if m := apposed(toks, ms, k, from); m != nil && m.personal {
+				return m
+			}
+		}
 		if name := startingAt(ms, k+1); name != nil && name.to == j && name.kind == byName {
 			return name // a description, then the name it describes
 		}
 		first := toks[k+1]
-		if descriptionStart(toks, k+1) || isNumberWord(first.low) || first.is("who", "whose") {
-			return before
+		if s, _ := singular(first.low); descriptionStart(toks, k+1) || isNumberWord(first.low) || first.is("who", "whose") ||
+			first.kind == wordTok && !first.cap && isRoleNoun(s) || asidePhrase(toks, k+1) {
+			return before // "Smith, chairman of the board,", "Smith, in a statement,"
 		}
 		return nil
 	}
 	return nil
+}
+
+// asidePhrase: toks[i] opens a prepositional phrase set off by commas
+// after a subject ("Clinton, during a town hall meeting in Columbus,
+// Ohio, said"), not a relative clause ("Trump, with whom he clashed,").
+func asidePhrase(toks []token, i int) bool {
+	t := toks[i]
+	return t.kind == wordTok && !t.cap && en.Prepositions.Has(t.low) &&
+		i+1 < len(toks) && !(toks[i+1].kind == wordTok && en.Relatives.Has(toks[i+1].low))
 }
 
 // coordinated returns the first of coordinated subjects: in "Smith and

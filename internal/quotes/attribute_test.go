@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"dossier/internal/corpus"
@@ -317,6 +318,15 @@ func TestSpeakerLabels(t *testing.T) {
 		{"object before a colon", []string{intro, "The plan does not surprise the press, nor Berger: “It was expected by all.”"},
 			"It was expected by all.", "", ""},
 	})
+	// A transcript quoted paragraph by paragraph, each opened and none
+	// closed, a label in capitals opening each: the label speaks, an
+	// unknown label ("HOST:") stops the speaker before it carrying over.
+	transcript := []string{intro, `"KOWALSKI: Well, look, the bridge is “safe” now.`, `"HOST: You said “never” last year.`, `"And the levy?`}
+	runAttrCases(t, []attrCase{
+		{"capitals label inside the quotation", transcript, "KOWALSKI: Well, look, the bridge is “safe” now.", "Anna Kowalski", RuleLabel},
+		{"unknown label's paragraphs go on without a speaker", transcript, "And the levy?", "", ""},
+		{"unknown label takes no one's words", transcript, "HOST: You said “never” last year.", "", ""},
+	})
 }
 
 // TestFinalWithApposition: a sentence-final "said Smith" may end with an
@@ -340,7 +350,9 @@ func TestVerbFirst(t *testing.T) {
 	runAttrCases(t, []attrCase{
 		{"said first", []string{intro, "Berger said little. Said Kowalski, “The harbour will stay open to everyone.”"},
 			"The harbour will stay open to everyone.", "Anna Kowalski", RuleBefore},
-		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
+		{"a preposition's object is no subject; the verb before it has one", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski took to Reuters overnight to accuse the council of a “land grab.”"},
+			"land grab.", "Anna Kowalski", RuleBefore},
+		{"a preposition's object is no subject", []string{intro, "“The port is calm,” Reuters reported.", "Kowalski's ally took to Reuters overnight to accuse the council of a “land grab.”"},
 			"land grab.", "", ""},
 		{"a document's -ing verb reports its issuer", []string{intro, "Kowalski released a new radio ad calling the levy “a fair deal for all.”"},
 			"a fair deal for all.", "Anna Kowalski", RuleNaming},
@@ -358,4 +370,97 @@ func TestSignedBelow(t *testing.T) {
 		{"a dash that opens a sentence", []string{intro, "“The harbour will stay open to everyone, whatever the council says.”", "- Kowalski spoke later, and Berger said nothing."},
 			"The harbour will stay open to everyone, whatever the council says.", "", ""},
 	})
+}
+
+// TestNamesAndClausesInNews: constructions of wire and newspaper copy
+// found on PolNeAR's train split (testdata/polnear), one case each, with
+// the invented people of intro.
+func TestNamesAndClausesInNews(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"middle initial", []string{intro, "“The levy stays,” said Alderman Anna J. Kowalski, whose ward includes the port."},
+			"The levy stays,", "Anna Kowalski", RuleAfter},
+		{"titled name after the", []string{intro, "Kowalski opened the session. “Let us pray,” said the Rev. Tom Berger, of St. Mark's Church."},
+			"Let us pray,", "Tom Berger", RuleAfter},
+		{"article before a name that modifies a noun", []string{intro, "“The bridge is safe,” said the Kowalski administration."},
+			"The bridge is safe,", "", ""},
+		{"second apposition describes a place", []string{intro, "Tom Berger, the finance chief of Dover, a port on the Channel, said the levy was “fair.”"},
+			"fair.", "Tom Berger", RuleBefore},
+		{"origin before an apposition", []string{intro, "Mayor Anna Kowalski of Dover, a former engineer, said the bridge was “safe.”"},
+			"safe.", "Anna Kowalski", RuleBefore},
+		{"according to a titled name", []string{intro, "The levy is “fair,” according to finance chief Tom Berger."},
+			"fair,", "Tom Berger", RuleAccording},
+		{"comma closing a leading clause", []string{intro, "Before the vote, finance chief Tom Berger lobbied for the levy, saying, “It is fair.”"},
+			"It is fair.", "Tom Berger", RuleBefore},
+		{"verb right before the quotation", []string{intro, "At one point, a resident asked for a photo and Kowalski said, “Of course.”"},
+			"Of course.", "Anna Kowalski", RuleBefore},
+		{"comma inside the quotation ends the clause", []string{intro, "Kowalski defended the “harbour levy,” saying the port “needs the money.”"},
+			"needs the money.", "Anna Kowalski", RuleBefore},
+		{"-ing verb after a quotation takes no subject after it", []string{intro, "Kowalski called the levy “fair,” telling reporters the port “needs the money.”"},
+			"needs the money.", "Anna Kowalski", RuleBefore},
+		{"verb after but shares the subject", []string{intro, "Berger did not name the mayor, but told reporters, “The levy is hers.”"},
+			"The levy is hers.", "Tom Berger", RuleBefore},
+		{"but after a relative clause", []string{intro, "Berger was asked by Kowalski, who backs the levy, but has criticised its cost, “Will you vote?”"},
+			"Will you vote?", "", ""},
+		{"passive speech verb", []string{intro, "Berger was asked about the levy: “Will you vote for it?”"},
+			"Will you vote for it?", "", ""},
+		{"name after an inverted verb ends at a function word", []string{intro, "“The levy stays,” said port worker Tom Berger when asked about the vote."},
+			"The levy stays,", "Tom Berger", RuleAfter},
+		{"paragraph introducing the next after a leading clause", []string{intro, "When Berger left, Kowalski released the following statement:", "“We won the vote.”"},
+			"We won the vote.", "Anna Kowalski", RuleContinues},
+		{"institution speaking through its report", []string{intro, "“The port will recover,” the Port Authority report stated."},
+			"The port will recover,", "Port Authority", RuleAfter},
+		{"origin between subject and verb", []string{intro, "Mayor Anna Kowalski of Dover said the levy was “fair.”"},
+			"fair.", "Anna Kowalski", RuleBefore},
+		{"relative time between subject and verb", []string{intro, "Berger (Finance) last week said the levy was “fair.”"},
+			"fair.", "Tom Berger", RuleBefore},
+		{"as-clause speaker for a main clause with no speaker", []string{intro, "As Kowalski explained, three taxes were postponed, “which sounds like a lot of money.”"},
+			"which sounds like a lot of money.", "Anna Kowalski", RuleBefore},
+		{"as-clause when the main clause has its own subject", []string{intro, "As Kowalski spoke, the Port Authority was lobbying against “any levy at all.”"},
+			"any levy at all.", "", ""},
+		{"phrasal verb with an adverb before the colon", []string{intro, "When Kowalski objected, Berger fired back forcefully: “The levy stays.”"},
+			"The levy stays.", "Tom Berger", RuleColon},
+		{"as X puts it", []string{intro, "As The Post's Tom Berger puts it, “The levy is here to stay.”"},
+			"The levy is here to stay.", "Tom Berger", RuleBefore},
+		{"two-word place is no one", []string{intro, "Berger campaigned in New Carlow. Kowalski won in New Carlow.", "Speaking in Salem, New Carlow, Kowalski went after Berger, calling him “a total stiff.”"},
+			"a total stiff.", "Anna Kowalski", ""},
+		{"title with of after an inverted verb", []string{intro, "“The port comes first,” said former secretary of state Anna Kowalski, who chairs the board."},
+			"The port comes first,", "Anna Kowalski", RuleAfter},
+		{"verb form opening a name's title after the quotation", []string{intro, "“We know better,” state Sen. Tom Berger (D) said about halfway through."},
+			"We know better,", "Tom Berger", RuleAfter},
+		{"apposition opened by a role noun, then a second", []string{intro, "Tom Berger, chairman of the board of the Dover Port Authority, the city's funding arm, said it would act only if “the vote passes.”"},
+			"the vote passes.", "Tom Berger", RuleBefore},
+		{"inverted verb with a titled name before a colon", []string{intro, "In other words, explained finance chief Tom Berger: “What does the levy pay for?”"},
+			"What does the levy pay for?", "Tom Berger", ""},
+		{"prepositional aside between subject and verb", []string{intro, "Kowalski, during a town hall meeting in Dover, Kent, said she was “going to keep the port open.”"},
+			"going to keep the port open.", "Anna Kowalski", RuleBefore},
+		{"relative clause after a preposition is no aside", []string{intro, "Kowalski also attacked Berger, with whom she clashed at the meeting, calling him a “loser.”"},
+			"loser.", "Anna Kowalski", ""},
+		{"country with an apposition", []string{intro, "Even China, the port's largest client, said it was “resolutely opposed” to the levy."},
+			"resolutely opposed", "China", RuleBefore},
+		{"possessor's article before a title", []string{intro, "“The levy is dead” the Post's senior politics editor Tom Berger responded."},
+			"The levy is dead", "Tom Berger", RuleAfter},
+		{"final attribution whose apposition holds a relative clause", []string{intro, "“We are happy” about the vote, said Tom Berger, head of the Dover Union, a union that has endorsed Kowalski."},
+			"We are happy", "Tom Berger", RuleFinal},
+		{"institution before a past tense", []string{intro, "The Port Authority issued a statement calling the levy “unlawful.”"},
+			"unlawful.", "Port Authority", ""},
+	})
+}
+
+// TestInitialsInNames: an initial inside a name is part of it, though
+// alone "d" and "t" read as function words.
+func TestInitialsInNames(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Yesterday William D. Burns spoke.", "william d burns"},
+		{"Yesterday Gregory T. Angelo spoke.", "gregory t angelo"},
+	} {
+		a := prepare(0, doc("t", tc.text))
+		u := a.units[0][0]
+		var got []string
+		for _, r := range nameRuns(u.toks, a.lower, nil) {
+			got = append(got, strings.Join(r.words(u.toks), " "))
+		}
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%q: name words %q, want %q", tc.text, got, tc.want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -13,13 +14,18 @@ import (
 // which a plural takes), opening its clause or set off after a quotation,
 // or it follows the verb that follows a quotation and ends the clause
 // ("“…,” said Tiegen."), or it alone follows "according to". It is a person known by that one name, unless it
-// is an acronym ("CNN", "FBI") or a place the corpus writes after "in"
-// ("Russia", "Beijing"): those are institutions speaking as one.
+// is an acronym ("CNN", "FBI"), a place the corpus writes after "in"
+// ("Russia", "Beijing"), a country's name (lang's Countries: "Japan") or
+// the subject of a verb of publishing somewhere ("Reuters reported"):
+// those are institutions speaking as one.
 
 // bareSpeaker is a one-word subject of a speech verb found by learnBare.
 type bareSpeaker struct {
 	word, surface string
 	art           *article
+	// publishes: the word is the subject of a verb of publishing
+	// ("Reuters reported"), as outlets are.
+	publishes bool
 }
 
 // bareCandidate returns the one-word speaker a name run stands for in
@@ -35,10 +41,18 @@ func bareCandidate(a *article, toks []token, run nameRun) (bareSpeaker, bool) {
 		isRoleNoun(s) || plural && isRoleNoun(t.low) || en.Honorifics.Has(t.low) || isTitleAbbrev(t.low) {
 		return bareSpeaker{}, false
 	}
-	if !bareSubject(toks, run) && !bareAfterVerb(toks, run) && !bareAccording(toks, run) {
+	v := -1 // the speech verb
+	switch {
+	case bareSubject(toks, run):
+		for v = run.to; isFiller(toks[v]); v++ {
+		}
+	case bareAfterVerb(toks, run):
+		v = run.from - 1
+	case !bareAccording(toks, run):
 		return bareSpeaker{}, false
 	}
-	return bareSpeaker{word: t.low, surface: t.text, art: a}, true
+	publishes := v >= 0 && en.PublishVerbs.Has(lemma(toks[v].low))
+	return bareSpeaker{word: t.low, surface: t.text, art: a, publishes: publishes}, true
 }
 
 // bareSubject: "Swanson said", "“…,” Swanson added", ", Tiegen also said".
@@ -100,11 +114,15 @@ func acronym(w string) bool {
 // by that name alone, or an institution for an acronym or a place. A word
 // that is the surname of someone named in full is left to resolveRun.
 func (r *registry) learnBare(cands []bareSpeaker, places map[string]bool) {
+	outlets := map[string]bool{}
+	for _, c := range cands {
+		outlets[c.word] = outlets[c.word] || c.publishes
+	}
 	for _, c := range cands {
 		if len(r.withLast(c.word)) > 0 || r.bareOrgs[c.word] || slices.ContainsFunc(c.art.named, func(p *person) bool { return p.first == c.word }) {
 			continue // someone named in full, or "Hillary said" where Hillary Clinton is named
 		}
-		if acronym(c.surface) || places[c.word] {
+		if acronym(c.surface) || places[c.word] || en.Countries.Has(c.word) || outlets[c.word] {
 			r.bareOrgs[c.word] = true
 			continue
 		}
@@ -125,7 +143,11 @@ func placeWords(toks []token, into map[string]bool) {
 }
 
 // bareOrg reports whether a name run is one word learnBare took for an
-// institution ("CNN reported").
+// institution ("CNN reported") or a country's name ("China", "North
+// Korea"): a state speaks as one.
 func (r *registry) bareOrg(toks []token, run nameRun) bool {
-	return run.to-run.from == 1 && r.bareOrgs[toks[run.from].low]
+	if run.to-run.from == 1 && r.bareOrgs[toks[run.from].low] {
+		return true
+	}
+	return run.name == run.from && !run.poss && en.Countries.Has(strings.Join(run.words(toks), " "))
 }

@@ -19,7 +19,9 @@
 // straight quotation closed by a curly mark ("…”) or a curly one closed by
 // a straight mark (“…") when no quotation of that kind is open inside it,
 // and a curly opening mark typed for the closing one (“Frozen“), where the
-// mark ends a word; single marks inside them are nested
+// mark ends a word, or a closing one typed for the opening one where a
+// line begins and a close follows (”Fear. …” ― a reader's name); single
+// marks inside them are nested
 // quotations, and a single curly mark outside them opens a quotation only
 // at the start of a word and when its close is no apostrophe ("Trump’s").
 // A quotation left open at a paragraph's end continues in the next
@@ -38,8 +40,12 @@
 // people it names:
 //
 //  1. Full names: a run of capitalised words is split into titles
-//     ("Russian President") and a name ("Vladimir Putin"); a name of two
-//     or more name words is a person. A title word after a given name is
+//     ("Russian President") and a name ("Vladimir Putin", "William D.
+//     Burns": an initial inside a name is part of it); a name of two
+//     or more name words is a person, unless it is a country's name (lang
+//     Countries: "South Korea") or the corpus writes it mostly after "in"
+//     where it ends its phrase, as places are ("in New Hampshire",
+//     dropPlaces). A title word after a given name is
 //     a surname ("Charlie King", "Mayor Don Guardian") when the corpus
 //     names someone in full with that given name or describes the two
 //     words as a person ("Charlie King, a prominent New York Democrat"). A surname alone is a person only
@@ -66,8 +72,14 @@
 // Caller"), because people's names take no article; a capitalised "The"
 // inside a sentence counts as "the" ("according to The Federalist"). So
 // is such a run holding an institution word without "the" ("Fox News",
-// "Congress"). In "the Trump administration" or "the Clinton campaign" the
-// name only modifies a lower-case noun and no institution is named. Institutions are kept in their own table
+// "Congress"), a run before a past tense ("the Security Council issued")
+// or before the document it speaks through ("the IMF report stated"), and
+// a country's name ("China, Pyongyang's only ally, said"). In "the Trump
+// administration" or "the Clinton campaign" the name only modifies a
+// lower-case noun and no institution is named; a titled name after "the"
+// that heads its phrase is a person ("said the Rev. Peter Wherry"). A
+// run headed by an institution word names no one and holds no description
+// of someone ("the Democratic National Convention"). Institutions are kept in their own table
 // (registry.orgs), never merged with a person, never a pronoun's
 // antecedent nor the head of an apposition, and listed as speakers with
 // Speaker.Institution set, so that a person's quotations never go to
@@ -82,7 +94,9 @@
 // takes) opening its clause, or it closes the clause right after the
 // verb that follows a quotation, or alone follows "according to". It is
 // a person known by that one name,
-// unless it is an acronym ("CNN", "FBI") or a place the corpus writes
+// unless it is an acronym ("CNN", "FBI"), a country (lang Countries), the
+// subject of a verb of publishing somewhere ("Reuters reported", lang
+// PublishVerbs), or a place the corpus writes
 // after "in" ("Russia"), which are institutions; a role noun
 // ("Critics"), a word the article also writes in lower case, the given
 // name of someone named in full ("Hillary said") or a surname already
@@ -143,7 +157,12 @@
 //  3. RuleLabel: a name set before the quotation with a colon as its
 //     label, opening the sentence or after a dash, "from" or the
 //     quotation before (Clinton: “…” Bush: “…”; "- Carl Bialik: “…”"), as
-//     transcripts and digests write them.
+//     transcripts and digests write them. A transcript's paragraph opened
+//     by a surname in capitals and a colon ("PENCE: …", inside its
+//     quotation mark or not) gives the person the article names in full
+//     with that surname every quotation of the paragraph no other rule
+//     attributes; any such label starts a new speaker, so neither
+//     RuleContinues nor RuleSpansParas carries one into it.
 //  4. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
 //     at most maxNamingGap words before the quotation: Smith called it
 //     “fake”. The short quotation is the verb's complement, so the verb's
@@ -160,16 +179,30 @@
 //     a short phrase of time or manner ("at the time", maxInlinePhrase),
 //     a document a speech verb in -ing follows, for the verb that issued
 //     it ("issued a statement saying", lang's document nouns),
-//     a verb before "to" ("went on to say", though never to reach a
-//     preposition's object: "took to Twitter to accuse"),
+//     a verb before "to" ("went on to say"; past a preposition's object
+//     to the subject of the verb before it: "Trump took to Twitter to
+//     accuse"), a relative time ("last week"), a place or body after "of"
+//     ("Rep. Tom Cole of Oklahoma"), an institution's document ("the IMF
+//     report said"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
-//     and gives a verb after ", adding" or "and" the clause's first
-//     subject that can speak; a name right after the verb, set off by
+//     which may open with a determiner, a number, "who", a role noun
+//     ("chairman of the board") or a preposition ("during a town hall"),
+//     and may follow another that ends with a place or a body ("Ayrault,
+//     the foreign minister of France, a permanent member of …,"). It
+//     gives a verb after ", adding", "and", a comma inside the quotation
+//     before it ("a defense of “New York values,” saying") or a ", but"
+//     with no subject of its own the clause's first subject that can speak
+//     (not after a relative clause the "but" may continue); a passive
+//     ("Sanders was asked by …") has no speaker for subject; a name right after the verb, set off by
 //     commas, is its subject too (", explained Rosenberg, “…”"; "Said
 //     Comey, “…”"). A person
 //     noun from WordNet before a name (lang PersonNouns: "presidential
 //     nominee Hillary Clinton") is read as her title, so the name stays a
-//     subject.
+//     subject. When the first speech verb has no known subject, the verb
+//     the quotation follows, directly or after a comma, may have one
+//     ("a woman asked for a photo and Clinton said, “…”"). A main clause
+//     with no speech verb and no one as its subject after "As Earnest
+//     explained," is the "as" clause speaker's.
 //  7. RuleFinal: an attribution that closes the sentence after a comma,
 //     with words between it and the quotation (“…” for the victory,
 //     Sanders said.), when no other speech verb stands between them and at

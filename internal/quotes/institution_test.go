@@ -82,8 +82,8 @@ func TestQuoteKremlinWhiteHouse(t *testing.T) {
 }
 
 // TestBareSpeakers: a speaker named by one word the articles never
-// complete is a person, unless the word is an acronym or a place the
-// corpus writes after "in"; a given name alone is the one person of the
+// complete is a person, unless the word is an acronym, a place the
+// corpus writes after "in", a country or an outlet that "reported"; a given name alone is the one person of the
 // article named in full with it.
 func TestBareSpeakers(t *testing.T) {
 	ix := Build([]*corpus.Document{
@@ -92,6 +92,8 @@ func TestBareSpeakers(t *testing.T) {
 			"“I came for the music,” Labbot said.",
 			"“The vote was fair,” CNN reported.",
 			"“Pyongyang must stop,” Russia insisted.",
+			"“The test was reckless,” Japan said.",
+			"“The levy failed,” Axios reported. “It was close,” Axios added.",
 			"Hillary Clinton spoke last. “We will win,” Hillary said."),
 	})
 	for _, tc := range []struct {
@@ -101,6 +103,8 @@ func TestBareSpeakers(t *testing.T) {
 		{"I came for the music,", "Labbot", false},
 		{"The vote was fair,", "CNN", true},
 		{"Pyongyang must stop,", "Russia", true},
+		{"The test was reckless,", "Japan", true},
+		{"It was close,", "Axios", true},
 		{"We will win,", "Hillary Clinton", false},
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -102,6 +103,8 @@ func learn(arts []*article) *registry {
 				switch {
 				case afterThe(u.toks, run) && run.from == run.name && institutionRun(u.toks, run, false):
 					// "the Daily Caller": an institution, no one's name
+				case len(words) >= minNameWords && en.Countries.Has(strings.Join(words, " ")):
+					// "South Korea", "New Zealand": a country, no one's name
 				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
@@ -114,6 +117,7 @@ func learn(arts []*article) *registry {
 			}
 		})
 	}
+	r.dropPlaces(arts)
 	given := map[string]bool{}
 	for _, p := range r.people {
 		if p.first != "" {
@@ -139,7 +143,9 @@ func learn(arts []*article) *registry {
 			for _, run := range runs {
 				if words := run.words(u.toks); len(words) == minNameWords && surnameTitle(u.toks[run.to-1]) {
 					first, last := nameKey(words)
-					a.note(r.add(first, last, run.surface(u.toks)))
+					if !r.places[first+"|"+last] {
+						a.note(r.add(first, last, run.surface(u.toks)))
+					}
 				}
 			}
 		})
@@ -192,6 +198,45 @@ func learn(arts []*article) *registry {
 	r.learnGender(arts)
 	r.finish()
 	return r
+}
+
+// dropPlaces removes the "people" the corpus writes mostly after "in":
+// "in New Hampshire", "in British Columbia" name places, whose two
+// capitalised words look like a given name and a surname. A person is
+// rarely "in" anyone; at least minPlaceUses such uses, half or more of
+// those where the name ends its phrase, make a place.
+func (r *registry) dropPlaces(arts []*article) {
+	total, in := map[*person]int{}, map[*person]int{}
+	for _, a := range arts {
+		a.each(func(u *unit, runs []nameRun) {
+			for _, run := range runs {
+				words := run.words(u.toks)
+				if nameWordCount(words) < minNameWords || run.name != run.from || run.to < len(u.toks) && u.toks[run.to].kind == wordTok {
+					continue // counted where the name ends its phrase: "in New Hampshire,", "Jane Roe."
+				}
+				first, last := nameKey(words)
+				p := r.byKey[first+"|"+last]
+				if p == nil {
+					continue
+				}
+				total[p]++
+				if run.from > 0 && u.toks[run.from-1].is("in") {
+					in[p]++
+				}
+			}
+		})
+	}
+	place := func(p *person) bool { return in[p] >= minPlaceUses && 2*in[p] >= total[p] }
+	r.people = slices.DeleteFunc(r.people, place)
+	maps.DeleteFunc(r.byKey, func(key string, p *person) bool {
+		if place(p) {
+			r.places[key] = true // no later pass may name it again
+		}
+		return place(p)
+	})
+	for _, a := range arts {
+		a.named = slices.DeleteFunc(a.named, place)
+	}
 }
 
 // learnGender reads the articles' own pronouns: a sentence that names one

@@ -102,4 +102,16 @@ const (
 	// minAllCaps is above how many letters a word written in capitals is
 	// a headline or credit rather than an acronym ("DRISCOLL", not "NATO").
 	minAllCaps = 3
+
+	// minPastTense is the shortest word ending in -ed read as a past
+	// tense after an institution's name ("the Security Council issued"):
+	// shorter ones are nouns ("bed", "seed", "creed" have at most five
+	// letters with "breed" and "greed"); "voted", "ruled" have five too
+	// and are lost, which leaves the name unread rather than misread.
+	minPastTense = 6
+
+	// minPlaceUses is how many times a two-word name must follow "in"
+	// (and in half its uses or more) to be a place rather than a person
+	// ("in New Hampshire"): once may be "confidence in Jane Roe".
+	minPlaceUses = 2
 )

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,6 +58,15 @@ func scanParagraph(para int, p string) []span {
 		switch {
 		case closers[r] != "":
 			s, next := scanDouble(para, p, i, r, size)
+			if s.end > s.start {
+				out = append(out, s)
+			}
+			i = next
+		case r == '”' && lineStart(p, i) && letterAt(p, i+size) && strings.ContainsRune(p[i+size:], '”'):
+			// ”Fear. I am afraid…” ― a closing mark typed for the opening
+			// one where a line begins, and closed later: where nothing
+			// can end, it opens.
+			s, next := scanDouble(para, p, i, '“', size)
 			if s.end > s.start {
 				out = append(out, s)
 			}
@@ -209,6 +219,29 @@ func wordStart(p string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(p[:i])
 	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '–' || r == '-'
+}
+
+// lineStart: only spaces and invisible format characters (a
+// left-to-right mark pasted from a social network) stand between p[i] and
+// the start of its line.
+func lineStart(p string, i int) bool {
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(p[:i])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+		i -= size
+	}
+	return true
+}
+
+// letterAt: a letter begins at p[i].
+func letterAt(p string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(p[i:])
+	return i < len(p) && unicode.IsLetter(r)
 }
 
 func firstNonSpace(p string) int {

@@ -41,6 +41,9 @@ func TestFindQuotes(t *testing.T) {
 		{"curly opened, straight closed, straight later", []string{`“They feel good," Obama said. "Or not."`}, []string{"They feel good,", "Or not."}},
 		{"straight quotation inside a curly one", []string{`“He said "no" to me,” she said.`}, []string{`He said "no" to me,`}},
 		{"unclosed straight quotation with a curly one inside", []string{`"The department isn’t about “Equal Justice” anymore. It is about power.`}, []string{"The department isn’t about “Equal Justice” anymore. It is about power."}},
+		{"closing mark typed to open a line", []string{"”Fear. I am afraid.” ― Ann Lee\n”Hope.” ― Tom Roe"}, []string{"Fear. I am afraid.", "Hope."}},
+		{"closing mark typed to open after a direction mark", []string{"\u202a”This is why,” said John Roe."}, []string{"This is why,"}},
+		{"closing mark at a line start with no close is text", []string{"”Fear and hope"}, nil},
 		{"curly opening mark inside nests", []string{"“He called it “fake” twice,” she said."}, []string{"He called it “fake” twice,"}},
 	}
 	for _, tt := range tests {

@@ -63,12 +63,20 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 			continue
 		}
 		if run.name == run.to {
+			if en.OrgWords.Has(toks[run.to-1].low) {
+				// "the Democratic National Convention" names a body even
+				// where it is no speaker; none of its words is a role
+				// noun heading a description of someone.
+				for k := run.from; k < run.to; k++ {
+					covered[k] = true
+				}
+			}
 			continue
 		}
 		start, _, _ := rd.reg.title(toks, run)
 		m := &mention{kind: byName, from: start, to: run.to, person: p, poss: run.poss, appos: -1}
 		m.personal = p != nil || hasHonorific(toks, run)
-		if start > 0 && toks[start-1].is("the", "a", "an") {
+		if start > 0 && toks[start-1].is("the", "a", "an") && !titledHead(toks, run, start) {
 			m.personal = false // "the Trump administration"
 		}
 		if p != nil {
@@ -187,6 +195,22 @@ func (rd *reader) orgDescription(toks []token, h int, covered []bool) *mention {
 	return &mention{kind: byName, from: j, to: h + 1, person: p, personal: true, appos: -1}
 }
 
+// titledHead reports whether a name run whose title starts at toks[start],
+// after "the", is a titled name that heads its noun phrase: it has a title
+// or an honorific before the name ("the Rev.", "the Post's senior editor"),
+// and punctuation, a quotation, the end, a speech verb or an adverb follows
+// it ("said the Rev. Peter Wherry, of …", "the Speaker of the House Rep.
+// Paul Ryan (R-Wis.) said"). Then the article belongs to the title, not to
+// a noun the name modifies ("the Trump administration"); "a" or "an"
+// before a name still makes a kind of person ("an Iowa Democrat").
+func titledHead(toks []token, run nameRun, start int) bool {
+	to := run.to
+	if run.name == start || start == 0 || !toks[start-1].is("the") {
+		return false
+	}
+	return to == len(toks) || toks[to].kind != wordTok || isSpeechVerb(toks, to) || isFiller(toks[to])
+}
+
 func genderOf(head string) byte {
 	switch {
 	case en.MaleWords.Has(head):
@@ -241,13 +265,17 @@ func markSubjects(toks []token, ms []*mention) {
 		prevEnds := i > 0 && ms[i-1].to == m.from-1
 		p := toks[m.from-1]
 		switch {
-		case p.punct(",") && prevEnds && ms[i-1].personal && (ms[i-1].person == nil || !ms[i-1].person.org):
+		case p.punct(",") && prevEnds && ms[i-1].personal && (ms[i-1].person == nil || !ms[i-1].person.org) &&
+			sentenceClause(toks, m.from) != m.from:
+			// "Before the convention, Cleveland Police Chief Calvin
+			// Williams lobbied": the comma closes a leading clause, it
+			// opens no apposition.
 			m.appos = i - 1
 			m.subject = ms[i-1].subject
 		case p.is("and", "or") && prevEnds:
 			m.subject = ms[i-1].subject
 		case p.kind != wordTok:
-		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low):
+		case en.Prepositions.Has(p.low) || en.Relatives.Has(p.low) && p.low != "that" || en.IsSpeechVerb(p.low) && !p.poss:
 			m.subject = false
 		case !p.cap && !en.IsStopWord(p.low) && !fillers.Has(p.low) && !isRoleNoun(p.low):
 			// after a verb: "Trump defended Witkoff"; but a person noun

@@ -3,6 +3,7 @@ package quotes
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // nameRun is a run of capitalised words: the titles before a name and the
@@ -127,7 +128,8 @@ func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
-		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) {
+		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) &&
+			!(isInitial(t) && k < to-1) {
 			break
 		}
 		r.name = k
@@ -138,6 +140,9 @@ func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 		// a title, then a surname that is also a title ("South Carolina
 		// Republican" is a place and a noun).
 		r.name = to - 2
+	}
+	if r.name == to && to-from >= minNameWords && surnameTitle(toks[to-1]) && en.Honorifics.Has(toks[to-2].low) {
+		r.name = to - 1 // "Mr. King": an honorific names the title word after it
 	}
 	// A name does not start with a particle unless nothing precedes it
 	// ("von der Leyen" alone); it never ends with one.
@@ -163,6 +168,14 @@ func isNameWord(t token) bool {
 	}
 	w := t.low
 	return !isTitleWord(w) && !en.OrgWords.Has(w) && !isCalendarWord(w) && !en.IsStopWord(w)
+}
+
+// isInitial: an initial inside a name ("William D. Burns", "Gregory T.
+// Angelo"), one capital letter and its dot; alone it would read as a
+// function word ("d", "t").
+func isInitial(t token) bool {
+	r := []rune(t.text)
+	return t.kind == wordTok && len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
 }
 
 // isTitleWord: a word that may stand in a title before a name.
@@ -191,8 +204,10 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 		}
 	}
 	if k := run.to; k < len(toks) && toks[k].kind == wordTok && !toks[k].cap {
-		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low // "said", not "report"
-		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) {
+		// "said", not "report"; "issued", "released": a past tense is
+		// a verb, where a bare form may be a noun the name modifies.
+		verb := isSpeechVerb(toks, k) && lemma(toks[k].low) != toks[k].low || isPastTense(toks[k].low)
+		if !verb && !isFiller(toks[k]) && !en.IsStopWord(toks[k].low) && !issuedBy(toks, k) {
 			return false
 		}
 	}
@@ -202,6 +217,20 @@ func institutionRun(toks []token, run nameRun, known bool) bool {
 		}
 	}
 	return false // "the Monday"
+}
+
+// issuedBy reports whether toks[k] is a document noun its institution
+// speaks through ("the IMF report stated", "the Kremlin statement said"):
+// a speech verb follows it.
+func issuedBy(toks []token, k int) bool {
+	return en.IsDocumentNoun(toks[k].low) && k+1 < len(toks) && isSpeechVerb(toks, k+1)
+}
+
+// isPastTense reports whether a lower-case word reads as a verb's past:
+// it ends in -ed and is longer than the nouns that do ("bed", "seed",
+// "creed"; minPastTense).
+func isPastTense(w string) bool {
+	return len(w) >= minPastTense && strings.HasSuffix(w, "ed")
 }
 
 // nameKey identifies a person by folded given name and surname.

@@ -55,10 +55,13 @@ type registry struct {
 	// bareOrgs are the one-word institutions learnBare found ("cnn",
 	// "russia"), which a name run of that word alone names.
 	bareOrgs map[string]bool
+	// places are the two-word "names" dropPlaces found to be places
+	// ("new|hampshire"), by key.
+	places map[string]bool
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}, orgs: map[string]*person{}, bareOrgs: map[string]bool{}}
+	return &registry{byKey: map[string]*person{}, learned: map[string]bool{}, orgs: map[string]*person{}, bareOrgs: map[string]bool{}, places: map[string]bool{}}
 }
 
 // institution returns the institution a run names, named as the articles

@@ -253,6 +253,9 @@ func phrasalAt(toks []token, i int) bool {
 	if i+2 == len(toks) || toks[i+2].kind != wordTok {
 		return true
 	}
+	if isFiller(toks[i+2]) && (i+3 == len(toks) || toks[i+3].kind != wordTok) {
+		return true // "fired back forcefully: “…”"
+	}
 	return toks[i+1].is("back") && toks[i+2].is("at", "with", "against", "that")
 }
 

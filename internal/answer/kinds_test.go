@@ -1,0 +1,252 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dossier/internal/testcorpus"
+)
+
+// unitHolding returns the shortest unit the answerer weighs for q whose
+// text holds text, or nil.
+func unitHolding(t *testing.T, e *Extractor, q, text string) *unit {
+	t.Helper()
+	results, err := e.search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, units, _ := e.rank(q, results)
+	var best *unit
+	for _, u := range units {
+		if strings.Contains(u.text(), text) && (best == nil || len(u.text()) < len(best.text())) {
+			best = u
+		}
+	}
+	return best
+}
+
+// TestKindRulesOnStories: each rule of what states the kind of thing asked,
+// on both stories: a unit that gives it states the kind (it is weighed
+// before the units that do not, and the answerer may answer from it); one
+// that only looks like it does not (and cannot be the answer).
+func TestKindRulesOnStories(t *testing.T) {
+	tests := []struct {
+		rule, story, question, holding string
+		states                         bool
+		full                           bool // states it fully (kind 1)
+	}{
+		// A question of measure wants a number with its unit.
+		{"measure", testcorpus.Second, "How much water did the Kessel Dam release?", "up to 1,200 cubic metres per second", true, false},
+		{"measure", testcorpus.Second, "How much damage did the flood cause?", "estimated the damage at 200 million euros", true, false},
+		{"measure", testcorpus.Second, "How high did the river rise in Velmora?", "The river reached 6.8 metres", true, false},
+		{"measure", testcorpus.Second, "What was the previous record level of the Aska?", "previous record of 6.1 metres", true, false},
+		{"measure", testcorpus.Seed, "How much did Witkoff earn as a real estate developer?", "friends for over 40 years", false, false},
+		// A length of time, a year or a time of day is no amount.
+		{"time is no amount", testcorpus.Second, "How much water did the Kessel Dam release?", "ordered an independent inquiry into the Velmora flood", false, false},
+		// A count is attached to what is counted, or to a count noun
+		// after a word of the question.
+		{"count", testcorpus.Second, "How many rescuers were deployed?", "more than 300 rescuers", true, false},
+		{"count", testcorpus.Second, "How many people died in the flood?", "raising the death toll from the Velmora flood to three", true, false},
+		{"count", testcorpus.Seed, "How many points does the revised plan have?", "revised the proposal to 19 points", true, false},
+		{"count", testcorpus.Seed, "How many points were in the original peace plan?", "The initial 28-point peace plan", true, true},
+		{"count", testcorpus.Second, "How many minutes of warning did the town get?", "only forty minutes before the water started to rise", true, true},
+		// How often.
+		{"frequency", testcorpus.Second, "How often should the valley now expect a storm like this?", "every thirty or forty years", true, false},
+		{"frequency", testcorpus.Seed, "How often does Ushakov speak with Witkoff?", "“quite often”", true, false},
+		// How long: "a year", and the verb of lasting carries no topic.
+		{"duration", testcorpus.Second, "How long will it take to rebuild the Old Mill Bridge?", "will take at least a year to rebuild", true, false},
+		{"duration", testcorpus.Seed, "How long did the phone conversation last?", "The five-minute conversation", true, false},
+		// When: "within three months".
+		{"time lead", testcorpus.Second, "When will the inquiry report?", "would report within three months", true, false},
+		{"time lead", testcorpus.Second, "When will the aid money be paid out?", "within weeks, not months", true, false},
+		{"frequency", testcorpus.Second, "How often did the fields between Dunhollow and Velmora use to flood?", "used to flood every spring", true, false},
+		// The kind counts only in a sentence about the question.
+		{"about the question", testcorpus.Second, "When was the Kessel Dam built?", "It will examine the dam's operating rules", false, false},
+		{"about the question", testcorpus.Second, "How long has Irena Vasko been mayor of Velmora?", "Vasko said the town had received only", false, false},
+		// Only a clause about the question gives its date or frequency.
+		{"clause", testcorpus.Second, "When will the main road along the river reopen?", "Rail services to Marren resumed on Wednesday afternoon", false, false},
+		{"clause", testcorpus.Seed, "How often does Ushakov comment on the substance of his conversations?", "I do not comment on the substance of our conversations", false, false},
+		// "Did not say how" leaves other questions open.
+		{"unknown", testcorpus.Seed, "How much was Bloomberg paid for the recording?", "did not say how it obtained it", false, false},
+		// Whose words: a common noun as speaker, an institution through
+		// its spokesperson, not the object of a verb before "and".
+		{"speaker", testcorpus.Second, "How did the water authority answer the criticism of its warning?", "the water authority said it had “followed every protocol”", true, false},
+		{"speaker", testcorpus.Seed, "How did the Kremlin respond to the leaked call?", "Kremlin spokesman Dmitry Peskov said the disclosure", true, false},
+		{"speaker", testcorpus.Seed, "What did Trump say about Witkoff's call?", "Ushakov agreed that Putin would congratulate Trump and would say", false, false},
+		{"speaker", testcorpus.Seed, "How did the Russian Embassy respond?", "The Russian Embassy in Washington did not respond", true, false},
+		// "About T": T in what was said or in what it points back to, not
+		// in an apposition describing the speaker.
+		{"about T", testcorpus.Second, "What did Greta Moll say about her rescue?", "The walls are standing", false, false},
+		{"about T", testcorpus.Seed, "What did Dmitriev say about the peace plan?", "Dmitriev suggested conveying the document informally", true, false},
+		// "Described X as Y" reports what was said without quoting.
+		{"describe as", testcorpus.Seed, "How did Trump describe Witkoff's approach?", "Trump described Witkoff’s approach as standard negotiating procedure", true, false},
+		{"describe as", testcorpus.Second, "How did Jonas Rieck describe Marek Tull?", "described him as “the first to volunteer, always.”", true, true},
+		// How did X react: the stand X took is a reaction.
+		{"stance", testcorpus.Seed, "How did the White House react to the transcript?", "The White House did not dispute the transcript’s accuracy", true, false},
+		// Who said: the name that is the subject of a speech verb.
+		{"who said", testcorpus.Seed, "Which lawmaker said Witkoff should be fired?", "Bacon wrote on social media", true, true},
+		{"who said", testcorpus.Second, "Who said the next 48 hours are critical?", "Okafor said", true, true},
+		// Who is X: appositions after an age or a possessive, a role set
+		// off before the name, "X is a…".
+		{"identity", testcorpus.Second, "Who is Greta Moll?", "Greta Moll, 71, a retired teacher", true, false},
+		{"identity", testcorpus.Second, "Who is Lucas Feld?", "Lucas Feld is a professor of hydrology", true, false},
+		{"identity", testcorpus.Seed, "Who is Jared Kushner?", "Jared Kushner, Trump’s son-in-law and informal adviser", true, false},
+		{"identity", testcorpus.Seed, "Who is Jared Kushner?", "Trump’s son-in-law, Jared Kushner", true, false},
+	}
+	answerers := map[string]*Extractor{}
+	for _, tt := range tests {
+		t.Run(tt.rule+"/"+tt.question, func(t *testing.T) {
+			e := answerers[tt.story]
+			if e == nil {
+				e, _ = storyAnswerer(t, tt.story)
+				answerers[tt.story] = e
+			}
+			u := unitHolding(t, e, tt.question, tt.holding)
+			if u == nil {
+				t.Fatalf("no unit weighed holds %q", tt.holding)
+			}
+			if got := u.kind > 0; got != tt.states || (tt.full && u.kind < 1) {
+				t.Errorf("unit %q: kind %.2f, want states=%v full=%v", u.text(), u.kind, tt.states, tt.full)
+			}
+		})
+	}
+}
+
+// TestGivenNameHeldThroughSurname: on both stories, the unit that names a
+// person by surname holds all of a question that names them in full.
+func TestGivenNameHeldThroughSurname(t *testing.T) {
+	for _, tt := range []struct{ story, question, holding string }{
+		{testcorpus.Seed, "How old is Yuri Ushakov?", "Ushakov, 78, told reporters"},
+		{testcorpus.Second, "What did Greta Moll say from her camp bed?", "Moll said from a camp bed"},
+	} {
+		e, _ := storyAnswerer(t, tt.story)
+		u := unitHolding(t, e, tt.question, tt.holding)
+		if u == nil {
+			t.Errorf("%q: no unit holds %q", tt.question, tt.holding)
+			continue
+		}
+		if held := u.match | u.related; held&1 == 0 {
+			t.Errorf("%q: unit %q does not hold the given name (match %b)", tt.question, u.text(), u.match)
+		}
+	}
+}
+
+// TestPlaceIsNotWho: a name after a preposition of place answers where,
+// not who, on the second story and on passages of another story.
+func TestPlaceIsNotWho(t *testing.T) {
+	e, _ := storyAnswerer(t, testcorpus.Second)
+	u := unitHolding(t, e, "Who was the pilot of the helicopter that rescued Greta Moll?", "on Tanner Street by a helicopter crew")
+	if u == nil || u.kind > placeAsEntity {
+		t.Errorf("unit %v: want kind at most %v", u, placeAsEntity)
+	}
+	for _, tt := range []struct {
+		text string
+		want float64
+	}{
+		{"The envoy met the minister in Oslo after the talks.", placeAsEntity},
+		{"On Monday, Halvorsen met the minister.", 1},
+	} {
+		c := candidatesOf(t, passages(tt.text), "Who met the minister?")
+		if len(c) == 0 || c[0].Features[featKind] != tt.want {
+			t.Errorf("%q: candidates %v, want kind %v", tt.text, c, tt.want)
+		}
+	}
+}
+
+// TestUnknownOfAnotherKind: "did not say when" states that a date is
+// unknown, not a name.
+func TestUnknownOfAnotherKind(t *testing.T) {
+	text := "The agency did not say when the river road would reopen."
+	for q, want := range map[string]bool{
+		"When will the river road reopen?": true,
+		"Who closed the river road?":       false,
+	} {
+		c := candidatesOf(t, passages(text), q)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != want {
+			t.Errorf("%q over %q: candidates %v, want states=%v", q, text, c, want)
+		}
+	}
+}
+
+// TestClauseOfContrast: a sentence is split into clauses only at a
+// coordinator of contrast; "while" may open a phrase with no subject of its
+// own, which leaves the date with the verb after it.
+func TestClauseOfContrast(t *testing.T) {
+	for _, tt := range []struct {
+		text, question string
+		states         bool
+	}{
+		{"In September 1828 Chopin, while still a student, visited Berlin with a friend.", "When did Chopin visit Berlin?", true},
+		{"Rail services resumed on Wednesday, but the river road stayed closed.", "When will the river road reopen?", false},
+	} {
+		c := candidatesOf(t, passages(tt.text), tt.question)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+			t.Errorf("%q over %q: candidates %v, want states=%v", tt.question, tt.text, c, tt.states)
+		}
+	}
+}
+
+// TestTimeWithoutNumber: a time to come and a frequency need no number
+// ("within weeks", "every winter"), on passages of another story.
+func TestTimeWithoutNumber(t *testing.T) {
+	for _, tt := range []struct{ text, question string }{
+		{"The ministry said the harbour report would come within weeks.", "When will the harbour report come?"},
+		{"The harbour used to freeze every winter, the port said.", "How often did the harbour freeze?"},
+	} {
+		c := candidatesOf(t, passages(tt.text), tt.question)
+		if len(c) == 0 || c[0].Features[featKind] == 0 {
+			t.Errorf("%q over %q: candidates %v, want the kind stated", tt.question, tt.text, c)
+		}
+	}
+}
+
+// TestTopicInSpeakerApposition: a topic word in the apposition that says
+// who the speaker is does not make their words about it; in their words
+// it does.
+func TestTopicInSpeakerApposition(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		states bool
+	}{
+		{"Lena Holt, the pilot who flew the rescue, went home on Friday. “I need sleep,” she said.", false},
+		{"Lena Holt went home on Friday. “The rescue was the hardest I have flown,” she said.", true},
+	} {
+		c := candidatesOf(t, passages(tt.text), "What did Lena Holt say about the rescue?")
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+			t.Errorf("%q: candidates %v, want states=%v", tt.text, c, tt.states)
+		}
+	}
+}
+
+// TestStanceAnswersReaction: taking a stand answers how someone reacted,
+// not what they said.
+func TestStanceAnswersReaction(t *testing.T) {
+	text := "The dockers' union rejected the port authority's offer on Monday."
+	for q, want := range map[string]bool{
+		"How did the dockers' union react to the offer?":   true,
+		"What did the dockers' union say about the offer?": false,
+	} {
+		c := candidatesOf(t, passages(text), q)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != want {
+			t.Errorf("%q: candidates %v, want states=%v", q, c, want)
+		}
+	}
+}
+
+// TestNamingVerbReportsSpeech: a naming verb reports speech beside a
+// quotation or with its "as"; "should call the minister" does not.
+func TestNamingVerbReportsSpeech(t *testing.T) {
+	for _, tt := range []struct {
+		text, question string
+		states         bool
+	}{
+		{"The harbour master described the dam release as reckless on Monday.", "How did the harbour master describe the dam release?", true},
+		{"The harbour master should call the minister about the dam release.", "What did the harbour master say about the dam release?", false},
+	} {
+		c := candidatesOf(t, passages(tt.text), tt.question)
+		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+			t.Errorf("%q over %q: candidates %v, want states=%v", tt.question, tt.text, c, tt.states)
+		}
+	}
+}
