@@ -29,6 +29,11 @@ type group struct {
 	// other numbers ("1 week" and "3 weeks"): the answer says the articles
 	// differ and cites both.
 	differ *unit
+	// oneArticle: the differing unit comes from an article the group
+	// already cites (a yes/no question's evidence for and against, both
+	// in one report), so the answer gives both sides without saying that
+	// the articles differ.
+	oneArticle bool
 }
 
 // pick chooses the answer's units from the ranked candidates: the lead is
@@ -77,19 +82,39 @@ func overlapsAny(groups []*group, u *unit) bool {
 }
 
 // disagree reports whether two units that report the same fact give
-// different numbers for it: each holds a number the other does not ("would
-// last 1 week", "would last 3 weeks"). A number only one of them gives
-// ("Oct. 14, 2025" and "Oct. 14") is detail, not disagreement.
+// different numbers for it: each holds a number the other does not, said
+// of the same thing ("would last 1 week", "would last 3 weeks"; "the death
+// toll to three", "the death toll to five"). A number only one of them
+// gives ("Oct. 14, 2025" and "Oct. 14") is detail, and numbers of other
+// things ("until 2019 he advised…", "about 30 kilometres upstream") are
+// not a disagreement.
 //
 // For a yes/no question, one article denying what the other affirms
 // ("did not dispute" and "disputed") is the disagreement that matters: the
 // reader gets both sides.
 func disagree(p *pool, a, b *unit) bool {
 	na, nb := p.numbers(a), p.numbers(b)
-	if hasOther(na, nb) && hasOther(nb, na) {
-		return true
+	for va, ca := range na {
+		if _, ok := nb[va]; ok {
+			continue
+		}
+		for vb, cb := range nb {
+			if _, ok := na[vb]; !ok && sharesContext(ca, cb) {
+				return true
+			}
+		}
 	}
 	return p.q.kind == kindYesNo && p.negated(a) != p.negated(b)
+}
+
+// sharesContext reports whether two numbers' contexts share a word.
+func sharesContext(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether a unit holds an odd number of negations: it
@@ -106,29 +131,43 @@ func (p *pool) negated(u *unit) bool {
 	return n%2 == 1
 }
 
-func hasOther(a, b map[string]bool) bool {
-	for n := range a {
-		if !b[n] {
-			return true
-		}
-	}
-	return false
-}
+// numberContext is how many words either side of a number say what it
+// counts ("1 week", "killed three people", "the death toll to five").
+const numberContext = 2
 
-// numbers returns the numbers a unit gives, in digits: with the leading
-// number of a compound ("28-point" gives 28), without thousands
-// separators, and number words written in digits ("five" gives 5), so
-// that "five victims" and "5 victims" agree and "three" and "five" do not.
-func (p *pool) numbers(u *unit) map[string]bool {
-	m := map[string]bool{}
+// numbers returns the numbers a unit gives, in digits, each with its
+// context: the stems of the content words within numberContext tokens of
+// it in its clause, and of a compound's noun ("28-point" gives 28 and
+// "point"). Thousands separators are dropped and number words written in
+// digits ("five" gives 5), so that "five victims" and "5 victims" agree
+// and "three" and "five" do not.
+func (p *pool) numbers(u *unit) map[string]map[string]bool {
+	m := map[string]map[string]bool{}
 	for _, s := range u.sents() {
-		for _, t := range s.toks {
-			w := strings.ReplaceAll(strings.Split(t.Word, "-")[0], ",", "")
+		for i, t := range s.toks {
+			parts := strings.Split(t.Word, "-")
+			w := strings.ReplaceAll(parts[0], ",", "")
 			if d, ok := p.l.Answer.NumberValues[w]; ok {
 				w = d
 			}
-			if isDigits(w) {
-				m[w] = true
+			if !isDigits(w) {
+				continue
+			}
+			ctx := m[w]
+			if ctx == nil {
+				ctx = map[string]bool{}
+				m[w] = ctx
+			}
+			if len(parts) > 1 {
+				ctx[p.an.Stem(parts[len(parts)-1])] = true
+			}
+			for j := max(0, i-numberContext); j <= min(len(s.toks)-1, i+numberContext); j++ {
+				if j == i || !sameClause(s, min(i, j), max(i, j)) || p.l.IsStopWord(word(s, j)) {
+					continue
+				}
+				for _, st := range s.stems[j] {
+					ctx[st] = true
+				}
 			}
 		}
 	}
@@ -189,7 +228,7 @@ func (p *pool) answer(question string, groups []*group) Answer {
 		if b.Len() > 0 {
 			b.WriteString(" ")
 		}
-		if g.differ != nil {
+		if g.differ != nil && !g.oneArticle {
 			b.WriteString(DifferPrefix)
 		}
 		b.WriteString(g.units[0].text())

@@ -57,11 +57,14 @@
 // it stands where the doer would, little after a preposition of place; a
 // place after "in"/"at"/"to"; a date; a number, not one of a date, a year,
 // a time of day or a length of time; a quantity with its unit; a
-// duration; a frequency; an age; a cause or purpose clause; a title,
+// duration; a frequency; an age; a cause or purpose clause, or what the
+// question's thing served as or was called ("using the ceasefire as an
+// ice-breaker", "as a/an" just after a word of the question); a title,
 // apposition or "X is a…" next to X's name; a quotation or report of
 // speech by X — X the subject of the speech verb, or an institution's
 // spokesperson, or, with the quote index (WithQuotes), one of X's own
-// quotations, and for "about T" holding T or a word related to it; or a
+// quotations, and for "about T" holding T or a word related to it, not
+// only a word that modifies T, "leaked" in "the leaked call"; or a
 // statement that the thing is unknown, unless it goes on with a question
 // word that asks something else: "did not say how"). A date, number,
 // length of time or frequency counts only in a clause that holds a word
@@ -82,10 +85,31 @@
 // 2 of it that say something new in four words or more. Units from other articles that report
 // the same fact (Dice coefficient of their terms ≥ 0.5) are cited with it,
 // one sentence, "[1][3]" — unless they give the fact with other numbers
-// ("would last 1 week", "would last 3 weeks"; number words count as
-// their digits), or, for a yes/no question,
+// for the same thing ("would last 1 week", "would last 3 weeks": numbers
+// with a word in common within two tokens; number words count as their
+// digits), or, for a yes/no question,
 // one denies what the other affirms: then the answer says so, "The
 // articles differ: … [1] … [2]".
+//
+// # Yes/no questions
+//
+// A yes/no question claims something of its subject; its predicate is the
+// question's first term after the subject ("dispute" in "Did the White
+// House dispute the transcript?"). A unit bears on the claim when one of
+// its sentences holds the predicate (or a word related to it; any denial
+// for a denial), not as a noun after a determiner ("the leak"), and,
+// within eight tokens of it, question terms carrying 0.7 of the question's
+// weight, with all its names (or a pronoun in the predicate's clause and
+// the names elsewhere in the unit). Its polarity is the parity of the
+// negations within five tokens before the predicate and of the denials
+// ("denied", "refused", lang.AnswerWords.Denials) before it in its clause,
+// against the question's own: "Did Ushakov deny…?" answered by "did not
+// challenge" is a no. The answer leads with the best unit that bears on
+// the claim and gives the best one on the other side with it, "The
+// articles differ:" when it comes from another article; when no unit
+// bears on the claim the best units stand, as for any question (abstaining
+// then, as the issue suggests, cost answers on the held-out people-worded
+// set and gained none on the fitted sets).
 //
 // # Whether to answer: the abstention model and its operating point
 //

@@ -172,9 +172,19 @@ func (e *Extractor) compose(text string, results []retrieval.Result) (Answer, fl
 		conf = e.model.confidence(&af)
 	}
 	var a Answer
-	if len(units) == 0 || conf < e.threshold {
+	switch {
+	case len(units) == 0 || conf < e.threshold:
 		a = abstain(text, p, units)
-	} else {
+	case p.q.kind == kindYesNo:
+		// A yes/no question is answered by the evidence that bears on
+		// its claim, for and against; when no unit states the claim, the
+		// best units stand, as for any question.
+		groups := e.claimAnswer(p, units)
+		if groups == nil {
+			groups = e.pick(p, units)
+		}
+		a = p.answer(text, groups)
+	default:
 		a = p.answer(text, e.pick(p, units))
 	}
 	a.Confidence = conf

@@ -691,7 +691,11 @@ func (p *pool) frequencyScore(s *sentence) float64 {
 }
 
 // reasonScore is 1 for a sentence that gives a cause or a purpose:
-// "because…", "meant to…", "aimed at…", "to hinder…" after "in order".
+// "because…", "meant to…", "aimed at…", "to hinder…" after "in order";
+// roleReason for one that says what the question's thing served as or
+// was taken for, with no marker of cause: "using Trump’s Gaza ceasefire as
+// an ice-breaker", "congratulate Trump on the Gaza agreement as an entry
+// point", "Critics described it as a Russian wishlist".
 func (p *pool) reasonScore(s *sentence) float64 {
 	folded := " " + strings.ToLower(strings.Join(strings.Fields(s.text), " ")) + " "
 	for _, m := range p.l.Answer.CauseMarkers {
@@ -699,8 +703,26 @@ func (p *pool) reasonScore(s *sentence) float64 {
 			return 1
 		}
 	}
+	for i, t := range s.toks {
+		if t.Word != "as" || !p.l.Indefinites.Has(word(s, i+1)) || !sameClause(s, i, i+1) {
+			continue
+		}
+		for j := i - 1; j >= max(0, i-roleReach) && sameClause(s, j, i); j-- {
+			if p.isQuestionTerm(s, j) {
+				return roleReason
+			}
+		}
+	}
 	return 0
 }
+
+// A role given with "as a/an" (roleReason) gives the reason less surely
+// than a marker of cause ("worked as a teacher" is no purpose); it must
+// stand within roleReach tokens after a word of the question.
+const (
+	roleReason = 0.8
+	roleReach  = 4
+)
 
 // identityScore is 1 for a sentence that says who the question's person
 // is: a role noun or title next to their name ("Army Secretary Dan

@@ -79,9 +79,19 @@ func TestKindRulesOnStories(t *testing.T) {
 		// in an apposition describing the speaker.
 		{"about T", testcorpus.Second, "What did Greta Moll say about her rescue?", "The walls are standing", false, false},
 		{"about T", testcorpus.Seed, "What did Dmitriev say about the peace plan?", "Dmitriev suggested conveying the document informally", true, false},
+		// A word that modifies T ("the leaked call") does not make words
+		// about something else it modifies ("the leaked plan") about T.
+		{"about T", testcorpus.Seed, "What did Rubio say about the leaked call?", "the leaked plan amounted to a Russian wish list", false, false},
+		{"about T", testcorpus.Second, "What did Quint say about the flooded fields?", "visiting Velmora's flooded old town in rubber boots", false, false},
+		{"about T", testcorpus.Second, "What did Vasko say about the flooded old town?", "The old town is under a metre of water", true, true},
 		// "Described X as Y" reports what was said without quoting.
 		{"describe as", testcorpus.Seed, "How did Trump describe Witkoff's approach?", "Trump described Witkoff’s approach as standard negotiating procedure", true, false},
 		{"describe as", testcorpus.Second, "How did Jonas Rieck describe Marek Tull?", "described him as “the first to volunteer, always.”", true, true},
+		// Why, without a marker of cause: what the question's thing
+		// served as, or was called, with "as a/an" just after it.
+		{"role as reason", testcorpus.Seed, "Why did Witkoff bring up the Gaza ceasefire?", "using Trump’s Gaza ceasefire as an ice-breaker", true, false},
+		{"role as reason", testcorpus.Seed, "Why did critics object to the 28-point plan?", "Critics described it as a Russian wishlist", true, false},
+		{"role as reason", testcorpus.Second, "Why was Greta Moll rescued by helicopter?", "Greta Moll, 71, a retired teacher", false, false},
 		// How did X react: the stand X took is a reaction.
 		{"stance", testcorpus.Seed, "How did the White House react to the transcript?", "The White House did not dispute the transcript’s accuracy", true, false},
 		// Who said: the name that is the subject of a speech verb.
@@ -247,6 +257,32 @@ func TestNamingVerbReportsSpeech(t *testing.T) {
 		c := candidatesOf(t, passages(tt.text), tt.question)
 		if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
 			t.Errorf("%q over %q: candidates %v, want states=%v", tt.question, tt.text, c, tt.states)
+		}
+	}
+}
+
+// TestRoleAsReason: "as a/an" gives a reason only just after a word of
+// the question ("used the old school as a shelter"), not after another
+// ("worked as a teacher").
+func TestRoleAsReason(t *testing.T) {
+	s := passages(
+		"The council used the old school as a shelter during the flood in Hallen.",
+		"Ines Varga, who worked as a teacher for forty years, was rescued from the old school in Hallen.",
+	)
+	e := NewExtractive(s)
+	for _, tt := range []struct {
+		question, holding string
+		states            bool
+	}{
+		{"Why did the council use the old school?", "as a shelter", true},
+		{"Why was Ines Varga rescued?", "worked as a teacher", false},
+	} {
+		u := unitHolding(t, e, tt.question, tt.holding)
+		if u == nil {
+			t.Fatalf("%q: no unit holds %q", tt.question, tt.holding)
+		}
+		if got := u.kind > 0; got != tt.states {
+			t.Errorf("%q: unit %q kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
 		}
 	}
 }

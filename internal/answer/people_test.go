@@ -138,6 +138,11 @@ func TestArticlesDiffer(t *testing.T) {
 			"The flood in Hallen killed five people, the rescue agency said on Monday.",
 			"The flood in Hallen killed 5 people, the rescue agency said on Monday.",
 		}, false},
+		// Numbers of other things do not make a disagreement.
+		{"Why did the port authority close the Hallen harbour gates?", []string{
+			"Until 2019 the port authority ran the Hallen harbour gates, which it closed on Monday to stop the storm surge.",
+			"The port authority closed the Hallen harbour gates, about 30 kilometres from the city, on Monday to stop the storm surge.",
+		}, false},
 		{"Did the ministry approve the port expansion plan?", []string{
 			"The ministry approved the port expansion plan on Friday after a long review.",
 			"The ministry did not approve the port expansion plan on Friday after a long review.",

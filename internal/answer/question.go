@@ -78,8 +78,21 @@ type question struct {
 	// lawmaker said Witkoff should be fired"): the answer is the name
 	// that is the subject of a speech verb, which need not be "said".
 	asksSpeaker bool
-	// topic are the terms after "about" in a statement question ("what did
-	// X say about the leak"): what X's words must be about.
+	// folded are the question's words, folded, in order.
+	folded []string
+	// predicate is, for a yes/no question, the index of the term that
+	// says what is claimed of the subject ("dispute" in "Did the White
+	// House dispute the transcript?"), or -1; denialPredicate: that term
+	// is a word of denial ("Did Ushakov deny…?").
+	predicate       int
+	denialPredicate bool
+	// predicateAt is the predicate's token, or -1.
+	predicateAt int
+	// topic are the terms of the words after "about" in a statement
+	// question ("what did X say about the leaked call"), to the first
+	// preposition, but for words just before another content word, which
+	// modify it: what X's words must be about ("call"; "the leaked plan"
+	// is not about the leaked call).
 	topic []string
 }
 
@@ -127,6 +140,7 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	toks := analysis.Tokenize(text)
 	skip := make([]bool, len(toks)) // tokens that are not terms
 	for i, t := range toks {
+		q.folded = append(q.folded, t.Word)
 		for _, s := range termsOf(l, an, nil, t) {
 			q.words[s] = true
 		}
@@ -198,7 +212,16 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	if q.kind == kindStatement {
 		for i, t := range toks {
 			if t.Word == "about" {
-				for _, u := range toks[i+1:] {
+				rest := toks[i+1:]
+				for j, u := range rest {
+					if len(q.topic) > 0 && l.Prepositions.Has(u.Word) {
+						break // "Witkoff's trip to Moscow": the trip
+					}
+					// "the leaked call": a word just before another content
+					// word modifies it; the call is what the words are about.
+					if j+1 < len(rest) && !l.IsStopWord(rest[j+1].Word) {
+						continue
+					}
 					q.topic = termsOf(l, an, q.topic, u)
 				}
 				break
@@ -241,6 +264,13 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 			}
 		}
 	}
+	q.predicate, q.predicateAt = -1, -1
+	if q.kind == kindYesNo {
+		if at := claimPredicate(l, text, toks, termAt); at >= 0 {
+			q.predicate, q.predicateAt = termAt[at], at
+			q.denialPredicate = l.Answer.Denials.Has(toks[at].Word)
+		}
+	}
 	for i := range toks {
 		if !given[i] || termAt[i] < 0 {
 			continue
@@ -279,6 +309,32 @@ func subjectHead(l *lang.Language, toks []analysis.Token) int {
 				return i - 1
 			}
 			return -1
+		}
+	}
+	return -1
+}
+
+// claimPredicate returns the token of a yes/no question that says what
+// it claims of its subject: the first term after the subject, which
+// follows the opening auxiliary and its determiners and is a run of
+// names ("Did the White House dispute…") or one word ("Is the transcript
+// real?", "Has the hydrologist…"); -1 when there is none.
+func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt []int) int {
+	i := 1
+	for i < len(toks) && l.Determiners.Has(toks[i].Word) {
+		i++
+	}
+	switch {
+	case i < len(toks) && capitalised(text, toks[i]):
+		for i < len(toks) && (capitalised(text, toks[i]) || l.NameParticles.Has(toks[i].Word)) {
+			i++
+		}
+	default:
+		i++
+	}
+	for ; i < len(toks); i++ {
+		if termAt[i] >= 0 && !capitalised(text, toks[i]) {
+			return i
 		}
 	}
 	return -1

@@ -71,6 +71,10 @@ type AnswerWords struct {
 	// ("did not dispute the transcript", "rejected the plan"): a reaction,
 	// when the question asks how someone reacted.
 	StanceVerbs WordSet
+	// Denials say that something is not so without a negation ("Russia
+	// denies leaking the call", "disputed the account"): in a yes/no
+	// question's evidence each turns the claim around, as "not" does.
+	Denials WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -111,6 +115,7 @@ func englishAnswerWords() AnswerWords {
 		PlacePrepositions: NewWordSet(enPlacePrepositions),
 		Contrastives:      NewWordSet(enContrastives),
 		StanceVerbs:       NewWordSet(enStanceVerbs),
+		Denials:           NewWordSet(enDenials),
 	}
 }
 
@@ -169,6 +174,14 @@ challenging reject rejects rejected rejecting welcome welcomes welcomed welcomin
 condemns condemned condemning dismiss dismisses dismissed dismissing protest protests protested
 protesting oppose opposes opposed opposing endorse endorses endorsed endorsing praise praises
 praised praising`
+
+	// enDenials: WordNet 3.1's verbs of denying (verb.communication "deny,
+	// dispute, challenge, contradict, refute, rebut, reject, dismiss,
+	// refuse") with their inflected forms, and the noun "denial".
+	enDenials = `deny denies denied denying denial dispute disputes disputed disputing challenge
+challenges challenged challenging contradict contradicts contradicted contradicting refute refutes
+refuted refuting rebut rebuts rebutted rebutting reject rejects rejected rejecting dismiss dismisses
+dismissed dismissing refuse refuses refused refusing`
 
 	// enTimeLeads: the prepositions of time that take a length of time
 	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").

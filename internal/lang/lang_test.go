@@ -32,7 +32,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enFrequencyAdverbs": enFrequencyAdverbs, "enCountNouns": enCountNouns,
 		"enMeasureNouns": enMeasureNouns, "enAttributionLeads": enAttributionLeads,
 		"enMeasureUnits": enMeasureUnits, "enSpokesNouns": enSpokesNouns, "enTimeLeads": enTimeLeads,
-		"enPlacePrepositions": enPlacePrepositions, "enContrastives": enContrastives, "enStanceVerbs": enStanceVerbs, "enFrequencyWords": enFrequencyWords,
+		"enPlacePrepositions": enPlacePrepositions, "enContrastives": enContrastives, "enStanceVerbs": enStanceVerbs, "enDenials": enDenials, "enFrequencyWords": enFrequencyWords,
 		"enUnknownPhrases": strings.Join(enUnknownPhrases, "|"), "enCauseMarkers": strings.Join(enCauseMarkers, "|"),
 		"enNeutralSpeech": enNeutralSpeech,
 	}

@@ -23,6 +23,7 @@ func TestRelatedPairs(t *testing.T) {
 		{"obtain", "get"},
 		{"reveal", "disclose"},
 		{"answer", "reply"},
+		{"initial", "original"},
 	} {
 		if !related(p[0], p[1]) {
 			t.Errorf("%q and %q should be related (stems %q: %v)", p[0], p[1], en.Stem(p[0]), en.Related(en.Stem(p[0])))
