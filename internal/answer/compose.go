@@ -58,6 +58,14 @@ func (e *Extractor) pick(p *pool, ranked []*unit) []*group {
 				}
 			case len(g.units) < maxSources:
 				g.units = append(g.units, u)
+				// The sentence shown must be the one that answers: a
+				// unit that states the kind asked ("to stop the reservoir
+				// from overflowing" for "why") is shown before one of
+				// its fact that does not, which is only cited.
+				if u.kind > g.units[0].kind {
+					last := len(g.units) - 1
+					g.units[0], g.units[last] = g.units[last], g.units[0]
+				}
 			}
 			continue
 		}

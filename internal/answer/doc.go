@@ -59,12 +59,17 @@
 // a time of day or a length of time; a quantity with its unit; a
 // duration; a frequency; an age; a cause or purpose clause, or what the
 // question's thing served as or was called ("using the ceasefire as an
-// ice-breaker", "as a/an" just after a word of the question); a title,
+// ice-breaker", "as a/an" just after a word of the question, or an
+// infinitive of purpose after a comma: "…, to stop the reservoir from
+// overflowing"); a title,
 // apposition or "X is a…" next to X's name; a quotation or report of
 // speech by X — X the subject of the speech verb, or an institution's
 // spokesperson, or, with the quote index (WithQuotes), one of X's own
-// quotations, and for "about T" holding T or a word related to it, not
-// only a word that modifies T, "leaked" in "the leaked call"; or a
+// quotations, and for "about T" holding T, a name that owns it
+// ("Witkoff's call") or a word related to it, not only a word that
+// modifies T, "leaked" in "the leaked call" — X's words that follow, in
+// their paragraph, a sentence that names T are about it and are shown
+// with it; or a
 // statement that the thing is unknown, unless it goes on with a question
 // word that asks something else: "did not say how"). A date, number,
 // length of time or frequency counts only in a clause that holds a word
@@ -89,13 +94,18 @@
 // with a word in common within two tokens; number words count as their
 // digits), or, for a yes/no question,
 // one denies what the other affirms: then the answer says so, "The
-// articles differ: … [1] … [2]".
+// articles differ: … [1] … [2]". Of the units cited as one fact, the one
+// shown is one that states the kind asked ("to stop the reservoir from
+// overflowing"), so the words that answer are never only cited.
 //
 // # Yes/no questions
 //
 // A yes/no question claims something of its subject; its predicate is the
 // question's first term after the subject ("dispute" in "Did the White
-// House dispute the transcript?"). A unit bears on the claim when one of
+// House dispute the transcript?"); the subject takes its "of" phrase
+// ("released" in "Were the names of the drowned couple released?") and,
+// after "be", a compound ("necessary" in "Was the dam release
+// necessary?"). A unit bears on the claim when one of
 // its sentences holds the predicate (or a word related to it; any denial
 // for a denial), not as a noun after a determiner ("the leak"), and,
 // within eight tokens of it, question terms carrying 0.7 of the question's
@@ -104,7 +114,10 @@
 // negations within five tokens before the predicate and of the denials
 // ("denied", "refused", lang.AnswerWords.Denials) before it in its clause,
 // against the question's own: "Did Ushakov deny…?" answered by "did not
-// challenge" is a no. The answer leads with the best unit that bears on
+// challenge" is a no. A modal within five tokens before the predicate
+// ("did not have to be late", "must restore"; lang.AnswerWords.Modals)
+// says what must or may be, not what is: the sentence bears on the claim
+// only when the question has a modal too. The answer leads with the best unit that bears on
 // the claim and gives the best one on the other side with it, "The
 // articles differ:" when it comes from another article; when no unit
 // bears on the claim the best units stand, as for any question (abstaining

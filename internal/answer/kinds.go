@@ -703,6 +703,9 @@ func (p *pool) reasonScore(s *sentence) float64 {
 			return 1
 		}
 	}
+	if p.purposeClause(s) {
+		return purposeReason
+	}
 	for i, t := range s.toks {
 		if t.Word != "as" || !p.l.Indefinites.Has(word(s, i+1)) || !sameClause(s, i, i+1) {
 			continue
@@ -716,12 +719,40 @@ func (p *pool) reasonScore(s *sentence) float64 {
 	return 0
 }
 
+// purposeClause reports whether a sentence goes on, after a comma, with an
+// infinitive of purpose following words of the question: "the authority
+// opened the spillway gates of the Kessel Dam, about 30 kilometres
+// upstream, to stop the reservoir from overflowing". The word after "to"
+// must be a lower-case content word, so that "rose from 3, to 5", ", to
+// the north" and ", to Moscow" are no purpose.
+func (p *pool) purposeClause(s *sentence) bool {
+	for i, t := range s.toks {
+		if t.Word != "to" || !gapIs(s, i-1, ",") || i+1 >= len(s.toks) {
+			continue
+		}
+		next := s.toks[i+1]
+		if !sameClause(s, i, i+1) || p.l.IsStopWord(next.Word) || capitalised(s.text, next) || p.isNumber(next.Word) {
+			continue
+		}
+		for j := range i {
+			if p.isQuestionTerm(s, j) && !p.isName(s, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // A role given with "as a/an" (roleReason) gives the reason less surely
 // than a marker of cause ("worked as a teacher" is no purpose); it must
 // stand within roleReach tokens after a word of the question.
+//
+// An infinitive of purpose set off by a comma (purposeReason) gives one
+// less surely than a marker too: "…, to the dismay of" is none.
 const (
-	roleReason = 0.8
-	roleReach  = 4
+	purposeReason = 0.8
+	roleReason    = 0.8
+	roleReach     = 4
 )
 
 // identityScore is 1 for a sentence that says who the question's person

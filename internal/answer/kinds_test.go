@@ -92,6 +92,8 @@ func TestKindRulesOnStories(t *testing.T) {
 		{"role as reason", testcorpus.Seed, "Why did Witkoff bring up the Gaza ceasefire?", "using Trump’s Gaza ceasefire as an ice-breaker", true, false},
 		{"role as reason", testcorpus.Seed, "Why did critics object to the 28-point plan?", "Critics described it as a Russian wishlist", true, false},
 		{"role as reason", testcorpus.Second, "Why was Greta Moll rescued by helicopter?", "Greta Moll, 71, a retired teacher", false, false},
+		{"purpose after a comma", testcorpus.Second, "Why did the water authority open the gates of the Kessel Dam?", "to stop the reservoir from overflowing", true, false},
+		{"purpose after a comma", testcorpus.Seed, "Why will Witkoff visit Russia?", "Witkoff is set to visit Russia next week", false, false},
 		// How did X react: the stand X took is a reaction.
 		{"stance", testcorpus.Seed, "How did the White House react to the transcript?", "The White House did not dispute the transcript’s accuracy", true, false},
 		// Who said: the name that is the subject of a speech verb.
@@ -283,6 +285,113 @@ func TestRoleAsReason(t *testing.T) {
 		}
 		if got := u.kind > 0; got != tt.states {
 			t.Errorf("%q: unit %q kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
+		}
+	}
+}
+
+// TestPurposeClause: an infinitive set off by a comma after words of the
+// question gives a purpose ("…, to stop the reservoir from overflowing");
+// "to" before a number, a name or a function word does not.
+func TestPurposeClause(t *testing.T) {
+	s := passages(
+		"The council closed the old bridge in Hallen on Monday, to protect drivers from the rising water.",
+		"The council moved the shelter in Hallen from the school, to the town hall.",
+		"The council raised the levy in Hallen from 3, to 5 percent.",
+		"The council sent the engineers in Hallen, to Brenna.",
+	)
+	e := NewExtractive(s)
+	for _, tt := range []struct {
+		question, holding string
+		states            bool
+	}{
+		{"Why did the council close the old bridge?", "to protect drivers", true},
+		{"Why did the council move the shelter?", "to the town hall", false},
+		{"Why did the council raise the levy?", "to 5 percent", false},
+		{"Why did the council send the engineers?", "to Brenna", false},
+	} {
+		u := unitHolding(t, e, tt.question, tt.holding)
+		if u == nil {
+			t.Fatalf("%q: no unit holds %q", tt.question, tt.holding)
+		}
+		if got := u.kind > 0; got != tt.states {
+			t.Errorf("%q: unit %q kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
+		}
+	}
+}
+
+// TestShownUnitStatesKind: when two articles report one fact and only the
+// lower-ranked one states the kind asked, that one is shown and the other
+// only cited: the reader sees the words that answer.
+func TestShownUnitStatesKind(t *testing.T) {
+	for _, tt := range []struct {
+		name, story, question, stating string
+		texts                          []string
+	}{
+		{"fixture", "", "Why did the council close the old bridge over the Aska in Hallen?", "to protect drivers",
+			[]string{
+				"The council closed the old bridge over the Aska in Hallen on Monday night, the mayor said.",
+				"The council closed the old bridge over the Aska in Hallen on Monday, to protect drivers from the rising water.",
+			}},
+		{"second story", testcorpus.Second, "Why did the water authority open the gates of the Kessel Dam?", "to stop the reservoir from overflowing", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var e *Extractor
+			if tt.texts != nil {
+				e = NewExtractive(passages(tt.texts...))
+			} else {
+				ix, _ := storyIndex(t, tt.story)
+				e = NewExtractive(ix)
+			}
+			results, err := e.search(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, units, _ := e.rank(tt.question, results)
+			// Put every unit that does not state the kind first, as if
+			// the model had ranked it higher.
+			var ranked []*unit
+			for _, u := range units {
+				if u.kind == 0 {
+					ranked = append(ranked, u)
+				}
+			}
+			for _, u := range units {
+				if u.kind > 0 {
+					ranked = append(ranked, u)
+				}
+			}
+			for _, u := range ranked {
+				u.score = 0
+			}
+			a := p.answer(tt.question, e.pick(p, ranked))
+			if !strings.Contains(a.Text, tt.stating) {
+				t.Errorf("answer %q does not show %q", a.Text, tt.stating)
+			}
+		})
+	}
+}
+
+// TestTopicFromSentenceBefore: X's words that do not name T are about it
+// when the sentence before, in their paragraph, names it; they are shown
+// with that sentence. Words whose paragraph is about something else are
+// not.
+func TestTopicFromSentenceBefore(t *testing.T) {
+	for _, tt := range []struct {
+		question, holding string
+		texts             []string
+		states            bool
+	}{
+		{"What did Vasko say about the warning?", "The mayor criticised the warning",
+			[]string{"The mayor criticised the warning again on Monday. “It came far too late for us,” Vasko said."}, true},
+		{"What did Brandt say about the strike?", "The union leader defended the strike",
+			[]string{"The union leader defended the strike at the port on Friday. “We had no choice left,” Brandt said."}, true},
+		{"What did Brandt say about the strike?", "The ferry timetable changed",
+			[]string{"The ferry timetable changed on Friday. “We had no choice left,” Brandt said."}, false},
+	} {
+		e := NewExtractive(passages(tt.texts...))
+		u := unitHolding(t, e, tt.question, "said")
+		if got := u != nil && u.kind > 0 && strings.Contains(u.text(), tt.holding); got != tt.states {
+			t.Errorf("%q: unit %v, want states with %q = %v", tt.question, u, tt.holding, tt.states)
 		}
 	}
 }

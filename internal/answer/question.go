@@ -88,6 +88,10 @@ type question struct {
 	denialPredicate bool
 	// predicateAt is the predicate's token, or -1.
 	predicateAt int
+	// modal: the question asks what must or may be ("Did the warning have
+	// to be late?", "Could the town have been warned sooner?"), so
+	// evidence with a modal answers it.
+	modal bool
 	// topic are the terms of the words after "about" in a statement
 	// question ("what did X say about the leaked call"), to the first
 	// preposition, but for words just before another content word, which
@@ -219,7 +223,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 					}
 					// "the leaked call": a word just before another content
 					// word modifies it; the call is what the words are about.
-					if j+1 < len(rest) && !l.IsStopWord(rest[j+1].Word) {
+					// A name that owns it does not modify it: words about
+					// Witkoff are about "Witkoff's call".
+					if j+1 < len(rest) && !l.IsStopWord(rest[j+1].Word) && !possessiveName(text, u) {
 						continue
 					}
 					q.topic = termsOf(l, an, q.topic, u)
@@ -270,6 +276,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 			q.predicate, q.predicateAt = termAt[at], at
 			q.denialPredicate = l.Answer.Denials.Has(toks[at].Word)
 		}
+		for k := range toks {
+			q.modal = q.modal || isModal(l, toks, k)
+		}
 	}
 	for i := range toks {
 		if !given[i] || termAt[i] < 0 {
@@ -319,7 +328,30 @@ func subjectHead(l *lang.Language, toks []analysis.Token) int {
 // follows the opening auxiliary and its determiners and is a run of
 // names ("Did the White House dispute…") or one word ("Is the transcript
 // real?", "Has the hydrologist…"); -1 when there is none.
+//
+// After a form of "be" the subject may be a compound ("Was the dam release
+// necessary?"): the last of a run of two or more lower-case content words
+// is the predicate, unless a determiner follows, which opens the
+// predicate ("Was the flood warning a mistake?"). A phrase with "of"
+// belongs to the subject, and the last of its run of two or more content
+// words is the predicate ("Were the names of the drowned couple
+// released?", "Did the mayor of Velmora criticise…"), unless, after
+// "be", a determiner follows.
 func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt []int) int {
+	if len(toks) == 0 {
+		return -1
+	}
+	be := isBe(toks[0].Word)
+	// lastOfRun returns the end of the run of content words from i and
+	// whether its last word is the predicate.
+	lastOfRun := func(i int, names bool) (int, bool) {
+		j := i
+		for i < len(toks) && !l.IsStopWord(toks[i].Word) && (names || !capitalised(text, toks[i])) {
+			i++
+		}
+		opens := be && i < len(toks) && l.Determiners.Has(toks[i].Word)
+		return i, i-j >= 2 && !opens && termAt[i-1] >= 0 && !capitalised(text, toks[i-1])
+	}
 	i := 1
 	for i < len(toks) && l.Determiners.Has(toks[i].Word) {
 		i++
@@ -329,8 +361,32 @@ func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt
 		for i < len(toks) && (capitalised(text, toks[i]) || l.NameParticles.Has(toks[i].Word)) {
 			i++
 		}
+	case be:
+		end, ok := lastOfRun(i, false)
+		switch {
+		case ok && (end >= len(toks) || toks[end].Word != "of"):
+			return end - 1
+		case end < len(toks) && l.Determiners.Has(toks[end].Word):
+			i = end // the whole run is the subject
+		default:
+			i++
+		}
 	default:
 		i++
+	}
+	for i < len(toks) && toks[i].Word == "of" {
+		i++
+		for i < len(toks) && l.Determiners.Has(toks[i].Word) {
+			i++
+		}
+		end, ok := lastOfRun(i, true)
+		if ok {
+			return end - 1
+		}
+		if end == i {
+			break
+		}
+		i = end
 	}
 	for ; i < len(toks); i++ {
 		if termAt[i] >= 0 && !capitalised(text, toks[i]) {
@@ -338,6 +394,20 @@ func claimPredicate(l *lang.Language, text string, toks []analysis.Token, termAt
 		}
 	}
 	return -1
+}
+
+// possessiveName reports whether token t of text is a capitalised name
+// followed by a possessive "'s" ("Witkoff's call").
+func possessiveName(text string, t analysis.Token) bool {
+	if !capitalised(text, t) {
+		return false
+	}
+	for _, s := range []string{"'s", "’s"} {
+		if strings.HasSuffix(text[t.Start:t.End], s) || strings.HasPrefix(text[t.End:], s) {
+			return true
+		}
+	}
+	return false
 }
 
 // next is the folded word after token i, or "".

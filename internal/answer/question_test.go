@@ -182,3 +182,60 @@ func TestSameTerm(t *testing.T) {
 func newSentenceFor(an *analysis.Analyzer, text string) *sentence {
 	return newSentence(lang.English(), an, text, corpusSpan(0, len(text)))
 }
+
+// TestClaimPredicate: the word a yes/no question claims of its subject,
+// past a compound subject after "be" and past a phrase with "of".
+func TestClaimPredicate(t *testing.T) {
+	en := lang.English()
+	an := analysis.New(en)
+	for _, tt := range []struct{ q, want string }{
+		{"Did the White House dispute the transcript?", "dispute"},
+		{"Is the transcript real?", "real"},
+		{"Has the hydrologist criticised the authority?", "criticised"},
+		{"Were the names of the drowned couple released?", "released"},
+		{"Did the mayor of Velmora criticise the authority?", "criticise"},
+		{"Was the report of the leak accurate?", "accurate"},
+		{"Was the release of water a mistake?", "mistake"},
+		{"Was the dam release necessary?", "necessary"},
+		{"Was the flood warning a mistake?", "mistake"},
+		{"Did the authority warn residents?", "warn"},
+	} {
+		q := parseQuestion(en, an, tt.q)
+		if q.predicateAt < 0 || q.folded[q.predicateAt] != tt.want {
+			got := ""
+			if q.predicateAt >= 0 {
+				got = q.folded[q.predicateAt]
+			}
+			t.Errorf("%q: predicate %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestStatementTopic: "what did X say about T" takes T's head and a name
+// that owns it ("Witkoff's call"), not a word that modifies it ("the
+// leaked call").
+func TestStatementTopic(t *testing.T) {
+	en := lang.English()
+	an := analysis.New(en)
+	for _, tt := range []struct {
+		q             string
+		want, notWant []string
+	}{
+		{"What did Trump say about Witkoff's call?", []string{"witkoff", "call"}, nil},
+		{"What did the mayor say about Halloran’s warning?", []string{"halloran", "warn"}, nil},
+		{"What did Peskov say about the leaked call?", []string{"call"}, []string{"leak"}},
+		{"What did the mayor say about the water authority?", []string{"author"}, []string{"water"}},
+	} {
+		q := parseQuestion(en, an, tt.q)
+		for _, w := range tt.want {
+			if !slices.Contains(q.topic, w) {
+				t.Errorf("%q: topic %v lacks %q", tt.q, q.topic, w)
+			}
+		}
+		for _, w := range tt.notWant {
+			if slices.Contains(q.topic, w) {
+				t.Errorf("%q: topic %v holds %q", tt.q, q.topic, w)
+			}
+		}
+	}
+}

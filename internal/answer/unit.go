@@ -168,8 +168,14 @@ const (
 	contextGain  = 0.3 // and the sentence before adds at least this much
 )
 
+// withContext applies the context rule. For "what did X say about T",
+// X's words that do not name T are about
+// it when the sentence before, in their paragraph, does ("Trump defended
+// Witkoff… “That’s a standard thing,” Trump said"): they are shown with
+// that sentence.
 func (p *pool) withContext(u *unit) *unit {
-	if u.rel >= contextBelow || u.first == 0 {
+	topical := p.q.kind == kindStatement && len(p.q.topic) > 0 && u.kind == 0
+	if (u.rel >= contextBelow && !topical) || u.first == 0 {
 		return u
 	}
 	w := &unit{para: u.para, first: u.first - 1, last: u.last}
@@ -177,7 +183,7 @@ func (p *pool) withContext(u *unit) *unit {
 		return u
 	}
 	p.measure(w)
-	if w.rel-u.rel < contextGain {
+	if w.rel-u.rel < contextGain && !(topical && w.kind > 0) {
 		return u
 	}
 	return w

@@ -2,6 +2,9 @@ package answer
 
 import (
 	"strings"
+
+	"dossier/internal/analysis"
+	"dossier/internal/lang"
 )
 
 // A yes/no question asks whether a claim holds ("Did the White House
@@ -59,6 +62,11 @@ func (p *pool) claimStance(u *unit) stance {
 				continue
 			}
 			c := clauseAt(clauses, j)
+			if p.modalBefore(clauses[c], j-clauseStart(clauses, c)) && !p.q.modal {
+				// "The warning did not have to be late" says what had
+				// to be, not whether it was late.
+				continue
+			}
 			against := p.denialsBefore(clauses[c], j-clauseStart(clauses, c))%2 != p.questionDenials()%2
 			// The terms of the claim within claimWindow tokens either side of its
 			// predicate; the names anywhere in the unit when the clause
@@ -179,6 +187,26 @@ func (p *pool) denialsBefore(c *sentence, j int) int {
 		}
 	}
 	return n
+}
+
+// modalBefore reports whether a modal ("could", "should") or a modal lead
+// before "to" ("have to", "need to") stands within negationReach tokens
+// before token j of a clause: the clause says what must or may be, not
+// what is.
+func (p *pool) modalBefore(c *sentence, j int) bool {
+	for k := max(0, j-negationReach); k < j && k < len(c.toks); k++ {
+		if isModal(p.l, c.toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isModal reports whether token k of toks is a modal or a modal lead
+// followed by "to".
+func isModal(l *lang.Language, toks []analysis.Token, k int) bool {
+	w := toks[k].Word
+	return l.Answer.Modals.Has(w) || (l.Answer.ModalLeads.Has(w) && k+1 < len(toks) && toks[k+1].Word == "to")
 }
 
 // clauseStart is the index, in their sentence, of clause i's first token.

@@ -34,6 +34,12 @@ func TestClaimStanceOnStories(t *testing.T) {
 		// The claim's terms must stand together.
 		{testcorpus.Seed, "Did Russia leak the call?", "a second leaked conversation emerged", false, false},
 		{testcorpus.Second, "Did the authority dispute the criticism?", "Mayor Irena Vasko renewed her criticism", false, false},
+		// A modal says what must or may be, not what is, unless the
+		// question asks that too.
+		{testcorpus.Second, "Was the warning late?", "The warning did not have to be late", false, false},
+		{testcorpus.Second, "Did the warning have to be late?", "The warning did not have to be late", true, true},
+		{testcorpus.Seed, "Did the settlement restore territorial integrity?", "any settlement must restore territorial integrity", false, false},
+		{testcorpus.Seed, "Must the settlement restore territorial integrity?", "any settlement must restore territorial integrity", true, false},
 		// The unit must name whom the claim is about: a quotation that
 		// does not say who is speaking bears on no one's claim.
 		{testcorpus.Second, "Will Pieter Halloran resign?", "but I will not resign", false, false},

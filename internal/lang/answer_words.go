@@ -75,6 +75,12 @@ type AnswerWords struct {
 	// denies leaking the call", "disputed the account"): in a yes/no
 	// question's evidence each turns the claim around, as "not" does.
 	Denials WordSet
+	// Modals say what must, may or can be, not what is ("could", "should",
+	// "must"); ModalLeads do so before "to" ("did not have to be late",
+	// "needs to be"). "Will" and "would" are left out: they report what
+	// is to come ("said he would not step down").
+	Modals     WordSet
+	ModalLeads WordSet
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
@@ -116,6 +122,8 @@ func englishAnswerWords() AnswerWords {
 		Contrastives:      NewWordSet(enContrastives),
 		StanceVerbs:       NewWordSet(enStanceVerbs),
 		Denials:           NewWordSet(enDenials),
+		Modals:            NewWordSet(enModals),
+		ModalLeads:        NewWordSet(enModalLeads),
 	}
 }
 
@@ -182,6 +190,13 @@ praised praising`
 challenges challenged challenging contradict contradicts contradicted contradicting refute refutes
 refuted refuting rebut rebuts rebutted rebutting reject rejects rejected rejecting dismiss dismisses
 dismissed dismissing refuse refuses refused refusing`
+
+	// enModals: the modal auxiliaries of possibility and obligation
+	// (Quirk et al. §4.49–4.54) but "will", "would" and "shall", which mark
+	// the future; enModalLeads: the semi-auxiliaries of obligation before
+	// "to" ("have to", "need to", "ought to").
+	enModals     = `can cannot could may might must should`
+	enModalLeads = `have has had having need needs needed ought`
 
 	// enTimeLeads: the prepositions of time that take a length of time
 	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").

@@ -103,3 +103,38 @@ func TestCueForms(t *testing.T) {
 		}
 	}
 }
+
+// TestCommunicationVerbs: the WordNet table holds each lemma once, none
+// already a speech, cue or manner verb; its forms, regular and
+// exceptional, read back as its lemma, and an exceptional past replaces
+// the regular one.
+func TestCommunicationVerbs(t *testing.T) {
+	en := English()
+	seen := map[string]bool{}
+	for _, e := range strings.Fields(enCommunicationVerbs) {
+		lemma, _, _ := strings.Cut(e, ":")
+		if seen[lemma] || lemma != strings.ToLower(lemma) || en.speech[lemma] != "" || en.cue[lemma] != "" || en.manner[lemma] != "" {
+			t.Errorf("enCommunicationVerbs: %q twice, not folded, or already a speech, cue or manner verb", lemma)
+		}
+		seen[lemma] = true
+	}
+	for _, tc := range []struct {
+		w, lemma string
+		src      VerbSource
+	}{
+		{"lauded", "laud", CommunicationVerb}, {"exhorts", "exhort", CommunicationVerb},
+		{"opining", "opine", CommunicationVerb}, {"said", "say", SpeechVerb},
+		{"chided", "chide", CueVerb}, {"moaned", "moan", MannerVerb}, {"thanked", "thanked", CueForm},
+		{"issued", "", NoQuoteVerb}, {"program", "", NoQuoteVerb},
+	} {
+		if l, src := en.QuoteVerbSource(tc.w); l != tc.lemma || src != tc.src {
+			t.Errorf("QuoteVerbSource(%q) = %q, %v; want %q, %v", tc.w, l, src, tc.lemma, tc.src)
+		}
+	}
+	m := commForms("sing:sang,singing,sung laud:")
+	for f, want := range map[string]string{"sang": "sing", "sung": "sing", "sings": "sing", "singing": "sing", "singed": "", "lauded": "laud", "lauds": "laud"} {
+		if m[f] != want {
+			t.Errorf("commForms: %q → %q, want %q", f, m[f], want)
+		}
+	}
+}

@@ -12,3 +12,13 @@ release column op-ed editorial message note petition notice communique report po
 // IsDocumentNoun reports whether a folded noun names a document that
 // carries someone's words (enDocumentNouns).
 func (l *Language) IsDocumentNoun(w string) bool { return l.documents.Has(w) }
+
+// enTitling are the participles that give a document's title after it
+// ("a memo titled “…”", "a column entitled “…”"): the verbs of naming a
+// work, WordNet 3.0's "entitle, title" (verb.communication) and
+// "headline".
+const enTitling = `titled entitled headlined`
+
+// IsTitling reports whether a folded word gives the title of the document
+// before it (enTitling).
+func (l *Language) IsTitling(w string) bool { return l.titling.Has(w) }

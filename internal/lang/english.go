@@ -62,10 +62,13 @@ func English() *Language {
 		speech:          map[string]string{},
 		irregular:       map[string]string{},
 		loadRelated:     englishRelated,
-		cue:             withForms(cueForms(enCueVerbs, enIrregular), enCueForms),
+		cue:             cueForms(enCueVerbs, enIrregular),
+		comm:            commForms(enCommunicationVerbs),
+		cueForm:         NewWordSet(enCueForms...),
 		manner:          mannerForms(),
 		phrasal:         phrasalForms(),
 		documents:       NewWordSet(enDocumentNouns),
+		titling:         NewWordSet(enTitling),
 		Answer:          englishAnswerWords(),
 	}
 	for i, names := range enMonths {

@@ -125,8 +125,11 @@ type Language struct {
 	// OrdinalSuffixes follow the digits of an ordinal number ("4th").
 	OrdinalSuffixes []string
 	// cue maps every form of a verb that cues direct quotations in
-	// annotated news to its lemma (cueverbs.go).
-	cue map[string]string
+	// annotated news to its lemma, comm every form of a verb of
+	// communication from WordNet, and cueForm holds the surface forms that
+	// cue quotations with no lemma known (cueverbs.go).
+	cue, comm map[string]string
+	cueForm   WordSet
 	// irregular maps irregular verb forms to their base form.
 	irregular map[string]string
 	// manner maps the forms of verbs of manner of speaking ("barked") and
@@ -135,6 +138,9 @@ type Language struct {
 	// documents are nouns of things that carry someone's words
 	// (documents.go).
 	documents WordSet
+	// titling are the participles that give a document's title
+	// (documents.go).
+	titling WordSet
 
 	// Answer holds the words an answerer needs (answer_words.go).
 	Answer AnswerWords

@@ -24,7 +24,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enNameParticles": enNameParticles, "enNameSuffixes": enNameSuffixes,
 		"enRoleNouns": enRoleNouns, "enRelationalNouns": enRelationalNouns,
 		"enOrgWords": enOrgWords, "enMaleWords": enMaleWords, "enFemaleWords": enFemaleWords,
-		"enDocumentNouns": enDocumentNouns, "enMannerOfSpeaking": enMannerOfSpeaking,
+		"enDocumentNouns": enDocumentNouns, "enTitling": enTitling, "enMannerOfSpeaking": enMannerOfSpeaking,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
 		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
 		"enNegations":     enNegations,
@@ -186,15 +186,16 @@ func TestAPTitles(t *testing.T) {
 	}
 }
 
-// TestCountries: CLDR's English country names, one word or several.
+// TestCountries: CLDR's English country names, one word or several,
+// and those opened by a compass point with its initial alone ("N. Korea").
 func TestCountries(t *testing.T) {
 	l := English()
-	for _, c := range []string{"japan", "china", "russia", "south korea", "germany", "united states"} {
+	for _, c := range []string{"japan", "china", "russia", "south korea", "n korea", "s sudan", "germany", "united states"} {
 		if !l.Countries.Has(c) {
 			t.Errorf("%q is no country", c)
 		}
 	}
-	for _, w := range []string{"washington", "trump", "europe", ""} {
+	for _, w := range []string{"washington", "trump", "europe", "u states", "n", ""} {
 		if l.Countries.Has(w) {
 			t.Errorf("%q is a country", w)
 		}

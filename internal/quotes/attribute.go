@@ -63,8 +63,9 @@ func (r *registry) read(a *article) []found {
 	labelled := map[int]bool{} // paragraphs a transcript's label opens
 	for pi := range a.units {
 		us := a.units[pi]
-		lead := make([]*person, len(us)) // who speaks in each unit
-		after := make([]bool, len(us))   // unit opens with a quotation attributed after it
+		lead := make([]*person, len(us))   // who speaks in each unit
+		after := make([]bool, len(us))     // unit opens with a quotation attributed after it
+		aboutU := make([]*person, len(us)) // the one person a unit without quotation is about
 		first := len(out)
 		var about *person // the one person the paragraph's last sentence is about
 		for ui := range us {
@@ -90,8 +91,11 @@ func (r *registry) read(a *article) []found {
 			if lead[ui] == nil && !hasQuote(u.toks) {
 				lead[ui] = rd.leadSpeaker(u.toks, ms)
 			}
-			if ui == len(us)-1 && !hasQuote(u.toks) {
-				about = soleSubject(mainClause(u.toks, ms))
+			if !hasQuote(u.toks) {
+				aboutU[ui] = soleSubject(mainClause(u.toks, ms))
+			}
+			if ui == len(us)-1 {
+				about = aboutU[ui]
 			}
 			rd.remember(ms, pi)
 		}
@@ -105,7 +109,7 @@ func (r *registry) read(a *article) []found {
 		if !label {
 			// A transcript's label, even one naming no one known ("CHRIS:"),
 			// changes the speaker: nothing carries over to its paragraph.
-			continueSpeakers(out[first:], us, lead, after, prevParaLast)
+			continueSpeakers(out[first:], us, lead, aboutU, after, prevParaLast)
 		}
 		prevParaLast = nil
 		if n := len(out); n > first && out[n-1].unit == &us[len(us)-1] {
@@ -232,7 +236,7 @@ func (rd *reader) remember(ms []*mention, para int) {
 // sentence the speaker of the sentence before (“…,” Smith said. “…”), or of
 // the previous paragraph's last quotation when the whole paragraph is
 // quotation, or of the quotation right after them (“…” “…,” Smith said).
-func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevPara *person) {
+func continueSpeakers(fs []found, us []unit, lead, about []*person, after []bool, prevPara *person) {
 	allPure := true
 	for _, u := range us {
 		allPure = allPure && isPure(u.toks)
@@ -246,6 +250,11 @@ func continueSpeakers(fs []found, us []unit, lead []*person, after []bool, prevP
 		switch {
 		case ui > 0 && lead[ui-1] != nil:
 			f.speaker, f.rule, f.from = lead[ui-1], RuleContinues, &us[ui-1]
+		case ui > 0 && about[ui-1] != nil:
+			// "Sanders identified young voters' exhaustion as a reason.
+			// “The younger people are …”": the one person the sentence
+			// before is about, as its subject, naming no one else.
+			f.speaker, f.rule, f.from = about[ui-1], RuleContinues, &us[ui-1]
 		case ui == 0 && allPure && prevPara != nil:
 			f.speaker, f.rule = prevPara, RuleContinues
 		case ui+1 < len(us) && after[ui+1] && lead[ui+1] != nil:
@@ -339,6 +348,15 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 					return m, RuleColon
 				}
 				break
+			}
+		}
+	}
+	if k := titledAt(toks, qi); k > from {
+		// "Trump issued a statement, “…”", "Mook released a memo titled
+		// “…”": the document's words and its title are its issuer's.
+		if v := issuingVerb(toks, k, from); v >= 0 {
+			if m := personal(subjectOf(toks, ms, v, from)); m.sure() {
+				return m, RuleBefore
 			}
 		}
 	}
@@ -483,9 +501,19 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 	if toks[j].is("according") && j+1 < len(toks) && toks[j+1].is("to") {
 		return startingAt(ms, j+2)
 	}
+	if !toks[j].cap && isPastTense(toks[j].low) && cutQuote(toks, qi) && longestAt(ms, j) == nil {
+		// “This is fantastic!” beamed Donald Hartley: the reporting slot,
+		// inverted (bookism).
+		if m := phraseAt(toks, ms, j+1); m != nil && m.kind == byName && m.from == j+1 {
+			return m
+		}
+	}
 	m := phraseAt(toks, ms, j)
 	if m == nil {
 		return nil
+	}
+	if bookism(toks, qi, m) {
+		return m
 	}
 	k := skipOrigin(toks, skipParenthesis(toks, m.to))
 	// "Smith, 61, said", "Smith, a former aide, said", or several
@@ -529,6 +557,27 @@ func afterQuote(toks []token, ms []*mention, qi int) *mention {
 // coordinated name ("Smith, Jones and Lee said") on the way: the
 // apposition holds commas of its own ("for population, refugees, and
 // migration,").
+// bookism: a quotation cut off by a comma, a question or an exclamation
+// mark, then a name and a past tense that ends the clause (“…,” Hannity
+// started. “…?” Hannity pressed.): whatever the verb, news style puts
+// there only the verb that reports the quotation.
+func bookism(toks []token, qi int, m *mention) bool {
+	v := m.to
+	if !cutQuote(toks, qi) || m.kind != byName || v >= len(toks) || toks[v].kind != wordTok || toks[v].cap || !isPastTense(toks[v].low) {
+		return false
+	}
+	return v+1 == len(toks) || toks[v+1].punct(".,;:!?") || toks[v+1].kind == quoteTok
+}
+
+// cutQuote: the quotation ends with a comma, a question or an
+// exclamation mark, inside its marks or right after them: an attribution
+// must follow to end the sentence.
+func cutQuote(toks []token, qi int) bool {
+	q := strings.TrimSpace(toks[qi].text)
+	return strings.HasSuffix(q, ",") || strings.HasSuffix(q, "?") || strings.HasSuffix(q, "!") ||
+		qi+1 < len(toks) && toks[qi+1].punct(",")
+}
+
 func commaVerbWithin(toks []token, k int) bool {
 	if k >= len(toks) || !toks[k].punct(",") {
 		return false
@@ -756,11 +805,30 @@ func clauseStart(toks []token, qi int) int {
 		if toks[k].punct(";") {
 			return k + 1
 		}
-		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && en.ClauseBreaks.Has(toks[k+1].low) {
+		if toks[k].punct(",") && k+1 < qi && toks[k+1].kind == wordTok && en.ClauseBreaks.Has(toks[k+1].low) && !closedAside(toks, k+1, qi) {
 			return k + 1
 		}
 	}
 	return start
+}
+
+// closedAside: the phrase opened at toks[i] by "with" is a short aside
+// that a comma closes ("Cruz, with unconcealed delight, chided"), at most
+// maxInlinePhrase lower-case words, not a clause of its own (", with
+// Smith saying …").
+func closedAside(toks []token, i, qi int) bool {
+	if !toks[i].is("with") {
+		return false
+	}
+	for e := i + 1; e < qi && e-i <= maxInlinePhrase+1; e++ {
+		switch t := toks[e]; {
+		case t.punct(","):
+			return e > i+1
+		case t.kind != wordTok || t.cap || isSpeechVerb(toks, e):
+			return false
+		}
+	}
+	return false
 }
 
 // sentenceClause returns where the main clause of the sentence holding
@@ -789,7 +857,7 @@ func hasSpeechVerb(toks []token, from, to int) bool {
 
 // subjectOf finds the subject of the verb toks[k], looking no further left
 // than from. It skips auxiliaries and adverbs ("has also said"), a time
-// ("on Tuesday"), a verb before "to" ("went on to suggest"), a
+// ("on Tuesday", "two weeks ago"), a verb before "to" ("went on to suggest"), a
 // parenthesis ("(R-Neb.)") and an apposition ("Smith, 61,"). After a comma
 // or "and" with no subject of its own (", adding", "and added"), the verb
 // shares the clause's first subject. Nil when the subject is no mention
@@ -825,6 +893,17 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		case !t.cap && en.Periods.Has(t.low) && j-1 >= from && toks[j-1].is("last", "this", "that", "later", "earlier"):
 			j -= 2 // "Feinstein (D-Calif.) last week said"
 			continue
+		case t.is("ago"):
+			// "The State Department less than two weeks ago said": a time
+			// counted back, of at most maxInlinePhrase lower-case words.
+			p := j - 1
+			for p >= from && j-p <= maxInlinePhrase && toks[p].kind == wordTok && !toks[p].cap && endingAt(ms, p) == nil {
+				p--
+			}
+			if p < j-1 && p >= from && endingAt(ms, p) != nil {
+				j = p
+				continue
+			}
 		case t.punct(")"):
 			for j >= from && !toks[j].punct("(") {
 				j--
@@ -866,6 +945,9 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 	case t.is("and", "or", "but", "then"):
 		return inherit(ms, from, k)
 	}
+	if t.is("it") {
+		return itsInstitution(toks, ms, j)
+	}
 	if issuedBy(toks, j) && j-1 >= from {
 		if m := endingAt(ms, j-1); m != nil && m.person != nil && m.person.org {
 			return m // "The IMF report said that …": the institution speaks
@@ -902,18 +984,115 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 			return coordinated(toks, ms, m) // "Trump at the time said"
 		}
 	}
+	return unclosedApposition(toks, ms, k, from)
+}
+
+// unclosedApposition: the subject before an apposition that no comma
+// closes ("Anthony Anton, president and CEO of Washington Restaurant
+// Association stated"): a person's name, a comma, then a description
+// opened by a role noun or a determiner that runs to the verb toks[k]
+// within maxApposition tokens, with no verb or comma of its own.
+func unclosedApposition(toks []token, ms []*mention, k, from int) *mention {
+	for c := k - 1; c > from && k-c <= maxApposition; c-- {
+		t := toks[c]
+		if t.kind == quoteTok || t.punct(";:()") || isSpeechVerb(toks, c) || !t.cap && isPastTense(t.low) {
+			return nil
+		}
+		if !t.punct(",") {
+			continue
+		}
+		before := endingAt(ms, c-1)
+		if before == nil || !before.subject || !before.personal || before.kind != byName || before.person == nil || before.person.org || c+1 >= k {
+			return nil
+		}
+		first := toks[c+1]
+		if s, _ := singular(first.low); first.kind == wordTok && !first.cap && (isRoleNoun(s) || en.Determiners.Has(first.low)) {
+			return before
+		}
+		return nil
+	}
 	return nil
 }
 
+// itsInstitution: "it" as a speech verb's subject is the institution
+// that is the subject of the sentence's main clause before it, when no
+// other institution or thing is named between them ("The Security Council
+// pledged sanctions against what it called “a clear threat”"); a pronoun
+// never refers to a person's institution otherwise.
+func itsInstitution(toks []token, ms []*mention, j int) *mention {
+	var org *mention
+	for _, m := range ms {
+		if m.from >= j {
+			break
+		}
+		if m.person != nil && m.person.org {
+			if org != nil {
+				return nil // two institutions: "it" may be either
+			}
+			org = m
+		}
+	}
+	if org == nil || !org.subject || org.from != firstWordAt(toks, 0) && !(org.from > 0 && toks[org.from-1].is("the") && org.from-1 == firstWordAt(toks, 0)) {
+		return nil
+	}
+	return org
+}
+
+// firstWordAt returns the index of the first word token from i on.
+func firstWordAt(toks []token, i int) int {
+	for i < len(toks) && toks[i].kind != wordTok {
+		i++
+	}
+	return i
+}
+
 // documentVerb returns the verb whose object is the document a speech
-// verb in -ing follows ("released a new radio ad calling": "released"), or
-// -1: the document noun right before the verb, a determiner at most
-// maxModifiers words before it, and a lower-case word before that.
+// verb in -ing follows ("released a new radio ad calling": "released";
+// "unleashed a series of tweets early Friday saying"), or -1: the document
+// noun, singular or plural, right before the verb or before a time that
+// stands between them ("a statement Thursday night condemning").
 func documentVerb(toks []token, k, from int) int {
-	if !strings.HasSuffix(toks[k].low, "ing") || k-1 < from || toks[k-1].kind != wordTok || !en.IsDocumentNoun(toks[k-1].low) {
+	if !strings.HasSuffix(toks[k].low, "ing") {
 		return -1
 	}
-	for d := k - 2; d > from && k-1-d <= maxModifiers; d-- {
+	return issuingVerb(toks, k, from)
+}
+
+// titledAt returns where the document a quotation gives the words or the
+// title of ends, plus one: the quotation follows a comma or a colon
+// ("a statement, “…”"), or a participle that titles it, with or without
+// a comma ("a memo titled “…”", "a column, entitled, “…”"); else -1.
+func titledAt(toks []token, qi int) int {
+	k := qi - 1
+	if k >= 0 && toks[k].punct(",:") {
+		k--
+	}
+	if k >= 0 && toks[k].kind == wordTok && en.IsTitling(toks[k].low) {
+		if k-1 >= 0 && toks[k-1].punct(",") {
+			return k - 1
+		}
+		return k
+	}
+	if k == qi-2 {
+		return qi - 1
+	}
+	return -1
+}
+
+// issuingVerb returns the verb whose object is a document that ends right
+// before toks[k], or -1: a document noun, singular or plural, perhaps
+// followed by a time ("a statement Thursday night"), a determiner at most
+// maxModifiers words before it, and a lower-case word before that
+// ("issued a statement").
+func issuingVerb(toks []token, k, from int) int {
+	n := k - 1
+	for n > from && timeWord(toks[n]) {
+		n--
+	}
+	if n < from || toks[n].kind != wordTok || toks[n].cap || !en.IsDocumentNoun(toks[n].low) && !en.IsDocumentNoun(strings.TrimSuffix(toks[n].low, "s")) {
+		return -1
+	}
+	for d := n - 1; d > from && n-d <= maxModifiers; d-- {
 		t := toks[d]
 		if t.kind != wordTok {
 			return -1
@@ -926,6 +1105,14 @@ func documentVerb(toks []token, k, from int) int {
 		}
 	}
 	return -1
+}
+
+// timeWord: a word of a time set after an object ("early Friday", "Monday
+// night", "on Tuesday"): a day or month, a period of the day or week, or
+// the words that open them.
+func timeWord(t token) bool {
+	return t.kind == wordTok && (t.cap && isCalendarWord(t.low) ||
+		!t.cap && (en.Periods.Has(t.low) || t.is("early", "late", "on", "last", "this", "overnight", "today", "yesterday")))
 }
 
 // inlinePhrase returns where a short prepositional phrase of time or

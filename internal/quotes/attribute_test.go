@@ -139,6 +139,10 @@ func TestAttributionPatterns(t *testing.T) {
 			"We checked every bolt.", "Anna Kowalski", RuleContinuedBy},
 		{"quotation after a said-that sentence", []string{intro, "Kowalski said the inspection was over. “We checked every bolt.”"},
 			"We checked every bolt.", "Anna Kowalski", RuleContinues},
+		{"quotation after a sentence about one person", []string{intro, "Kowalski agreed with the inspectors. “We checked every bolt.”"},
+			"We checked every bolt.", "Anna Kowalski", RuleContinues},
+		{"quotation after a sentence about two people", []string{intro, "Kowalski agreed with Berger. “We checked every bolt.”"},
+			"We checked every bolt.", "", ""},
 		{"whole-quotation paragraph after a quoted paragraph", []string{intro, "“The bridge is safe,” Kowalski said.", "“We checked every bolt.”"},
 			"We checked every bolt.", "Anna Kowalski", RuleContinues},
 		{"quotation over several paragraphs", []string{intro, "“We will rebuild the bridge.", "“It will take two years,” Berger said."},
@@ -327,6 +331,14 @@ func TestSpeakerLabels(t *testing.T) {
 		{"unknown label's paragraphs go on without a speaker", transcript, "And the levy?", "", ""},
 		{"unknown label takes no one's words", transcript, "HOST: You said “never” last year.", "", ""},
 	})
+	// A name in capitals that labels several turns is a speaker known by
+	// it, even when the article never names them in full; one that opens
+	// one paragraph is no one.
+	turns := []string{intro, `"WALLACE: Let's start with the “levy.”`, `"KOWALSKI: It is “fair.”`, `"WALLACE: Is it “fair” to all?`, `"MARSH: A “fair” deal.`}
+	runAttrCases(t, []attrCase{
+		{"a transcript's speaker by one name", turns, "WALLACE: Is it “fair” to all?", "Wallace", RuleLabel},
+		{"a label of one turn", turns, "MARSH: A “fair” deal.", "", ""},
+	})
 }
 
 // TestFinalWithApposition: a sentence-final "said Smith" may end with an
@@ -339,6 +351,16 @@ func TestFinalWithApposition(t *testing.T) {
 			"the beginning of the end", "Tom Berger", RuleFinal},
 		{"apposition with commas of its own", []string{intro, "“The steps are right,” Tom Berger, chief of finance, ports, and roads, said on the call."},
 			"The steps are right,", "Tom Berger", RuleAfter},
+		{"any past tense in the reporting slot", []string{intro, "“Would it be negotiable?” Kowalski pressed. Berger did not answer."},
+			"Would it be negotiable?", "Anna Kowalski", RuleAfter},
+		{"any past tense in the reporting slot, inverted", []string{intro, "“This is fantastic!” beamed Anna Kowalski, who had waited all day."},
+			"This is fantastic!", "Anna Kowalski", RuleAfter},
+		{"a question, then a name, an adverb and a speech verb", []string{intro, "“Is the bridge safe?” Kowalski then asked. Berger did not answer."},
+			"Is the bridge safe?", "Anna Kowalski", RuleAfter},
+		{"a past tense after a whole sentence quoted is no report", []string{intro, "“The steps are right.” Kowalski resigned."},
+			"The steps are right.", "", ""},
+		{"a long string of titles", []string{intro, "“The steps are right,” Kowalski, the 2026 mayoral frontrunner nationally and current polling leader in the county by a wide margin after winning the harbour primaries, said when Berger asked her."},
+			"The steps are right,", "Anna Kowalski", RuleAfter},
 		{"coordinated names are no one speaker", []string{intro, "“The steps are right,” Tom Berger, Anna Kowalski and Lee said."},
 			"The steps are right,", "", ""},
 	})
@@ -356,6 +378,30 @@ func TestVerbFirst(t *testing.T) {
 			"land grab.", "", ""},
 		{"a document's -ing verb reports its issuer", []string{intro, "Kowalski released a new radio ad calling the levy “a fair deal for all.”"},
 			"a fair deal for all.", "Anna Kowalski", RuleNaming},
+		{"documents, and a time between them and the -ing verb", []string{intro, "Kowalski unleashed a series of tweets early Friday saying that Berger had shown bad judgment in hiring an aide “as a favour.”"},
+			"as a favour.", "Anna Kowalski", RuleBefore},
+		{"a document and a comma before the quotation", []string{intro, "Right after the vote, Kowalski issued a statement, “The harbour stays open to everyone.”"},
+			"The harbour stays open to everyone.", "Anna Kowalski", RuleBefore},
+		{"a document's title", []string{intro, "Kowalski released a memo titled “The Facts on the Levy.”"},
+			"The Facts on the Levy.", "Anna Kowalski", RuleBefore},
+		{"a time after a document names no issuer", []string{intro, "The council got a letter on Monday saying that Berger had been “too hasty.”"},
+			"too hasty.", "", ""},
+		{"a phrase after a phrasal verb's particle that ends it", []string{intro, "The levy is a trap, as Kowalski put it in a lengthy interview, “the harbour's ransom.”"},
+			"the harbour's ransom.", "Anna Kowalski", RuleBefore},
+		{"a phrase that goes on is no end of the phrasal verb", []string{intro, "Kowalski went on at length about the harbour that Berger “loves.”"},
+			"loves.", "", ""},
+		{"a quotation verb's past ends a description to its right", []string{intro, "Kowalski exhorted Republicans to “vote your conscience.”"},
+			"vote your conscience.", "Anna Kowalski", RuleBefore},
+		{"an aside opened by with and closed by a comma", []string{intro, "Kowalski, with unconcealed delight, chided Berger for his “harbour plan.”"},
+			"harbour plan.", "Anna Kowalski", RuleBefore},
+		{"a clause opened by with has its own subject", []string{intro, "Kowalski spoke first, with Berger calling the levy “fair.”"},
+			"fair.", "Tom Berger", ""},
+		{"an apposition no comma closes", []string{intro, "Kowalski, president and chief of the harbour board stated, “The levy is a math problem.”"},
+			"The levy is a math problem.", "Anna Kowalski", RuleBefore},
+		{"a name after a comma is no apposition", []string{intro, "Kowalski, Berger and the board stated, “The levy is a math problem.”"},
+			"The levy is a math problem.", "", ""},
+		{"a time counted back between subject and verb", []string{intro, "Kowalski less than two weeks ago said that the levy was “fair to everyone.”"},
+			"fair to everyone.", "Anna Kowalski", RuleBefore},
 		{"a phrase of time between subject and verb", []string{intro, "Kowalski at the time said the levy was “fair to everyone.”"},
 			"fair to everyone.", "Anna Kowalski", RuleBefore},
 	})
@@ -461,6 +507,66 @@ func TestInitialsInNames(t *testing.T) {
 		}
 		if len(got) != 1 || got[0] != tc.want {
 			t.Errorf("%q: name words %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestWordsOfDigits: digits joined by a slash are one word ("9/11"), so a
+// description that opens with a date reads as one phrase; a slash between
+// words still separates them. The bytes of a letter decoded twice stay in
+// their word ("FranÃ\u0083Â§ois"); a dot between a lower-case word and
+// a capital ends a sentence whose space was lost ("said.Trump").
+func TestWordsOfDigits(t *testing.T) {
+	s := "9/11 widow and/or 24/7"
+	var got []string
+	for _, tk := range tokenize(s, 0, len(s), nil, nil) {
+		got = append(got, tk.text)
+	}
+	if want := "9/11|widow|and|/|or|24/7"; strings.Join(got, "|") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
+	}
+	// Mis-decoded UTF-8 inside a name stays in its word; a sign between
+	// spaces, a no-break space and guillemets still separate words.
+	s = "said.Trump Politico.com U.S. Mr.Smith"
+	got = nil
+	for _, tk := range tokenize(s, 0, len(s), nil, nil) {
+		got = append(got, tk.text)
+	}
+	if want := "said|.|Trump|Politico.com|U.S.|Mr.Smith"; strings.Join(got, "|") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
+	}
+	s = "Fran\u00c3\u0083\u00c2\u00a7ois Pe\u00c3\u00b1a costs 5 \u00a7 the\u00a0judge \u00abyes\u00bb"
+	got = nil
+	for _, tk := range tokenize(s, 0, len(s), nil, nil) {
+		got = append(got, tk.text)
+	}
+	if want := "Fran\u00c3\u0083\u00c2\u00a7ois|Pe\u00c3\u00b1a|costs|5|\u00a7|the|judge|\u00ab|yes|\u00bb"; strings.Join(got, "|") != want {
+		t.Errorf("tokens %q, want %q", strings.Join(got, "|"), want)
+	}
+	runAttrCases(t, []attrCase{
+		{"a date opens the subject's description", []string{intro, "“The levy is wrong,” said 9/11 widow Anna Kowalski."},
+			"The levy is wrong,", "Anna Kowalski", RuleAfter},
+		{"a mis-decoded name", []string{"Fran\u00c3\u0083\u00c2\u00a7ois Hollande met Berger.", "“Europe must defend itself,” French President Fran\u00c3\u0083\u00c2\u00a7ois Hollande said."},
+			"Europe must defend itself,", "Fran\u00c3\u0083\u00c2\u00a7ois Hollande", RuleAfter},
+	})
+}
+
+// TestMonthNames: a month's name next to a name word is part of a
+// person's name ("Theresa May", "Jan Brewer"), not of a date.
+func TestMonthNames(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"a month as surname", []string{intro, "“We will leave,” Theresa May said."},
+			"We will leave,", "Theresa May", RuleAfter},
+		{"a month as given name", []string{intro, "“We will stay,” said Jan Brewer."},
+			"We will stay,", "Jan Brewer", RuleAfter},
+		{"a date after a weekday is no one", []string{intro, "“We will stay,” Berger said on Tuesday, May 5."},
+			"We will stay,", "Tom Berger", RuleAfter},
+	})
+	s := "Kowalski met Berger on Friday May 5."
+	ix := Build([]*corpus.Document{doc("t", intro, s, "“We will stay,” Kowalski said.")})
+	for _, sp := range ix.Speakers() {
+		if strings.Contains(sp.Name, "May") || strings.Contains(sp.Name, "Friday") {
+			t.Errorf("a date made a speaker: %q", sp.Name)
 		}
 	}
 }

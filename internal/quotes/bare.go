@@ -37,8 +37,12 @@ func bareCandidate(a *article, toks []token, run nameRun) (bareSpeaker, bool) {
 	}
 	t := toks[run.from]
 	s, plural := singular(t.low)
+	// A capitalised role noun is a name only mid-sentence, where nothing
+	// else capitalises it ("“…,” Politico reported"), and singular
+	// ("Democrats" is a party's people).
+	mid := run.from > 0 && (toks[run.from-1].punct(",") || toks[run.from-1].kind == quoteTok && cutQuote(toks, run.from-1))
 	if len([]rune(t.low)) < minBareName || lower[t.low] || en.SentenceAdverbs.Has(t.low) ||
-		isRoleNoun(s) || plural && isRoleNoun(t.low) || en.Honorifics.Has(t.low) || isTitleAbbrev(t.low) {
+		isRoleNoun(s) && (plural || !mid) || plural && isRoleNoun(t.low) || en.Honorifics.Has(t.low) || isTitleAbbrev(t.low) {
 		return bareSpeaker{}, false
 	}
 	v := -1 // the speech verb

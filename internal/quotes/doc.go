@@ -32,7 +32,9 @@
 // sentences a quotation runs across, so that a quotation and the words
 // around it are always in one unit; "“Is it fake?” Smith asked." is joined
 // too, because the question mark ends no sentence there. Each unit is
-// tokenized into words, punctuation and one token per quotation.
+// tokenized into words, punctuation and one token per quotation; digits
+// joined by a slash are one word ("9/11"), and so are the bytes of a
+// letter decoded twice inside a name ("FranÃ\u0083Â§ois").
 //
 // # 2. Learning who is who (learn.go, people.go, names.go)
 //
@@ -41,7 +43,9 @@
 //
 //  1. Full names: a run of capitalised words is split into titles
 //     ("Russian President") and a name ("Vladimir Putin", "William D.
-//     Burns": an initial inside a name is part of it); a name of two
+//     Burns": an initial inside a name is part of it; so is a month's
+//     name next to a name word, "Theresa May", unless a number makes it
+//     a date); a name of two
 //     or more name words is a person, unless it is a country's name (lang
 //     Countries: "South Korea") or the corpus writes it mostly after "in"
 //     where it ends its phrase, as places are ("in New Hampshire",
@@ -80,8 +84,11 @@
 // that heads its phrase is a person ("said the Rev. Peter Wherry"). A
 // run headed by an institution word names no one and holds no description
 // of someone ("the Democratic National Convention"). Institutions are kept in their own table
-// (registry.orgs), never merged with a person, never a pronoun's
-// antecedent nor the head of an apposition, and listed as speakers with
+// (registry.orgs), never merged with a person, never a personal
+// pronoun's antecedent nor the head of an apposition ("it" as a speech
+// verb's subject is the institution that opens its sentence as the
+// subject, when no other is named before: "The Security Council pledged
+// sanctions against what it called “…”"), and listed as speakers with
 // Speaker.Institution set, so that a person's quotations never go to
 // their institution or the reverse. "The authority" or "the water
 // authority" later refers to the one institution named that way
@@ -98,9 +105,10 @@
 // subject of a verb of publishing somewhere ("Reuters reported", lang
 // PublishVerbs), or a place the corpus writes
 // after "in" ("Russia"), which are institutions; a role noun
-// ("Critics"), a word the article also writes in lower case, the given
-// name of someone named in full ("Hillary said") or a surname already
-// known is never such a speaker.
+// ("Critics"), unless singular and capitalised mid-sentence where nothing
+// else capitalises it ("“…,” Politico reported"), a word the article
+// also writes in lower case, the given name of someone named in full
+// ("Hillary said") or a surname already known is never such a speaker.
 //
 // # 3. Attributing (attribute.go, mentions.go)
 //
@@ -128,12 +136,19 @@
 // a plural ("officials said", "critics say"), never an unknown
 // description. The rule is kept on the Quote (Quote.Rule) and shown by
 // `bot quote --explain`. Verbs that introduce quotations are the speech
-// verbs of lang and the verbs that cue direct quotations in PolNeAR's
-// train split (lang.QuoteLemma).
+// verbs of lang, the verbs that cue direct quotations in PolNeAR's train
+// split, and WordNet's verbs of communication that train does not read
+// otherwise ("lauded", "exhorted"; lang.QuoteLemma). A phrasal verb's
+// particle ends its verb phrase, or a short phrase after it does ("as The
+// New Yorker put it in a lengthy expose, “…”").
 //
 //  1. RuleAfter: an attribution right after the quotation — “…,” Smith
 //     said; “…,” said Smith; “…,” Smith, a former aide, said (apposition
-//     up to maxAppositionAfter tokens); “…,” according to Smith. It comes
+//     up to maxAppositionAfter tokens); “…,” according to Smith. A
+//     quotation cut off by a comma, a question or an exclamation mark
+//     takes any past tense in that slot, as news style puts only the
+//     reporting verb there (“…?” Hannity pressed.; “…!” beamed Donald
+//     Hartley). It comes
 //     first because it is the tightest: nothing can stand between the
 //     quotation and its attribution. The subject may carry words before
 //     the name, up to maxSubjectPhrase ("Trump lawyer Marc Kasowitz said",
@@ -161,7 +176,10 @@
 //     by a surname in capitals and a colon ("PENCE: …", inside its
 //     quotation mark or not) gives the person the article names in full
 //     with that surname every quotation of the paragraph no other rule
-//     attributes; any such label starts a new speaker, so neither
+//     attributes, or the speaker known by that name alone when it labels
+//     at least minTranscriptTurns paragraphs and is no word the article
+//     writes in lower case, no role or title ("WALLACE: …" twice;
+//     transcriptSpeakers); any such label starts a new speaker, so neither
 //     RuleContinues nor RuleSpansParas carries one into it.
 //  4. RuleNaming: a naming verb (lang NamingVerbs: call, describe, dub…)
 //     at most maxNamingGap words before the quotation: Smith called it
@@ -178,13 +196,20 @@
 //     by subjectOf, which skips auxiliaries and adverbs (fillers), a date,
 //     a short phrase of time or manner ("at the time", maxInlinePhrase),
 //     a document a speech verb in -ing follows, for the verb that issued
-//     it ("issued a statement saying", lang's document nouns),
+//     it ("issued a statement saying", "unleashed a series of tweets
+//     early Friday saying": lang's document nouns, and a time between;
+//     a document before a comma or a colon and the quotation, or titled
+//     by it, is that verb's too: "Trump issued a statement, “…”", "Mook
+//     released a memo titled “…”"; lang's titling participles),
 //     a verb before "to" ("went on to say"; past a preposition's object
 //     to the subject of the verb before it: "Trump took to Twitter to
-//     accuse"), a relative time ("last week"), a place or body after "of"
+//     accuse"), a relative time ("last week", "less than two weeks ago"), a place or body after "of"
 //     ("Rep. Tom Cole of Oklahoma"), an institution's document ("the IMF
 //     report said"),
 //     a parenthesis (maxParenthesis) and an apposition (maxApposition),
+//     closed by a comma or, opened by a role noun or a determiner, by the
+//     verb itself ("Anthony Anton, president and CEO of Washington
+//     Restaurant Association stated"),
 //     which may open with a determiner, a number, "who", a role noun
 //     ("chairman of the board") or a preposition ("during a town hall"),
 //     and may follow another that ends with a place or a body ("Ayrault,
@@ -217,7 +242,9 @@
 // else:
 //
 //  9. RuleContinues: a sentence that is only quotation takes the speaker
-//     of the sentence before it (“…,” Smith said. “…”), or, when its whole
+//     of the sentence before it (“…,” Smith said. “…”) or the one person
+//     that sentence, quoting nothing, is about as its subject, naming no
+//     one else ("Smith agreed with the inspectors. “…”"), or, when its whole
 //     paragraph is quotation, the speaker of the previous paragraph's last
 //     sentence — its last quotation, the person its speech verb reports
 //     ("Smith said the talks would resume." then a paragraph “…”), or else

@@ -94,7 +94,9 @@ func TestBareSpeakers(t *testing.T) {
 			"“Pyongyang must stop,” Russia insisted.",
 			"“The test was reckless,” Japan said.",
 			"“The levy failed,” Axios reported. “It was close,” Axios added.",
-			"Hillary Clinton spoke last. “We will win,” Hillary said."),
+			"Hillary Clinton spoke last. “We will win,” Hillary said.",
+			"“The senator is a bomb-thrower,” Politico reported.",
+			"Critics disagreed. “The levy is unfair,” Critics said."),
 	})
 	for _, tc := range []struct {
 		quote, speaker string
@@ -106,6 +108,8 @@ func TestBareSpeakers(t *testing.T) {
 		{"The test was reckless,", "Japan", true},
 		{"It was close,", "Axios", true},
 		{"We will win,", "Hillary Clinton", false},
+		{"The senator is a bomb-thrower,", "Politico", true}, // a person noun in WordNet, capitalised mid-sentence
+		{"The levy is unfair,", "", false},                   // a plural role noun is no one's name
 	} {
 		i := slices.IndexFunc(ix.All(), func(q Quote) bool { return q.Text == tc.quote })
 		if i < 0 {
@@ -123,4 +127,35 @@ func TestBareSpeakers(t *testing.T) {
 			t.Errorf("speaker %q: want institution=%v in %+v", tc.speaker, tc.institution, ix.Speakers())
 		}
 	}
+}
+
+// TestCountryAbbreviations: a country abbreviated as headlines write it
+// ("N. Korea") is no one's name, so the country's quotation goes to the
+// country, not to a person named Korea.
+func TestCountryAbbreviations(t *testing.T) {
+	ix := Build([]*corpus.Document{doc("t", "World leaders denounce N. Korea test; Obama vows consequences.",
+		"South Korea accused the North's leader of “fanatic recklessness.”",
+		"“We will not accept North Korea as a nuclear state,” Obama said.")})
+	for _, s := range ix.Speakers() {
+		if strings.Contains(s.Name, "Korea") && (!s.Institution || s.Name != "South Korea") {
+			t.Errorf("speaker %+v: a country read as a person", s)
+		}
+	}
+	if got := attributions(doc("t", "World leaders denounce N. Korea test.", "South Korea accused the North's leader of “fanatic recklessness.”"))["fanatic recklessness."]; got != "South Korea" {
+		t.Errorf("speaker of the country's words = %q, want South Korea", got)
+	}
+}
+
+// TestItsInstitution: "it" as the subject of a speech verb is the
+// institution that opens the sentence as its subject, when no other
+// institution is named before it; a person never takes it.
+func TestItsInstitution(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{"what it called", []string{"The Kremlin met on Friday.", "The Kremlin condemned what it called “a provocation.”"},
+			"a provocation.", "Kremlin", RuleNaming},
+		{"a person is no it", []string{intro, "Kowalski condemned what it called “a provocation.”"},
+			"a provocation.", "", ""},
+		{"two institutions", []string{"The Kremlin met the State Department.", "The Kremlin asked the State Department about what it called “a provocation.”"},
+			"a provocation.", "", ""},
+	})
 }

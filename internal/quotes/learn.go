@@ -4,7 +4,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
 
+	"dossier/internal/analysis"
 	"dossier/internal/corpus"
 )
 
@@ -74,6 +76,44 @@ func (a *article) settle() {
 	}
 }
 
+// transcriptSpeakers returns the folded names that label the turns of a
+// transcript in the article ("WALLACE: …"), a name in capitals before a
+// colon opening at least minTranscriptTurns paragraphs, when the article
+// never writes it in lower case and it is no function word, role or
+// title ("NOTE:", "UPDATE:"). Such a name is learned as a person known by
+// it, who folds into the one person named in full with that surname.
+func transcriptSpeakers(a *article) []string {
+	turns := map[string]int{}
+	var out []string
+	for _, p := range a.doc.Paragraphs {
+		label, _, ok := strings.Cut(strings.TrimLeft(p, " \"“"), ":")
+		if !ok || !isAllCaps(label) || len(label) < minBareName || strings.ContainsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue
+		}
+		w := analysis.Fold(label)
+		if a.lower[w] || en.IsStopWord(w) || isRoleNoun(w) || isTitleWord(w) || en.OrgWords.Has(w) || en.Countries.Has(w) {
+			continue
+		}
+		if turns[w]++; turns[w] == minTranscriptTurns {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// runCountry: the whole run, titles and all, is a country's name of
+// several words ("North Korea", whose "North" reads as a title word).
+func runCountry(toks []token, run nameRun) bool {
+	if run.to-run.from < minNameWords {
+		return false
+	}
+	var ws []string
+	for _, t := range toks[run.from:run.to] {
+		ws = append(ws, t.low)
+	}
+	return en.Countries.Has(strings.Join(ws, " "))
+}
+
 // nameWordCount counts the words of a name that are not particles or
 // suffixes.
 func nameWordCount(words []string) int {
@@ -95,6 +135,9 @@ func learn(arts []*article) *registry {
 	var bare []bareSpeaker
 	places := map[string]bool{}
 	for _, a := range arts {
+		for _, w := range transcriptSpeakers(a) {
+			a.note(r.add("", w, strings.ToUpper(w[:1])+w[1:]))
+		}
 		a.each(func(u *unit, runs []nameRun) {
 			placeWords(u.toks, places)
 			for _, run := range runs {
@@ -103,8 +146,9 @@ func learn(arts []*article) *registry {
 				switch {
 				case afterThe(u.toks, run) && run.from == run.name && institutionRun(u.toks, run, false):
 					// "the Daily Caller": an institution, no one's name
-				case len(words) >= minNameWords && en.Countries.Has(strings.Join(words, " ")):
-					// "South Korea", "New Zealand": a country, no one's name
+				case len(words) >= minNameWords && en.Countries.Has(strings.Join(words, " ")) || runCountry(u.toks, run):
+					// "South Korea", "New Zealand", "N. Korea": a country,
+					// no one's name; nor is "Korea" after "North" one
 				case nameWordCount(words) >= minNameWords && first != "":
 					a.note(r.add(first, last, run.surface(u.toks)))
 				case nameWordCount(words) == 1 && hasHonorific(u.toks, run):
@@ -143,7 +187,7 @@ func learn(arts []*article) *registry {
 			for _, run := range runs {
 				if words := run.words(u.toks); len(words) == minNameWords && surnameTitle(u.toks[run.to-1]) {
 					first, last := nameKey(words)
-					if !r.places[first+"|"+last] {
+					if !r.places[first+"|"+last] && !en.Countries.Has(strings.Join(words, " ")) {
 						a.note(r.add(first, last, run.surface(u.toks)))
 					}
 				}

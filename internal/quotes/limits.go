@@ -10,8 +10,13 @@ const (
 	// maxAppositionAfter is how far "Smith, a former aide to the mayor,"
 	// may run between the name after a quotation and the comma that
 	// closes the apposition before "said": appositions of news style
-	// are a noun phrase with a complement, rarely over a dozen words.
-	maxAppositionAfter = 20
+	// are a noun phrase with a complement, rarely over a dozen words. A
+	// candidate's string of titles runs longer ("Trump, the 2016 GOP
+	// presidential frontrunner nationally and current polling leader in
+	// South Carolina by a wide margin after …, said": 26); 30 lets it
+	// through and attributes no quotation of PolNeAR train or dev wrongly
+	// that 20 left unattributed.
+	maxAppositionAfter = 30
 
 	// maxSubjectPhrase is how many words the subject after a quotation
 	// may have before its speech verb ("Clinton campaign spokesman Brian
@@ -114,4 +119,10 @@ const (
 	// (and in half its uses or more) to be a place rather than a person
 	// ("in New Hampshire"): once may be "confidence in Jane Roe".
 	minPlaceUses = 2
+
+	// minTranscriptTurns is how many paragraphs a name in capitals must
+	// open with a colon to be a transcript's speaker ("WALLACE: …"): a
+	// transcript gives each speaker several turns, where a note or an
+	// update opens one paragraph.
+	minTranscriptTurns = 2
 )

@@ -128,7 +128,7 @@ func splitRun(toks []token, from, to int, given map[string]bool) nameRun {
 	r := nameRun{from: from, to: to, name: to, poss: toks[to-1].poss}
 	for k := to - 1; k >= from; k-- {
 		t := toks[k]
-		if !isNameWord(t) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) &&
+		if !isNameWord(t) && !monthName(toks, k, from, to) && !(en.NameParticles.Has(t.low) && k > from && k < to-1) && !(en.NameSuffixes.Has(t.low) && k == to-1) &&
 			!(isInitial(t) && k < to-1) {
 			break
 		}
@@ -168,6 +168,16 @@ func isNameWord(t token) bool {
 	}
 	w := t.low
 	return !isTitleWord(w) && !en.OrgWords.Has(w) && !isCalendarWord(w) && !en.IsStopWord(w)
+}
+
+// monthName: a month's name that is a person's ("Theresa May", "Jan
+// Brewer", "April Ryan"): next to a name word inside the run toks[from:to],
+// and no number after the run makes it a date ("Tuesday, May 5").
+func monthName(toks []token, k, from, to int) bool {
+	if !en.IsMonth(toks[k].low) || !toks[k].cap || to < len(toks) && toks[to].kind == wordTok && isNumberWord(toks[to].low) {
+		return false
+	}
+	return k > from && isNameWord(toks[k-1]) || k+1 < to && isNameWord(toks[k+1])
 }
 
 // isInitial: an initial inside a name ("William D. Burns", "Gregory T.

@@ -266,7 +266,7 @@ func extendLeft(toks []token, h int) (start int, words []string, det string) {
 			return j, words, "poss"
 		case t.poss:
 			return j, append(words, t.low), "poss"
-		case en.Prepositions.Has(t.low) || en.IsStopWord(t.low) || en.IsSpeechVerb(t.low) || en.Relatives.Has(t.low):
+		case en.Prepositions.Has(t.low) || en.IsStopWord(t.low) || en.IsSpeechVerb(t.low) || en.Relatives.Has(t.low) || quoteVerbPast(t.low):
 			return start, words, ""
 		case !t.cap && strings.HasSuffix(t.low, "ing") && !ingAdjectives.Has(t.low):
 			return start, words, ""
@@ -278,6 +278,14 @@ func extendLeft(toks []token, h int) (start int, words []string, det string) {
 		start = j
 	}
 	return start, words, ""
+}
+
+// quoteVerbPast: a past or -ing form of a verb that may introduce a
+// quotation ("exhorted", "lauding"), which ends a description as a speech
+// verb does ("Cruz exhorted Republicans" describes no one).
+func quoteVerbPast(w string) bool {
+	l, ok := en.QuoteLemma(w)
+	return ok && l != w && !strings.HasSuffix(w, "s")
 }
 
 // looksVerbal: a word with a verb's ending that is no role noun

@@ -118,16 +118,27 @@ func endsWithQuestion(toks []token) bool {
 }
 
 // startsWithAttribution: "Smith asked.", "he said", "said Smith", "the
-// official added" — a short subject and a speech verb, or the reverse.
+// official added" — a short subject and a speech verb, or the reverse —
+// or a sentence of a name and a past tense alone ("Hannity pressed.").
 func startsWithAttribution(toks []token) bool {
+	named := true // only capitalised words so far
 	for i := 0; i < len(toks) && i < maxAttributionLead; i++ {
 		t := toks[i]
+		if t.punct(",") && i > 0 {
+			continue // "Rep. Glenn Thompson, R-Pa., said"
+		}
 		if t.kind != wordTok {
 			return false
 		}
 		if isSpeechVerb(toks, i) {
 			return true
 		}
+		// "Hannity pressed.": capitalised words, then a past tense that
+		// ends the sentence (bookism).
+		if i > 0 && named && !t.cap && isPastTense(t.low) && (i+1 == len(toks) || i+2 == len(toks) && toks[i+1].punct(".")) {
+			return true
+		}
+		named = named && t.cap
 	}
 	return false
 }
@@ -168,10 +179,26 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isMojibake: a C1 control or a Latin-1 sign (U+0080–U+00BF), which UTF-8
+// text decoded as Latin-1 leaves inside words ("Ã\u0083Â§" for "ç"),
+// less the no-break space and the guillemets, which are a space and
+// quotation marks.
+func isMojibake(r rune) bool {
+	return r >= 0x80 && r <= 0xbf && r != '\u00a0' && r != '«' && r != '»'
+}
+
+// missingSpace: a dot between a word in lower case and a capital ends a
+// sentence whose space was lost ("Trump said.Trump claimed"); abbreviations
+// ("U.S.", "Mr.Smith") and addresses ("Politico.com") keep theirs.
+func missingSpace(before string, next rune) bool {
+	return unicode.IsUpper(next) && utf8.RuneCountInString(before) >= 2 && strings.ToLower(before) == before && !strings.Contains(before, ".")
+}
+
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
-// joined by inner apostrophes, hyphens and dots ("son-in-law", "U.S."), and
+// joined by inner apostrophes, hyphens and dots ("son-in-law", "U.S."),
+// digits by a slash ("9/11", "24/7": a date or a number read as one), and
 // a final dot for abbreviations that take one ("Rep.", "Mr.", "J.").
 func wordEnd(p string, i, to int) int {
 	j := i
@@ -181,9 +208,28 @@ func wordEnd(p string, i, to int) int {
 			j += size
 			continue
 		}
-		if (isApostrophe(r) || r == '-' || r == '.') && j+size < to {
+		if j > i && isMojibake(r) {
+			// "FranÃ\u0083Â§ois": a letter's UTF-8 bytes read as Latin-1
+			// leave controls and signs inside the word; it goes on when a
+			// letter follows them.
+			e := j
+			for e < to {
+				m, sz := utf8.DecodeRuneInString(p[e:])
+				if !isMojibake(m) {
+					break
+				}
+				e += sz
+			}
+			if n, _ := utf8.DecodeRuneInString(p[e:]); e < to && isWordRune(n) {
+				j = e
+				continue
+			}
+			break
+		}
+		if (isApostrophe(r) || r == '-' || r == '.' || r == '/') && j+size < to {
 			n, _ := utf8.DecodeRuneInString(p[j+size:])
-			if isWordRune(n) {
+			prev, _ := utf8.DecodeLastRuneInString(p[i:j])
+			if isWordRune(n) && (r != '/' || unicode.IsDigit(prev) && unicode.IsDigit(n)) && !(r == '.' && missingSpace(p[i:j], n)) {
 				j += size
 				continue
 			}
@@ -240,9 +286,10 @@ func isSpeechVerb(toks []token, i int) bool {
 // phrasalAt reports whether toks[i] heads a phrasal verb of retort or
 // continuation ("shot back", "went on") that introduces a quotation: its
 // particle must end the verb phrase (a punctuation mark, a quotation or
-// the end follows), or, for "back", open its complement ("fired back at
-// Smith"), so that "went on television" and "pushed back the vote" are
-// not speech.
+// the end follows), or be followed by a short phrase that ends it ("put
+// it in a lengthy exposé,"), or, for "back", open its complement ("fired
+// back at Smith"), so that "went on television" and "pushed back the
+// vote" are not speech.
 func phrasalAt(toks []token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].kind != wordTok {
 		return false
@@ -256,7 +303,30 @@ func phrasalAt(toks []token, i int) bool {
 	if isFiller(toks[i+2]) && (i+3 == len(toks) || toks[i+3].kind != wordTok) {
 		return true // "fired back forcefully: “…”"
 	}
-	return toks[i+1].is("back") && toks[i+2].is("at", "with", "against", "that")
+	if toks[i+1].is("back") && toks[i+2].is("at", "with", "against", "that") {
+		return true
+	}
+	return phraseEndsClause(toks, i+2)
+}
+
+// phraseEndsClause: a short phrase of place or manner opens at toks[p]
+// and ends the verb phrase ("put it in a lengthy exposé, “…”"; "shot back
+// on Twitter: “…”"): a preposition, then at most maxInlinePhrase words
+// none of which is a speech verb, then a punctuation mark, a quotation or
+// the end.
+func phraseEndsClause(toks []token, p int) bool {
+	if !en.Prepositions.Has(toks[p].low) || toks[p].is("of", "to") {
+		return false
+	}
+	for e := p + 1; e <= p+maxInlinePhrase; e++ {
+		if e == len(toks) || toks[e].kind != wordTok {
+			return e > p+1
+		}
+		if isSpeechVerb(toks, e) {
+			return false
+		}
+	}
+	return false
 }
 
 // lemma returns the lemma of a speech verb form; a phrasal verb's head

@@ -1,8 +1,11 @@
 // Command cueforms writes internal/lang/cueforms_table.go: the word forms
 // that cue direct quotations in the train split of PolNeAR (Newell,
 // Margolin & Ruths, LREC 2018; github.com/networkdynamics/PolNeAR) and that
-// neither the speech verbs nor the CoreNLP-lemmatised cue verbs of
-// cueverbs_table.go hold ("thanked", "touted", "sings"). It counts surface
+// neither the speech verbs, the CoreNLP-lemmatised cue verbs of
+// cueverbs_table.go, the verbs of communication of commverbs_table.go nor
+// the verbs of manner of speaking hold ("thanked", "touted", "sings"). It
+// never reads its own table, so regenerating needs no emptied file and
+// gives the same file twice. It counts surface
 // forms in the brat annotation and the text alone, so it needs no parse:
 //
 //	git clone https://github.com/networkdynamics/PolNeAR /tmp/PolNeAR
@@ -66,9 +69,18 @@ func main() {
 	if *train == "" {
 		log.Fatal("give -train, PolNeAR's data/train directory")
 	}
-	texts, err := filepath.Glob(filepath.Join(*train, "text", "*.txt"))
+	src, err := run(*train, *minEvents, *minDocs, *minShare, *maxNoun)
+	if err != nil {
+		log.Fatal(err)
+	}
+	os.Stdout.Write(src)
+}
+
+// run returns the table's Go source.
+func run(train string, minEvents, minDocs int, minShare, maxNoun float64) ([]byte, error) {
+	texts, err := filepath.Glob(filepath.Join(train, "text", "*.txt"))
 	if err != nil || len(texts) == 0 {
-		log.Fatalf("no articles under %s/text: %v", *train, err)
+		return nil, fmt.Errorf("no articles under %s/text: %v", train, err)
 	}
 	en := lang.English()
 	events, uses, cueUses, afterDet := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
@@ -76,14 +88,14 @@ func main() {
 	articles := 0
 	for _, path := range texts {
 		name := strings.TrimSuffix(filepath.Base(path), ".txt")
-		anns, _ := filepath.Glob(filepath.Join(*train, "attributions", name+"_*.ann"))
+		anns, _ := filepath.Glob(filepath.Join(train, "attributions", name+"_*.ann"))
 		if len(anns) == 0 {
 			continue
 		}
 		sort.Strings(anns)
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			log.Fatal(err)
+			return nil, err
 		}
 		articles++
 		text := []rune(string(raw))
@@ -118,11 +130,11 @@ func main() {
 	}
 	var keep []string
 	for f, n := range events {
-		if _, known := en.QuoteLemma(f); known || en.IsStopWord(f) || complexPrepositions[f] || !verbLike(f) {
+		if covered(en, f) || en.IsStopWord(f) || complexPrepositions[f] || !verbLike(f) {
 			continue
 		}
-		if n >= *minEvents && len(docs[f]) >= *minDocs && float64(cueUses[f]) >= *minShare*float64(uses[f]) &&
-			float64(afterDet[f]) <= *maxNoun*float64(uses[f]) {
+		if n >= minEvents && len(docs[f]) >= minDocs && float64(cueUses[f]) >= minShare*float64(uses[f]) &&
+			float64(afterDet[f]) <= maxNoun*float64(uses[f]) {
 			keep = append(keep, f)
 		}
 	}
@@ -143,16 +155,20 @@ package lang
 // comment after each counts attributions, articles, cue uses and uses.
 // PolNeAR states no licence; only these counts of its annotation are used.
 var enCueForms = []string{
-`, *minEvents, *minDocs, *minShare, *maxNoun, articles, *minEvents, *minDocs, *minShare, *maxNoun)
+`, minEvents, minDocs, minShare, maxNoun, articles, minEvents, minDocs, minShare, maxNoun)
 	for _, f := range keep {
 		fmt.Fprintf(&out, "\t%s, // %d in %d, cue in %d of %d uses\n", strconv.Quote(f), events[f], len(docs[f]), cueUses[f], uses[f])
 	}
 	out.WriteString("}\n")
-	src, err := format.Source(out.Bytes())
-	if err != nil {
-		log.Fatal(err)
-	}
-	os.Stdout.Write(src)
+	return format.Source(out.Bytes())
+}
+
+// covered: the form is already a speech, cue, communication or manner
+// verb's. This table's own forms are not consulted, so that running the
+// generator twice gives the same file.
+func covered(en *lang.Language, f string) bool {
+	_, src := en.QuoteVerbSource(f)
+	return src != lang.NoQuoteVerb && src != lang.CueForm
 }
 
 // verbLike: an inflected verb form, by its ending ("thanked", "touts",

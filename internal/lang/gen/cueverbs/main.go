@@ -19,7 +19,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/xml"
 	"flag"
 	"fmt"
 	"go/format"
@@ -32,18 +31,6 @@ import (
 
 	"dossier/internal/lang/gen/polnear"
 )
-
-type token struct {
-	Word  string `xml:"word"`
-	Lemma string `xml:"lemma"`
-	Begin int    `xml:"CharacterOffsetBegin"`
-	End   int    `xml:"CharacterOffsetEnd"`
-	POS   string `xml:"POS"`
-}
-
-type corenlp struct {
-	Tokens []token `xml:"document>sentences>sentence>tokens>token"`
-}
 
 // auxiliaries are the primary and modal auxiliaries of English (Quirk et
 // al. 1985, §3.21), which stand in cues ("has said") without reporting.
@@ -78,29 +65,28 @@ func main() {
 	for _, path := range texts {
 		name := strings.TrimSuffix(filepath.Base(path), ".txt")
 		anns, _ := filepath.Glob(filepath.Join(*train, "attributions", name+"_*.ann"))
-		xmlData, err := os.ReadFile(filepath.Join(*train, "corenlp", name+".txt.xml"))
-		if len(anns) == 0 || err != nil {
+		toks, err := polnear.Tokens(*train, name)
+		if len(anns) == 0 || os.IsNotExist(err) {
 			continue // an article without annotation or parse is skipped
+		}
+		if err != nil {
+			log.Fatal(err)
 		}
 		sort.Strings(anns)
 		raw, err := os.ReadFile(path)
 		if err != nil {
 			log.Fatal(err)
 		}
-		var doc corenlp
-		if err := xml.Unmarshal(xmlData, &doc); err != nil {
-			log.Fatalf("%s: %v", name, err)
-		}
 		articles++
 		direct, all := polnear.Cues(anns[0], []rune(string(raw)))
-		for _, t := range doc.Tokens {
+		for _, t := range toks {
 			if !strings.HasPrefix(t.POS, "VB") {
 				continue
 			}
 			l := strings.ToLower(t.Lemma)
 			uses[l]++
 			for _, c := range all {
-				if inside(t, c) {
+				if t.Inside(c) {
 					cueUses[l]++
 					break
 				}
@@ -108,8 +94,8 @@ func main() {
 		}
 		for _, cue := range direct {
 			seen := map[string]bool{}
-			for _, t := range doc.Tokens {
-				if !strings.HasPrefix(t.POS, "VB") || !inside(t, cue) {
+			for _, t := range toks {
+				if !strings.HasPrefix(t.POS, "VB") || !t.Inside(cue) {
 					continue
 				}
 				l := strings.ToLower(t.Lemma)
@@ -166,8 +152,6 @@ var enCueVerbs = []string{
 	}
 	os.Stdout.Write(src)
 }
-
-func inside(t token, spans [2]int) bool { return t.Begin >= spans[0] && t.End <= spans[1] }
 
 func isWord(w string) bool {
 	for _, r := range w {

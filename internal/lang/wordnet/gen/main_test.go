@@ -40,3 +40,26 @@ func TestPlainWord(t *testing.T) {
 		}
 	}
 }
+
+func TestInflected(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"increase", "increased", true},
+		{"care", "careful", true},
+		{"direct", "direction", true},
+		{"relate", "relation", true},
+		{"produce", "producing", true},
+		{"near", "nearly", true},
+		{"quit", "quite", false},
+		{"quite", "quits", false},
+		{"author", "authorize", false},
+		{"author", "authority", false},
+		{"universe", "university", false},
+	} {
+		if got := inflected(tt.a, tt.b); got != tt.want {
+			t.Errorf("inflected(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
