@@ -126,14 +126,11 @@
 //
 // # Whether to answer: the abstention model and its operating point
 //
-// A second logistic regression, over the best unit's share of the units'
-// probability (softmax), its lead over the second, its relevance, whether
-// it states the kind asked, the most of the question a sentence beside it
-// holds, the share of the question no retrieved sentence holds and the
-// number of question terms, gives the probability that the answer is
-// right (Answer.Confidence). The best unit's own log-odds are not among
-// them: a conditional logit's log-odds are comparable only within a
-// question. The answerer abstains below DefaultThreshold, and
+// A second logistic regression, over the best unit's log-odds, its share
+// of the units' probability (softmax), its lead over the second, its
+// relevance, kind and missing terms and the
+// question's kind, gives the probability that the answer is right
+// (Answer.Confidence). The answerer abstains below DefaultThreshold, and
 // always when no unit states the kind of thing asked (no date for
 // "when", nothing X said for "what did X say"; a reason is
 // exempt, since "leaked to hinder talks" gives one without a marker): it

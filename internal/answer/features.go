@@ -296,34 +296,31 @@ func (u *unit) holdsWord(w string) bool {
 }
 
 // The features of a question's best unit that the abstention model
-// weighs to say how likely the answer built on it is right. They were
-// chosen on the fitting command's data and folds by adding features one at
-// a time while the cross-validated log-loss fell, from a longer list; the
-// ones left out gained nothing held out or lost: the unit model's log-odds
-// of the best unit (a conditional logit's log-odds mean nothing across
-// questions: with it the 2:1 cost was 1.264 against 1.164 without, before
-// the kind rules of main 3bd97d5), its kind score, proximity and pair
-// shares, the second unit's relevance, how many units are nearly as
-// likely, a number or name of the question it lacks, negation, the kind
-// asked. Refitted after those kind rules, the former sixteen features cost
-// 0.919 and these eight 0.884 (about one question of the second story).
-// The fitting command's report leaves each kept feature out in turn
-// (testdata/fit_report.txt).
+// weighs to say how likely the answer built on it is right.
 const (
-	ansMargin      = iota // the best unit's lead over the second, in log-odds (capped)
-	ansRel                // its relevance
-	ansKindMissing        // a kind is asked and it states none (such an answer is never given)
-	ansAbsent             // share of the question's weight no retrieved sentence holds
-	ansTerms              // the number of question terms, over ten
-	ansShare              // the best unit's share of the units' probability (softmax of their log-odds)
-	ansNeighbour          // the most of the question's weight a sentence beside the unit, in its paragraph, holds
-	ansBias               // 1
+	ansTop           = iota // the best unit's log-odds by the unit model
+	ansMargin               // its lead over the second best unit, in log-odds (capped)
+	ansRel                  // its relevance
+	ansKind                 // how well it states the kind asked
+	ansKindMissing          // a kind is asked and it states none
+	ansKindAsked            // the question asks for a kind of thing
+	ansAbsent               // share of the question's weight no retrieved sentence holds
+	ansNameMissing          // the question names someone the unit does not
+	ansNumberMissing        // the question holds a number the unit does not
+	ansYesNo                // the question is a yes/no question
+	ansTerms                // the number of question terms, over ten
+	ansMissingMax           // the largest share of the question's weight one term the best unit lacks carries
+	ansSecondRel            // the relevance of the second best unit
+	ansRelated              // share of the question's weight the best unit holds only through related words
+	ansShare                // the best unit's share of the units' probability (softmax of their log-odds)
+	ansBias                 // 1
 	numAnswerFeatures
 )
 
 // AnswerFeatureNames name the abstention model's features in order.
-var AnswerFeatureNames = [numAnswerFeatures]string{"margin", "rel", "kind_missing", "absent",
-	"terms", "share", "neighbour", "bias"}
+var AnswerFeatureNames = [numAnswerFeatures]string{"top", "margin", "rel", "kind",
+	"kind_missing", "kind_asked", "absent", "name_missing", "number_missing", "yes_no",
+	"terms", "missing_max", "second_rel", "related", "share", "bias"}
 
 // NumAnswerFeatures is the number of features of the abstention model.
 const NumAnswerFeatures = int(numAnswerFeatures)
@@ -362,20 +359,30 @@ func (p *pool) answerFeatures(ranked []*unit) AnswerFeatures {
 	a[ansBias] = 1
 	a[ansAbsent] = p.absent
 	a[ansTerms] = float64(len(p.weight)) / 10
+	if p.q.kind == kindYesNo {
+		a[ansYesNo] = 1
+	}
 	if len(ranked) == 0 {
 		return a
 	}
 	top := ranked[0]
+	a[ansTop] = top.score
 	a[ansMargin] = maxMargin
 	if len(ranked) > 1 {
 		a[ansMargin] = min(top.score-ranked[1].score, maxMargin)
 	}
 	a[ansRel] = top.feat[featRel]
+	a[ansKind] = top.feat[featKind]
 	// A reason is often given without a marker ("leaked to hinder talks"),
 	// so only the other kinds count as missing.
 	if p.q.kind != kindReason {
 		a[ansKindMissing] = top.feat[featKindMissing]
 	}
+	a[ansKindAsked] = top.feat[featKindAsked]
+	a[ansNameMissing] = top.feat[featNameMissing]
+	a[ansNumberMissing] = top.feat[featNumberMissing]
+	a[ansMissingMax] = top.feat[featMissingMax]
+	a[ansRelated] = top.feat[featRelated]
 	hi := top.score
 	for _, u := range ranked {
 		hi = max(hi, u.score)
@@ -385,14 +392,8 @@ func (p *pool) answerFeatures(ranked []*unit) AnswerFeatures {
 		sum += math.Exp(u.score - hi)
 	}
 	a[ansShare] = math.Exp(top.score-hi) / sum
-	// How much of the question a sentence beside the unit holds: a
-	// paragraph that is about the question around the unit, not only in
-	// it, makes the answer likelier right (its fitted weight is positive).
-	if top.first > 0 {
-		a[ansNeighbour] = p.coverage(top.para.sents[top.first-1].match)
-	}
-	if top.last+1 < len(top.para.sents) {
-		a[ansNeighbour] = max(a[ansNeighbour], p.coverage(top.para.sents[top.last+1].match))
+	if len(ranked) > 1 {
+		a[ansSecondRel] = ranked[1].feat[featRel]
 	}
 	return a
 }

@@ -195,11 +195,11 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	}
 	fmt.Println("\nunit model fitted on all sets:")
 	for i, n := range answer.FeatureNames {
-		fmt.Printf("  %-15s %+.3f\n", n, m.units[i])
+		fmt.Printf("  %-15s %+.3f\n", n, tidy(m.units[i]))
 	}
 	fmt.Println("abstention model fitted on all sets:")
 	for i, n := range answer.AnswerFeatureNames {
-		fmt.Printf("  %-15s %+.3f\n", n, m.answer[i])
+		fmt.Printf("  %-15s %+.3f\n", n, tidy(m.answer[i]))
 	}
 	inSample := map[*question]outcome{}
 	if err := answerAll(ctx, sets, m, inSample, func(*question) bool { return true }); err != nil {
@@ -830,11 +830,11 @@ func writeCoef(path string, sets []*set, m models, threshold float64, groups int
 	fmt.Fprintf(&b, "// the unit model, judged as the quality test judges it.\n")
 	fmt.Fprintf(&b, "var fitted = model{\n\tweights: Weights{\n")
 	for i, n := range answer.FeatureNames {
-		fmt.Fprintf(&b, "\t\tfeat%s: %.4f,\n", goName(n), m.units[i])
+		fmt.Fprintf(&b, "\t\tfeat%s: %.4f,\n", goName(n), tidy(m.units[i]))
 	}
 	fmt.Fprintf(&b, "\t},\n\tanswer: AnswerWeights{\n")
 	for i, n := range answer.AnswerFeatureNames {
-		fmt.Fprintf(&b, "\t\tans%s: %.4f,\n", goName(n), m.answer[i])
+		fmt.Fprintf(&b, "\t\tans%s: %.4f,\n", goName(n), tidy(m.answer[i]))
 	}
 	fmt.Fprintf(&b, "\t},\n}\n\n")
 	fmt.Fprintf(&b, "// fittedThreshold is the operating point: the abstention model's\n")
@@ -852,6 +852,18 @@ func writeCoef(path string, sets []*set, m models, threshold float64, groups int
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s\n", path)
 	return nil
+}
+
+// tidy returns a weight as printed, with the ones that round to zero
+// printed as 0: a weight the fit leaves at zero (the bias of the unit
+// model, a feature constant within every question) comes out as a tiny
+// number of either sign, and the report and the coefficients would
+// change sign from run to run.
+func tidy(w float64) float64 {
+	if math.Abs(w) < 5e-5 {
+		return 0
+	}
+	return w
 }
 
 // goName turns a feature name ("rel_gap") into its constant's suffix
