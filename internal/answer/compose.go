@@ -143,34 +143,32 @@ func (p *pool) negated(u *unit) bool {
 // counts ("1 week", "killed three people", "the death toll to five").
 const numberContext = 2
 
-// numbers returns the numbers a unit gives, in digits, each with its
-// context: the stems of the content words within numberContext tokens of
-// it in its clause, and of a compound's noun ("28-point" gives 28 and
-// "point"). Thousands separators are dropped and number words written in
-// digits ("five" gives 5), so that "five victims" and "5 victims" agree
-// and "three" and "five" do not.
+// numbers returns the numbers a unit gives, by value (numberReader:
+// "five" and "5" are 5, "4,000" and "four thousand" are 4000), each with
+// its context: the stems of the content words within numberContext tokens
+// of it in its clause, and of a compound's noun ("28-point" gives 28 and
+// "point"). So "five victims" and "5 victims" agree and "three" and
+// "five" do not. Loose numbers alone ("one", "first") are left out: they
+// are mostly pronouns and adverbs, not figures to compare.
 func (p *pool) numbers(u *unit) map[string]map[string]bool {
 	m := map[string]map[string]bool{}
+	r := numberReader{lang: p.l}
 	for _, s := range u.sents() {
-		for i, t := range s.toks {
-			parts := strings.Split(t.Word, "-")
-			w := strings.ReplaceAll(parts[0], ",", "")
-			if d, ok := p.l.Answer.NumberValues[w]; ok {
-				w = d
-			}
-			if !isDigits(w) {
-				continue
-			}
-			ctx := m[w]
+		for _, n := range r.numbers(s.text, s.toks, false) {
+			ctx := m[n.value]
 			if ctx == nil {
 				ctx = map[string]bool{}
-				m[w] = ctx
+				m[n.value] = ctx
 			}
-			if len(parts) > 1 {
-				ctx[p.an.Stem(parts[len(parts)-1])] = true
+			for _, i := range []int{n.first, n.last} {
+				if parts := strings.Split(s.toks[i].Word, "-"); len(parts) > 1 {
+					ctx[p.an.Stem(parts[len(parts)-1])] = true
+				}
 			}
-			for j := max(0, i-numberContext); j <= min(len(s.toks)-1, i+numberContext); j++ {
-				if j == i || !sameClause(s, min(i, j), max(i, j)) || p.l.IsStopWord(word(s, j)) {
+			for j := max(0, n.first-numberContext); j <= min(len(s.toks)-1, n.last+numberContext); j++ {
+				inNumber := j >= n.first && j <= n.last
+				apart := (j < n.first && !sameClause(s, j, n.first)) || (j > n.last && !sameClause(s, n.last, j))
+				if inNumber || apart || p.l.IsStopWord(word(s, j)) {
 					continue
 				}
 				for _, st := range s.stems[j] {

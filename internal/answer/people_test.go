@@ -138,6 +138,20 @@ func TestArticlesDiffer(t *testing.T) {
 			"The flood in Hallen killed five people, the rescue agency said on Monday.",
 			"The flood in Hallen killed 5 people, the rescue agency said on Monday.",
 		}, false},
+		// A number is read by its value: "4,000" is not "4" and "000",
+		// and agrees with "four thousand"; 4,000 and 6,500 differ.
+		{"How many people left their homes in the Hallen flood?", []string{
+			"The flood in Hallen forced 4,000 people from their homes, the rescue agency said on Monday.",
+			"The flood in Hallen forced four thousand people from their homes, the rescue agency said on Monday.",
+		}, false},
+		{"How many people left their homes in the Hallen flood?", []string{
+			"The flood in Hallen forced 4,000 people from their homes, the rescue agency said on Monday.",
+			"The flood in Hallen forced 6,500 people from their homes, the rescue agency said on Monday.",
+		}, true},
+		{"How much damage did the Hallen flood cause?", []string{
+			"The flood in Hallen caused damage worth 4,000 euros, the city council said on Monday.",
+			"The flood in Hallen caused damage worth 4 million euros, the city council said on Monday.",
+		}, true},
 		// Numbers of other things do not make a disagreement.
 		{"Why did the port authority close the Hallen harbour gates?", []string{
 			"Until 2019 the port authority ran the Hallen harbour gates, which it closed on Monday to stop the storm surge.",

@@ -61,6 +61,27 @@ type AnswerWords struct {
 	// ("five" → "5"), so that "five" and "5" meet and "three" and "five"
 	// differ. "One" is left out: it is as often a pronoun ("one of them").
 	NumberValues map[string]string
+	// OrdinalValues write the ordinal words in digits ("third" → "3"), so
+	// that "the third call" and "the 3rd call" meet.
+	OrdinalValues map[string]string
+	// LooseNumbers are number words that are as often something else:
+	// "one" a pronoun ("one of them"), "first" an adverb ("first
+	// reported"). They count as numbers inside a compound or before a
+	// scale ("twenty-one", "twenty-first", "one million"), and where
+	// reading generously is safe.
+	LooseNumbers map[string]string
+	// NumberScales multiply the number before them ("4 million", "two
+	// hundred", "a dozen": 12); MoneyScales do so glued to an amount after
+	// a currency sign ("€50m", "$2bn") and nowhere else ("2m" may be two
+	// metres).
+	NumberScales, MoneyScales map[string]float64
+	// IndefiniteArticles count one before a scale word ("a dozen", "a
+	// million"); NumberJoiners join the parts of a number written in words
+	// ("two hundred and fifty").
+	IndefiniteArticles, NumberJoiners WordSet
+	// NumberSigns are the signs written against a number ("20%", "$2m"),
+	// with the word each stands for ("percent", "dollar").
+	NumberSigns map[string]string
 	// PlacePrepositions put a place after them: a name there ("on Tanner
 	// Street", "in Velmora") is where, not who.
 	PlacePrepositions WordSet
@@ -106,24 +127,31 @@ func englishAnswerWords() AnswerWords {
 		CauseMarkers:   enCauseMarkers,
 		Negations:      NewWordSet(enNegations),
 
-		DurationVerbs:     NewWordSet(enDurationVerbs),
-		MeasureAdjectives: NewWordSet(enMeasureAdjectives),
-		FrequencyAdverbs:  NewWordSet(enFrequencyAdverbs),
-		CountNouns:        NewWordSet(enCountNouns),
-		MeasureNouns:      NewWordSet(enMeasureNouns),
-		AttributionLeads:  NewWordSet(enAttributionLeads),
-		MeasureUnits:      NewWordSet(enMeasureUnits),
-		FrequencyWords:    NewWordSet(enFrequencyWords),
-		SpokesNouns:       NewWordSet(enSpokesNouns),
-		TimeLeads:         NewWordSet(enTimeLeads),
-		OrdinalUnits:      NewWordSet(`second`),
-		NumberValues:      enNumberValues(),
-		PlacePrepositions: NewWordSet(enPlacePrepositions),
-		Contrastives:      NewWordSet(enContrastives),
-		StanceVerbs:       NewWordSet(enStanceVerbs),
-		Denials:           NewWordSet(enDenials),
-		Modals:            NewWordSet(enModals),
-		ModalLeads:        NewWordSet(enModalLeads),
+		DurationVerbs:      NewWordSet(enDurationVerbs),
+		MeasureAdjectives:  NewWordSet(enMeasureAdjectives),
+		FrequencyAdverbs:   NewWordSet(enFrequencyAdverbs),
+		CountNouns:         NewWordSet(enCountNouns),
+		MeasureNouns:       NewWordSet(enMeasureNouns),
+		AttributionLeads:   NewWordSet(enAttributionLeads),
+		MeasureUnits:       NewWordSet(enMeasureUnits),
+		FrequencyWords:     NewWordSet(enFrequencyWords),
+		SpokesNouns:        NewWordSet(enSpokesNouns),
+		TimeLeads:          NewWordSet(enTimeLeads),
+		OrdinalUnits:       NewWordSet(`second`),
+		NumberValues:       enNumberValues(),
+		OrdinalValues:      enOrdinalValues(),
+		LooseNumbers:       map[string]string{"one": "1", "first": "1"},
+		NumberScales:       enNumberScales(),
+		MoneyScales:        enMoneyScales(),
+		IndefiniteArticles: NewWordSet(`a an`),
+		NumberJoiners:      NewWordSet(`and`),
+		NumberSigns:        enNumberSigns(),
+		PlacePrepositions:  NewWordSet(enPlacePrepositions),
+		Contrastives:       NewWordSet(enContrastives),
+		StanceVerbs:        NewWordSet(enStanceVerbs),
+		Denials:            NewWordSet(enDenials),
+		Modals:             NewWordSet(enModals),
+		ModalLeads:         NewWordSet(enModalLeads),
 	}
 }
 
