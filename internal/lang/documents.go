@@ -22,3 +22,15 @@ const enTitling = `titled entitled headlined`
 // IsTitling reports whether a folded word gives the title of the document
 // before it (enTitling).
 func (l *Language) IsTitling(w string) bool { return l.titling.Has(w) }
+
+// enIssueParticles are the adverb particles of the phrasal verbs of
+// issuing a document, as the Cambridge and Oxford learner's dictionaries
+// of phrasal verbs list them: "put out", "send out", "roll out", "give
+// out", "hand out" a statement; "put up", "post up" a notice. Between the
+// verb and the document's determiner ("rolled out a new ad: “…”") they
+// leave the verb its object.
+const enIssueParticles = `out up`
+
+// IsIssueParticle reports whether a folded word is the particle of a
+// phrasal verb of issuing a document (enIssueParticles).
+func (l *Language) IsIssueParticle(w string) bool { return l.issueParticles.Has(w) }

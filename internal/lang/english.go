@@ -69,6 +69,7 @@ func English() *Language {
 		phrasal:         phrasalForms(),
 		documents:       NewWordSet(enDocumentNouns),
 		titling:         NewWordSet(enTitling),
+		issueParticles:  NewWordSet(enIssueParticles),
 		Answer:          englishAnswerWords(),
 	}
 	for i, names := range enMonths {

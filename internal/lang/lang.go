@@ -141,6 +141,9 @@ type Language struct {
 	// titling are the participles that give a document's title
 	// (documents.go).
 	titling WordSet
+	// issueParticles are the particles of phrasal verbs of issuing a
+	// document (documents.go).
+	issueParticles WordSet
 
 	// Answer holds the words an answerer needs (answer_words.go).
 	Answer AnswerWords

@@ -24,7 +24,7 @@ func TestListsHoldNoWordTwice(t *testing.T) {
 		"enNameParticles": enNameParticles, "enNameSuffixes": enNameSuffixes,
 		"enRoleNouns": enRoleNouns, "enRelationalNouns": enRelationalNouns,
 		"enOrgWords": enOrgWords, "enMaleWords": enMaleWords, "enFemaleWords": enFemaleWords,
-		"enDocumentNouns": enDocumentNouns, "enTitling": enTitling, "enMannerOfSpeaking": enMannerOfSpeaking,
+		"enDocumentNouns": enDocumentNouns, "enTitling": enTitling, "enIssueParticles": enIssueParticles, "enMannerOfSpeaking": enMannerOfSpeaking,
 		"enSpeechLemmas": enSpeechLemmas, "enDoubling": enDoubling, "enNamingVerbs": enNamingVerbs,
 		"enLocatives": enLocatives, "enEventVerbs": enEventVerbs, "enReactionVerbs": enReactionVerbs,
 		"enNegations":     enNegations,

@@ -336,7 +336,12 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 		return m, RuleLabel
 	}
 	if k := namingVerb(toks, qi); k >= 0 {
-		return personal(subjectOf(toks, ms, k, 0)), RuleNaming
+		if m := personal(subjectOf(toks, ms, k, 0)); m != nil || k == 0 || !toks[k-1].is("by") {
+			return m, RuleNaming
+		}
+		// "Trump responded to that tweet by calling Alwaleed “dopey”": a
+		// naming verb after "by" whose subject is not found right before
+		// it is read with the rest of the clause.
 	}
 	from := clauseStart(toks, qi)
 	if qi > 0 && toks[qi-1].punct(":") {
@@ -369,6 +374,14 @@ func (rd *reader) attribute(toks []token, ms []*mention, qi int) (*mention, Rule
 		// “…”": the verb the quotation follows introduces it when no
 		// known speaker comes earlier in the clause.
 		if n := personal(subjectOf(toks, ms, v, from)); n.sure() {
+			return n, RuleBefore
+		}
+	} else if v >= 0 && from == qi {
+		// "When Clinton noted that Trump paid no tax ― as was true for
+		// years ― Trump boasted, “…”": a leading subordinate clause that no
+		// comma closes runs up to the comma after the verb the quotation
+		// follows, which belongs to the main clause; its subject speaks.
+		if n := personal(subjectOf(toks, ms, v, 0)); n.sure() {
 			return n, RuleBefore
 		}
 	}
@@ -638,13 +651,33 @@ func speakerLabel(toks []token, ms []*mention, qi int) *mention {
 		return nil
 	}
 	m = coordinated(toks, ms, m)
-	if m.from > 0 {
+	if m.from > 0 && !titledLabel(toks, m.from) {
 		p := toks[m.from-1]
 		if !p.punct("-—–―") && !p.is("from") && p.kind != quoteTok {
 			return nil
 		}
 	}
 	return m
+}
+
+// titledLabel: the words before a label's name, toks[:from], open the
+// sentence and are only its title, as transcripts write a speaker with
+// the office they held ("Former secretary of state Hillary Rodham
+// Clinton: “…”"): at most maxSubjectPhrase words, one of them a title or
+// role word, none a verb of speech or a past tense.
+func titledLabel(toks []token, from int) bool {
+	if from > maxSubjectPhrase {
+		return false
+	}
+	titled := false
+	for k := range from {
+		t := toks[k]
+		if t.kind != wordTok || t.poss || isSpeechVerb(toks, k) || pastForm(t.low) || en.IsStopWord(t.low) && !t.is("of") {
+			return false
+		}
+		titled = titled || isTitleWord(t.low)
+	}
+	return titled
 }
 
 // skipParenthesisBack steps back over a parenthesis that ends at toks[k]
@@ -674,8 +707,11 @@ func phraseAt(toks []token, ms []*mention, j int) *mention {
 			m, e = n, n.to
 			continue
 		}
-		if toks[e].is("of") && m == nil && e > j && isTitleWord(toks[e-1].low) {
-			e++ // "former secretary of state Hillary Clinton"
+		if toks[e].is("of", "and") && m == nil && e > j && isTitleWord(toks[e-1].low) {
+			// "former secretary of state Hillary Clinton", "former
+			// Pennsylvania Gov. and Democratic National Committee
+			// Chairman Ed Rendell": titles joined before the name.
+			e++
 			continue
 		}
 		if en.IsStopWord(toks[e].low) && !acronym(toks[e].text) && (m != nil || !en.Determiners.Has(toks[e].low)) {
@@ -756,7 +792,8 @@ func relativeEnd(toks []token, from, to int) int {
 
 // skipOrigin skips "of" and a capitalised place or institution after a
 // name ("Del. Stacey Plaskett of the Virgin Islands", "Mr. Morgan of the
-// Sierra Club"), at most maxParenthesis tokens, and returns where the
+// Sierra Club", "Jeffrey Lewis of the James Martin Center for
+// Nonproliferation Studies": "of", "and", "for" inside a name), at most maxParenthesis tokens, and returns where the
 // sentence goes on.
 func skipOrigin(toks []token, k int) int {
 	if k+1 >= len(toks) || !toks[k].is("of") {
@@ -769,7 +806,7 @@ func skipOrigin(toks []token, k int) int {
 	if j >= len(toks) || !toks[j].cap {
 		return k
 	}
-	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and")) {
+	for j < len(toks) && j-k <= maxParenthesis && toks[j].kind == wordTok && (toks[j].cap || toks[j].is("of", "and") || toks[j].is("for") && j+1 < len(toks) && toks[j+1].cap) {
 		j++
 	}
 	if j-k > maxParenthesis {
@@ -887,6 +924,22 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 				j--
 			}
 			continue
+		case t.is("by") && j == k-1 && strings.HasSuffix(toks[k].low, "ing"):
+			// "Dean appeared on MSNBC and began by saying", "Trump
+			// responded by saying": the -ing verb after "by" has the
+			// subject of the past tense right before it ("responded to
+			// that tweet by calling" reads on as before).
+			if v := toks[j-1]; j-1 > from && v.kind == wordTok && !v.cap && endingAt(ms, j-1) == nil && pastForm(v.low) {
+				j -= 2
+				continue
+			}
+		case t.kind == wordTok && !t.cap && en.Prepositions.Has(t.low) && !t.is("to", "by") && j == k-1 && strings.HasSuffix(toks[k].low, "ing") && j-1 > from && toks[j-1].punct(","):
+			// "Paul Ryan, R-Wis., despite admitting that …": a speech verb
+			// in -ing after a preposition that opens a phrase set off by
+			// a comma has the subject the comma follows ("sings to
+			// Clinton before asking her" is no such phrase).
+			j--
+			continue
 		case t.cap && isCalendarWord(t.low) && j-1 >= from && toks[j-1].is("on", "last", "this", "later", "earlier"):
 			j -= 2
 			continue
@@ -985,6 +1038,13 @@ func subjectOf(toks []token, ms []*mention, k, from int) *mention {
 		}
 	}
 	return unclosedApposition(toks, ms, k, from)
+}
+
+// pastForm: a verb's past tense, regular ("responded") or irregular
+// ("began").
+func pastForm(w string) bool {
+	_, irregular := en.BaseForm(w)
+	return isPastTense(w) || irregular
 }
 
 // unclosedApposition: the subject before an apposition that no comma
@@ -1098,8 +1158,12 @@ func issuingVerb(toks []token, k, from int) int {
 			return -1
 		}
 		if en.Determiners.Has(t.low) {
-			if v := toks[d-1]; v.kind == wordTok && !v.cap && !en.IsStopWord(v.low) {
-				return d - 1
+			v := d - 1
+			if v-1 > from && toks[v].kind == wordTok && en.IsIssueParticle(toks[v].low) {
+				v-- // "is rolling out a new campaign message: “…”"
+			}
+			if t := toks[v]; t.kind == wordTok && !t.cap && !en.IsStopWord(t.low) {
+				return v
 			}
 			return -1
 		}

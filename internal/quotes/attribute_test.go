@@ -570,3 +570,160 @@ func TestMonthNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameAtSentenceStart: a surname that is also a common word, a
+// title or a month opens a sentence as the one person named in full with
+// it, before a speech verb or a comma; elsewhere it stays a word, and two
+// people sharing it leave it to no one.
+func TestSurnameAtSentenceStart(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "common word", paras: []string{
+			"City Council president Marty Small said the trip was an opportunity for small businesses.",
+			"Small, who attended the rally on Wednesday, said that “Trump bagged millions of dollars.”",
+		}, quote: "Trump bagged millions of dollars.", want: "Marty Small"},
+		{name: "month", paras: []string{
+			"The columnist Ai Jun wrote in the Global Times on Monday in June.",
+			`"The Chinese people have had enough," Jun wrote.`,
+		}, quote: "The Chinese people have had enough,", want: "Ai Jun"},
+		{name: "no verb after it", paras: []string{
+			"City Council president Marty Small said the trip was an opportunity for small businesses.",
+			"Small businesses back the “Atlantic City first” plan.",
+		}, quote: "Atlantic City first", want: ""},
+		{name: "two people share it", paras: []string{
+			"Marty Small and Ellen Small spoke for small businesses at the hearing.",
+			"Small said that “the city needs jobs.”",
+		}, quote: "the city needs jobs.", want: ""},
+	})
+}
+
+// TestSubordinateClauseWithoutComma: a leading "When …" clause that no
+// comma closes before the main clause's speech verb leaves the quotation
+// to that verb's subject, not to the speaker of the subordinate clause.
+func TestSubordinateClauseWithoutComma(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "dash aside", paras: []string{
+			"Hillary Clinton and Donald Trump met in the first debate.",
+			"When Clinton noted that Trump paid no federal income tax ― as was true for years ― Trump boasted, “That makes me smart.”",
+		}, quote: "That makes me smart.", want: "Donald Trump", rule: RuleBefore},
+		{name: "comma closes it", paras: []string{
+			"Hillary Clinton and Donald Trump met in the first debate.",
+			"When Clinton noted the tax returns, Trump boasted, “That makes me smart.”",
+		}, quote: "That makes me smart.", want: "Donald Trump"},
+	})
+}
+
+// TestSpeechVerbAfterBy: "by saying" is a speech verb whose subject is the
+// past tense's before it ("began by saying"); after an object ("responded
+// to that tweet by calling") the clause's own speech verb speaks.
+func TestSpeechVerbAfterBy(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "began by saying", paras: []string{
+			"Howard Dean spoke about Hillary Clinton's health.",
+			"Dean, a medical doctor, then appeared on MSNBC on Tuesday and began by saying he would “never” diagnose someone through television.",
+		}, quote: "never", want: "Howard Dean"},
+		{name: "responded by saying", paras: []string{
+			"Donald Trump and Jeb Bush met in Iowa.",
+			"Trump responded by saying that “the governor is low energy.”",
+		}, quote: "the governor is low energy.", want: "Donald Trump"},
+		{name: "object before by", paras: []string{
+			"Donald Trump and Prince Alwaleed bin Talal traded insults.",
+			"Trump responded to that tweet by calling Alwaleed “dopey.”",
+		}, quote: "dopey.", want: "Donald Trump"},
+	})
+}
+
+// TestDocumentAfterParticle: a phrasal verb of issuing keeps its document
+// across its particle ("rolling out a … message: “…”"); a document after
+// a preposition is someone else's.
+func TestDocumentAfterParticle(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "rolling out", paras: []string{
+			"President Barack Obama spoke to black voters.",
+			"President Obama is rolling out a new and more personal campaign message: \"It's about me.\"",
+		}, quote: "It's about me.", want: "Barack Obama", rule: RuleBefore},
+		{name: "put out", paras: []string{
+			"Senator Elizabeth Warren spoke in Boston on Monday.",
+			"Warren put out a statement: “We will not back down.”",
+		}, quote: "We will not back down.", want: "Elizabeth Warren"},
+		{name: "reacting to a memo", paras: []string{
+			"Senator Elizabeth Warren spoke in Boston on Monday.",
+			"Warren was reacting to a memo: “We will not back down.”",
+		}, quote: "We will not back down.", want: ""},
+	})
+}
+
+// TestTitledLabel: a transcript's label may give the speaker's office
+// before the name ("Former secretary of state Hillary Rodham Clinton:
+// “…”"); a clause before the name is no label.
+func TestTitledLabel(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "office before the name", paras: []string{
+			`Rep. Trey Gowdy (R-S.C.):"Who told you that?"`,
+			`Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."`,
+		}, quote: "We learned that from the State Department.", want: "Hillary Rodham Clinton", rule: RuleLabel},
+		{name: "a clause before the name", paras: []string{
+			"Hillary Rodham Clinton testified on Thursday.",
+			`The timing does not surprise Hillary Rodham Clinton: "We learned that from the State Department."`,
+		}, quote: "We learned that from the State Department.", want: ""},
+	})
+}
+
+// TestTitlesJoinedBeforeName: titles joined by "and" before the name
+// after an inverted speech verb belong to it ("said former Pennsylvania
+// Gov. and Democratic National Committee Chairman Ed Rendell").
+func TestTitlesJoinedBeforeName(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "two titles", paras: []string{
+			"Ed Rendell campaigned in Philadelphia.",
+			"“He’s reprising that role,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.",
+		}, quote: "He’s reprising that role,", want: "Ed Rendell", rule: RuleAfter},
+	})
+}
+
+// TestOriginWithFor: an institution after "of" may hold "for" ("Jeffrey
+// Lewis of the James Martin Center for Nonproliferation Studies wrote").
+func TestOriginWithFor(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "center for", paras: []string{
+			"Jeffrey Lewis studies North Korea.",
+			`"It would seem to be a bit of a stretch," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.`,
+		}, quote: "It would seem to be a bit of a stretch,", want: "Jeffrey Lewis", rule: RuleAfter},
+		{name: "for and a lower-case word", paras: []string{
+			"Jeffrey Lewis studies North Korea.",
+			`"It would seem to be a bit of a stretch," Jeffrey Lewis of the Center for years wrote in December.`,
+		}, quote: "It would seem to be a bit of a stretch,", want: ""},
+	})
+}
+
+// TestSpeechVerbAfterPreposition: a speech verb in -ing after a
+// preposition that opens a phrase set off by a comma has the subject the
+// comma follows ("Paul Ryan, R-Wis., despite admitting …"); after an
+// object ("sings to Clinton before asking her") it has none.
+func TestSpeechVerbAfterPreposition(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "despite admitting", paras: []string{
+			"House Speaker Paul Ryan spoke on Friday.",
+			"House Speaker Paul Ryan, R-Wis., despite admitting that he did have his concerns about “trial lawyers trying to get rich,” said the bill should pass.",
+		}, quote: "trial lawyers trying to get rich,", want: "Paul Ryan"},
+		{name: "before asking after an object", paras: []string{
+			"Mary J. Blige met Hillary Clinton for her show.",
+			"Blige sings to Clinton before asking her, “Where do we go from here?”",
+		}, quote: "Where do we go from here?", want: ""},
+	})
+}
+
+// TestDateline: a wire story's dateline ("Washington (AFP) –") is a place,
+// not the subject of the sentence it opens; a name with a parenthesis but
+// no dash still speaks.
+func TestDateline(t *testing.T) {
+	runAttrCases(t, []attrCase{
+		{name: "dateline", paras: []string{
+			"George Washington crossed the Delaware in 1776.",
+			"Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.",
+		}, quote: "bombastic comments", want: "Hillary Clinton"},
+		{name: "no dash", paras: []string{
+			"Rep. Don Bacon spoke in Omaha.",
+			"Bacon (R-Neb.) took a swipe at the plan, saying that “the votes are not there.”",
+		}, quote: "the votes are not there.", want: "Don Bacon"},
+	})
+}

@@ -26,7 +26,10 @@
 // at the start of a word and when its close is no apostrophe ("Trump’s").
 // A quotation left open at a paragraph's end continues in the next
 // paragraph if that one opens with a mark, as news style writes a
-// quotation over several paragraphs.
+// quotation over several paragraphs. A straight mark left open before a
+// whole quotation in curly marks, when a next paragraph follows that does
+// not open with a straight mark, is a stray: the curly quotation stands
+// alone ("Trump walked onto the stage, chanting “U-S-A!”; strayStraight).
 //
 // buildUnits then cuts each paragraph into sentences and joins the
 // sentences a quotation runs across, so that a quotation and the words
@@ -110,10 +113,19 @@
 // also writes in lower case, the given name of someone named in full
 // ("Hillary said") or a surname already known is never such a speaker.
 //
+// A surname that is also a common word, a title or a month ("Small",
+// "King", "Jun") starts no name run at a sentence's start, where any word
+// is capitalised; there it still names the one person the article names
+// in full with that surname ("Marty Small"; surnamesOf), when a speech
+// verb or a comma follows it ("Small, who attended the rally, said";
+// "Jun wrote"; mentions.surnameAtStart). Two people sharing it leave it
+// to no one.
+//
 // # 3. Attributing (attribute.go, mentions.go)
 //
 // Each article is read in order. In every unit, mentions finds the
-// references to people: names (resolved to the learned person), role
+// references to people: names (resolved to the learned person; a wire
+// story's dateline, "Washington (AFP) –", is a place and none), role
 // descriptions ("the Kremlin aide", "a spokeswoman"), and pronouns; it
 // marks which can be a clause's subject (not after a preposition or a
 // verb, not possessive). resolve then says whom each description and
@@ -201,6 +213,16 @@
 //     a document before a comma or a colon and the quotation, or titled
 //     by it, is that verb's too: "Trump issued a statement, “…”", "Mook
 //     released a memo titled “…”"; lang's titling participles),
+//     a verb in -ing after "by" for the past tense before "by" ("began by
+//     saying": "by saying" is a verb, not a noun after a preposition; a
+//     naming verb there whose subject is not found leaves the quotation to
+//     the rest of the clause, "responded to that tweet by calling
+//     Alwaleed “dopey”"; any preposition before a verb in -ing leaves
+//     it a verb, and one that opens a phrase set off by a comma gives it
+//     the subject before the comma: "Paul Ryan, R-Wis., despite admitting
+//     …"), a phrasal verb of issuing across its particle
+//     ("is rolling out a new campaign message: “…”"; lang
+//     IsIssueParticle),
 //     a verb before "to" ("went on to say"; past a preposition's object
 //     to the subject of the verb before it: "Trump took to Twitter to
 //     accuse"), a relative time ("last week", "less than two weeks ago"), a place or body after "of"
@@ -225,7 +247,10 @@
 //     nominee Hillary Clinton") is read as her title, so the name stays a
 //     subject. When the first speech verb has no known subject, the verb
 //     the quotation follows, directly or after a comma, may have one
-//     ("a woman asked for a photo and Clinton said, “…”"). A main clause
+//     ("a woman asked for a photo and Clinton said, “…”"); so may it when
+//     a leading subordinate clause that no comma closes runs up to that
+//     verb's own comma ("When Clinton noted that … ― … ― Trump boasted,
+//     “…”": the main clause is the verb's). A main clause
 //     with no speech verb and no one as its subject after "As Earnest
 //     explained," is the "as" clause speaker's.
 //  7. RuleFinal: an attribution that closes the sentence after a comma,

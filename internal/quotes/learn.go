@@ -24,7 +24,11 @@ type article struct {
 	given map[string]bool
 	// count is how often each person is named in full in the article.
 	count map[*person]int
-	named []*person // people named in full, in order of first mention
+	// surnames maps the folded last word of a surname to the one person
+	// named in full in the article who bears it (surnamesOf); a surname two
+	// of them share is left out.
+	surnames map[string]*person
+	named    []*person // people named in full, in order of first mention
 }
 
 func prepare(idx int, d *corpus.Document) *article {
@@ -198,6 +202,7 @@ func learn(arts []*article) *registry {
 	r.mergeVariants()
 	for _, a := range arts {
 		a.settle()
+		a.surnames = surnamesOf(a.named)
 	}
 	for _, a := range arts {
 		a.each(func(u *unit, runs []nameRun) {
@@ -568,4 +573,23 @@ func endsRun(runs []nameRun, k int) bool {
 		}
 	}
 	return false
+}
+
+// surnamesOf maps the last word of the surname of each person named in
+// full ("Marty Small", "Billie Jean King", "Ai Jun") to that person, when
+// no other person named in full shares it; institutions have none.
+func surnamesOf(named []*person) map[string]*person {
+	m := map[string]*person{}
+	for _, p := range named {
+		if p.org || p.first == "" {
+			continue
+		}
+		w := lastWord(p.last)
+		if q, ok := m[w]; ok && q != p {
+			m[w] = nil
+			continue
+		}
+		m[w] = p
+	}
+	return m
 }

@@ -41,6 +41,14 @@ func findQuotes(paras []string) []span {
 	carry := false // the previous paragraph left a quotation open
 	for i, p := range paras {
 		spans := scanParagraph(i, p)
+		if n := len(spans); n > 0 && strayStraight(p, spans[n-1], paras[i+1:]) {
+			// "Trump walked onto the stage, chanting “U-S-A! U-S-A!”: a
+			// straight mark left open before a whole quotation in curly
+			// marks, that the next paragraph does not go on with, is a
+			// slip; the curly one is the quotation.
+			at := spans[n-1].open
+			spans = append(spans[:n-1], scanParagraph(i, p[:at]+" "+p[at+1:])...)
+		}
 		if carry && len(spans) > 0 && spans[0].open == firstNonSpace(p) {
 			spans[0].continued = true
 		}
@@ -48,6 +56,24 @@ func findQuotes(paras []string) []span {
 		out = append(out, spans...)
 	}
 	return out
+}
+
+// strayStraight: the quotation s, last of paragraph p, opens with a
+// straight mark that never closes; the rest of the paragraph holds a
+// quotation in curly marks, opened and closed; and a next paragraph
+// follows that does not open with a straight mark, as one that carries
+// the quotation on would ("…“Equal Justice Under Law” anymore. ¶ "The
+// latest…"). The article's last paragraph keeps its quotation open.
+func strayStraight(p string, s span, next []string) bool {
+	if !s.unclosed || p[s.open] != '"' {
+		return false
+	}
+	rest := p[s.open+1:]
+	o := strings.IndexRune(rest, '“')
+	if o < 0 || !strings.ContainsRune(rest[o:], '”') {
+		return false
+	}
+	return len(next) > 0 && !strings.HasPrefix(next[0][firstNonSpace(next[0]):], `"`)
 }
 
 // scanParagraph finds the quotations of one paragraph.

@@ -37,6 +37,8 @@ func TestFindQuotes(t *testing.T) {
 		{"straight opened, curly closed", []string{`"Deals are no requirement,” Smith said.`}, []string{"Deals are no requirement,"}},
 		{"straight opened, curly closed, straight later", []string{`"No deal,” said Ann Lee. "He is wrong."`}, []string{"No deal,", "He is wrong."}},
 		{"curly opening mark typed to close", []string{"He blasted “Frozen“ and the books for being “pro-gay,“ said Kevin Swanson."}, []string{"Frozen", "pro-gay,"}},
+		{"stray straight mark before a curly quotation", []string{`"Trump walked onto the stage, chanting “U-S-A! U-S-A!”`, "He spoke for an hour."}, []string{"U-S-A! U-S-A!"}},
+		{"straight quotation carried on keeps its curly one", []string{`"The department isn’t about “Equal Justice” anymore.`, `"The latest example is a lawsuit," she said.`}, []string{"The department isn’t about “Equal Justice” anymore.", "The latest example is a lawsuit,"}},
 		{"curly quotation inside a straight one", []string{`"Read the question: “Is it fair?” Yes," he said.`}, []string{"Read the question: “Is it fair?” Yes,"}},
 		{"curly opened, straight closed, straight later", []string{`“They feel good," Obama said. "Or not."`}, []string{"They feel good,", "Or not."}},
 		{"straight quotation inside a curly one", []string{`“He said "no" to me,” she said.`}, []string{`He said "no" to me,`}},

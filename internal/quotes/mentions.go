@@ -43,6 +43,9 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	var ms []*mention
 	covered := make([]bool, len(toks)+1)
 	for _, run := range runs {
+		if dateline(toks, run) {
+			continue
+		}
 		var p *person
 		if run.name < run.to {
 			p = rd.reg.resolveRun(rd.art, toks, run)
@@ -87,6 +90,12 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 		}
 		ms = append(ms, m)
 	}
+	for i := range toks {
+		if m := rd.surnameAtStart(toks, i, covered); m != nil {
+			covered[i] = true
+			ms = append(ms, m)
+		}
+	}
 	for h, t := range toks {
 		if m := rd.orgDescription(toks, h, covered); m != nil {
 			for k := m.from; k < m.to; k++ {
@@ -129,6 +138,35 @@ func (rd *reader) mentions(toks []token, runs []nameRun) []*mention {
 	ms = dropNested(ms)
 	markSubjects(toks, ms)
 	return ms
+}
+
+// dateline: the run opens the unit and a parenthesis and a dash follow
+// it, as a wire story's dateline names its city and agency ("Washington
+// (AFP) – Democrat Hillary Clinton …"): a place, no one who speaks.
+func dateline(toks []token, run nameRun) bool {
+	if run.from != 0 || run.poss {
+		return false
+	}
+	k := skipParenthesis(toks, run.to)
+	return k > run.to && k < len(toks) && toks[k].punct("-–—―")
+}
+
+// surnameAtStart reads a capitalised word opening a sentence that starts
+// no name run, because the article also writes it in lower case, or it is
+// a title or a month ("Small said", "King says", "Jun wrote"), as the one
+// person named in full in the article with that surname ("Marty Small"),
+// when a speech verb or a comma follows it: "Small, who attended the
+// rally, said". Elsewhere ("Small businesses say") it stays a word.
+func (rd *reader) surnameAtStart(toks []token, i int, covered []bool) *mention {
+	t := toks[i]
+	if covered[i] || t.kind != wordTok || !t.cap || t.poss || isAllCaps(t.text) || !sentenceStart(toks, i) || i+1 >= len(toks) {
+		return nil
+	}
+	p := rd.art.surnames[t.low]
+	if p == nil || !toks[i+1].punct(",") && !isSpeechVerb(toks, i+1) {
+		return nil
+	}
+	return &mention{kind: byName, from: i, to: i + 1, person: p, personal: true, gender: p.gender, appos: -1}
 }
 
 // orgDescription reads "the authority" or "the water authority" at

@@ -276,8 +276,8 @@ func isSpeechVerb(toks []token, i int) bool {
 		if prev.kind == wordTok && (en.Determiners.Has(prev.low) || prev.poss || prev.is("his", "her", "their", "its", "our", "my", "your") || prev.is("news") && !prev.cap) {
 			return false
 		}
-		if prev.kind == wordTok && en.Prepositions.Has(prev.low) && prev.low != "to" {
-			return false // a noun: "in charge", "for comment"
+		if prev.kind == wordTok && en.Prepositions.Has(prev.low) && prev.low != "to" && !strings.HasSuffix(t.low, "ing") {
+			return false // a noun: "in charge", "for comment"; "by saying", "despite admitting" are verbs
 		}
 	}
 	return true
