@@ -160,12 +160,14 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	}
 	sort.Strings(names)
 	oof := map[*question]outcome{}
+	var folds []fold
 	for _, g := range names {
 		train := func(q *question) bool { return q.item.Group != g }
 		m, err := fitModels(ctx, sets, train)
 		if err != nil {
 			return err
 		}
+		folds = append(folds, fold{group: g, rows: m.rows})
 		if err := answerAll(ctx, sets, m, oof, func(q *question) bool { return q.item.Group == g }); err != nil {
 			return err
 		}
@@ -180,6 +182,12 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	report(sets, oof, 0)
 	fmt.Println("\nmisses at the operating point, by cause (cross-validated):")
 	misses(os.Stdout, sets, oof, threshold)
+	fmt.Println("\nhow well the abstention model ranks right answers above wrong ones (cross-validated; area under the ROC curve, questions it may answer):")
+	for _, s := range sets {
+		fmt.Printf("  %-14s %.3f\n", s.name, rankArea(s, oof))
+	}
+	fmt.Println("\nabstention features, each left out in turn (same folds and unit models, abstention model and operating point fitted again):")
+	ablation(os.Stdout, sets, folds, oof, cost)
 
 	m, err := fitModels(ctx, sets, func(*question) bool { return true })
 	if err != nil {
@@ -187,11 +195,11 @@ func run(ctx context.Context, root, out string, dry bool) error {
 	}
 	fmt.Println("\nunit model fitted on all sets:")
 	for i, n := range answer.FeatureNames {
-		fmt.Printf("  %-15s %+.3f\n", n, m.units[i])
+		fmt.Printf("  %-15s %+.3f\n", n, tidy(m.units[i]))
 	}
 	fmt.Println("abstention model fitted on all sets:")
 	for i, n := range answer.AnswerFeatureNames {
-		fmt.Printf("  %-15s %+.3f\n", n, m.answer[i])
+		fmt.Printf("  %-15s %+.3f\n", n, tidy(m.answer[i]))
 	}
 	inSample := map[*question]outcome{}
 	if err := answerAll(ctx, sets, m, inSample, func(*question) bool { return true }); err != nil {
@@ -209,6 +217,16 @@ func run(ctx context.Context, root, out string, dry bool) error {
 type models struct {
 	units  answer.Weights
 	answer answer.AnswerWeights
+	// rows are the abstention model's training rows, kept for the
+	// ablation report.
+	rows []row
+}
+
+// fold is one cross-validation fold: the group left out and the
+// abstention model's training rows.
+type fold struct {
+	group string
+	rows  []row
 }
 
 // fitModels fits the unit model on the candidates of the questions kept,
@@ -250,6 +268,7 @@ func fitModels(ctx context.Context, sets []*set, keep func(*question) bool) (mod
 		}
 	}
 	copy(m.answer[:], fitLR(rows, answer.NumAnswerFeatures))
+	m.rows = rows
 	return m, nil
 }
 
@@ -560,6 +579,7 @@ func solve(a [][]float64, b []float64) []float64 {
 type outcome struct {
 	prob  float64
 	right bool
+	af    answer.AnswerFeatures
 }
 
 // answerAll answers the questions chosen with the models given and no
@@ -572,7 +592,7 @@ func answerAll(ctx context.Context, sets []*set, m models, out map[*question]out
 			if !chosen(q) {
 				continue
 			}
-			a, _, err := e.Weigh(ctx, q.item.Question.Question)
+			a, af, err := e.Weigh(ctx, q.item.Question.Question)
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", s.name, q.item.ID, err)
 			}
@@ -581,7 +601,7 @@ func answerAll(ctx context.Context, sets []*set, m models, out map[*question]out
 				r.Cited = append(r.Cited, c.Text)
 			}
 			right, _ := answereval.Judge(q.item.Question, r)
-			out[q] = outcome{prob: a.Confidence, right: right && q.item.Answerable && !a.Abstained}
+			out[q] = outcome{prob: a.Confidence, right: right && q.item.Answerable && !a.Abstained, af: af}
 		}
 	}
 	return nil
@@ -684,6 +704,85 @@ func misses(w io.Writer, sets []*set, picks map[*question]outcome, t float64) {
 	}
 }
 
+// rankArea is the area under the ROC curve of the probabilities of a
+// set's questions that the answerer may answer (probability above 0): the
+// chance that a right answer is given a higher probability than a wrong
+// one, ties counting half.
+func rankArea(s *set, oof map[*question]outcome) float64 {
+	var right, wrong []float64
+	for i := range s.questions {
+		o := oof[&s.questions[i]]
+		switch {
+		case o.prob == 0:
+		case o.right:
+			right = append(right, o.prob)
+		default:
+			wrong = append(wrong, o.prob)
+		}
+	}
+	if len(right) == 0 || len(wrong) == 0 {
+		return math.NaN()
+	}
+	slices.Sort(wrong)
+	area := 0.0
+	for _, p := range right {
+		below, _ := slices.BinarySearch(wrong, p)
+		upto := below
+		for upto < len(wrong) && wrong[upto] == p {
+			upto++
+		}
+		area += float64(below) + float64(upto-below)/2
+	}
+	return area / float64(len(right)*len(wrong))
+}
+
+// ablation writes, for each feature of the abstention model, the
+// cross-validated cost at the operating point when the model is fitted and
+// applied without it, against the cost with every feature (all): a feature
+// that earns its place raises the cost when left out. The unit models and
+// the answers of each fold stay as they were; a question the answerer
+// never answers (no unit, or none stating the kind asked) stays
+// unanswered.
+func ablation(w io.Writer, sets []*set, folds []fold, oof map[*question]outcome, all float64) {
+	fmt.Fprintf(w, "%-15s %8s %10s %s\n", "left out", "cost", "threshold", "change")
+	fmt.Fprintf(w, "%-15s %8.3f\n", "(none)", all)
+	for j, name := range answer.AnswerFeatureNames[:answer.NumAnswerFeatures-1] {
+		without := func(x []float64) []float64 {
+			y := slices.Clone(x)
+			y[j] = 0
+			return y
+		}
+		outs := map[*question]outcome{}
+		for _, f := range folds {
+			rows := make([]row, len(f.rows))
+			for i, r := range f.rows {
+				rows[i] = row{x: without(r.x), y: r.y, w: r.w}
+			}
+			wt := fitLR(rows, answer.NumAnswerFeatures)
+			for _, s := range sets {
+				for i := range s.questions {
+					q := &s.questions[i]
+					o, ok := oof[q]
+					if !ok || q.item.Group != f.group {
+						continue
+					}
+					if o.prob > 0 {
+						x := without(o.af[:])
+						z := 0.0
+						for k := range x {
+							z += wt[k] * x[k]
+						}
+						o.prob = 1 / (1 + math.Exp(-z))
+					}
+					outs[q] = o
+				}
+			}
+		}
+		t, cost := operatingPoint(sets, outs)
+		fmt.Fprintf(w, "%-15s %8.3f %10.2f %+.3f\n", name, cost, t, cost-all)
+	}
+}
+
 // curveThresholds are the thresholds the trade-off table shows, besides the
 // operating point: from answering everything to answering only the surest.
 var curveThresholds = []float64{0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
@@ -731,11 +830,11 @@ func writeCoef(path string, sets []*set, m models, threshold float64, groups int
 	fmt.Fprintf(&b, "// the unit model, judged as the quality test judges it.\n")
 	fmt.Fprintf(&b, "var fitted = model{\n\tweights: Weights{\n")
 	for i, n := range answer.FeatureNames {
-		fmt.Fprintf(&b, "\t\tfeat%s: %.4f,\n", goName(n), m.units[i])
+		fmt.Fprintf(&b, "\t\tfeat%s: %.4f,\n", goName(n), tidy(m.units[i]))
 	}
 	fmt.Fprintf(&b, "\t},\n\tanswer: AnswerWeights{\n")
 	for i, n := range answer.AnswerFeatureNames {
-		fmt.Fprintf(&b, "\t\tans%s: %.4f,\n", goName(n), m.answer[i])
+		fmt.Fprintf(&b, "\t\tans%s: %.4f,\n", goName(n), tidy(m.answer[i]))
 	}
 	fmt.Fprintf(&b, "\t},\n}\n\n")
 	fmt.Fprintf(&b, "// fittedThreshold is the operating point: the abstention model's\n")
@@ -753,6 +852,18 @@ func writeCoef(path string, sets []*set, m models, threshold float64, groups int
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s\n", path)
 	return nil
+}
+
+// tidy returns a weight as printed, with the ones that round to zero
+// printed as 0: a weight the fit leaves at zero (the bias of the unit
+// model, a feature constant within every question) comes out as a tiny
+// number of either sign, and the report and the coefficients would
+// change sign from run to run.
+func tidy(w float64) float64 {
+	if math.Abs(w) < 5e-5 {
+		return 0
+	}
+	return w
 }
 
 // goName turns a feature name ("rel_gap") into its constant's suffix

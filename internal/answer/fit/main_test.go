@@ -94,3 +94,37 @@ func TestFitSoftmaxSeparable(t *testing.T) {
 		t.Errorf("weight of the marking feature = %.3f, want > 0", got[0])
 	}
 }
+
+// TestRankArea: the ROC area counts, over every pair of a right and a
+// wrong answer, whether the right one has the higher probability (ties
+// half); questions never answered (probability 0) are left out.
+func TestRankArea(t *testing.T) {
+	tests := []struct {
+		name  string
+		right []float64 // probabilities of answers judged right
+		wrong []float64
+		want  float64
+	}{
+		{"perfect", []float64{0.9, 0.8}, []float64{0.3, 0.1}, 1},
+		{"reversed", []float64{0.2}, []float64{0.7, 0.9}, 0},
+		{"ties count half", []float64{0.5}, []float64{0.5}, 0.5},
+		{"mixed", []float64{0.9, 0.4}, []float64{0.6, 0.1}, 0.75},
+		{"unanswered left out", []float64{0.9, 0}, []float64{0.3, 0}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &set{}
+			s.questions = make([]question, len(tt.right)+len(tt.wrong))
+			oof := map[*question]outcome{}
+			for i, p := range tt.right {
+				oof[&s.questions[i]] = outcome{prob: p, right: true}
+			}
+			for i, p := range tt.wrong {
+				oof[&s.questions[len(tt.right)+i]] = outcome{prob: p}
+			}
+			if got := rankArea(s, oof); math.Abs(got-tt.want) > 1e-12 {
+				t.Errorf("rankArea = %.3f, want %.3f", got, tt.want)
+			}
+		})
+	}
+}
