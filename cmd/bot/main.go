@@ -118,8 +118,9 @@ func (m *Main) Main(ctx context.Context, args []string) int {
 	if m.cmd.name == "" { // help
 		return 0
 	}
-	defer m.Close()
-	if err := m.Run(ctx); err != nil {
+	err := m.Run(ctx)
+	m.Close() // before printing: the library's background load writes to m.Stderr until it stops
+	if err != nil {
 		fmt.Fprintf(m.Stderr, "%s: %v\n", m.cmd.name, err)
 		return 1
 	}
@@ -192,6 +193,5 @@ func (m *Main) usage(w io.Writer) {
 	for _, c := range subcommands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nWith no command, bot runs \"run\" when DISCORD_TOKEN is set and \"console\" otherwise.")
-	fmt.Fprintln(w, "Every command takes --corpus DIR and --data DIR; run \"bot <command> -h\" for its flags.")
+	fmt.Fprint(w, "\nWith no command, bot runs \"run\" when DISCORD_TOKEN is set and \"console\" otherwise.\nEvery command takes --corpus DIR and --data DIR; run \"bot <command> -h\" for its flags.\n")
 }
