@@ -68,7 +68,7 @@ func (p *pool) aboutQuestion(s *sentence) bool {
 	default:
 		return true
 	}
-	return p.topicMask == 0 || (s.match|s.related)&p.topicMask != 0 || p.holdsAllNames(s.match)
+	return p.topicMask == 0 || ((s.match|s.related)&p.topicMask != 0 && p.holdsTopicTerm(s)) || p.holdsAllNames(s.match)
 }
 
 // holdsAllNames reports whether a match holds every proper name of a
@@ -111,9 +111,14 @@ func (p *pool) clauses(s *sentence) []*sentence {
 }
 
 // holdsTopicTerm reports whether a clause holds one of the question's
-// terms other than its names, or a word related to one.
+// terms other than its names, or a word related to one, other than as a
+// title of one of the question's names: "Mayor Irena Vasko said…" names
+// her, and says nothing of her being mayor.
 func (p *pool) holdsTopicTerm(c *sentence) bool {
-	for _, ss := range c.stems {
+	for j, ss := range c.stems {
+		if p.titleOfQuestionName(c, j) {
+			continue
+		}
 		for _, st := range ss {
 			if p.relatedMask[st]&p.topicMask != 0 {
 				return true
@@ -122,6 +127,43 @@ func (p *pool) holdsTopicTerm(c *sentence) bool {
 				if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// titleOfQuestionName reports whether token j is a title or role word
+// that only introduces one of the question's names: followed, in its
+// clause and within identityBefore tokens, by that name, with only titles,
+// roles and names between ("Mayor Irena Vasko", "Kremlin spokesman Dmitry
+// Peskov" for a question naming Peskov).
+func (p *pool) titleOfQuestionName(s *sentence, j int) bool {
+	if !p.isRole(word(s, j)) {
+		return false
+	}
+	for k := j + 1; k <= min(j+identityBefore, len(s.toks)-1) && sameClause(s, j, k); k++ {
+		switch {
+		case p.namesQuestion(s, k):
+			return true
+		case !p.isName(s, k) && !p.isRole(word(s, k)):
+			return false
+		}
+	}
+	return false
+}
+
+// namesQuestion reports whether token k is written as a name and is one
+// of the question's names (a surname, a given name, the name of a place
+// or thing).
+func (p *pool) namesQuestion(s *sentence, k int) bool {
+	if !p.isName(s, k) {
+		return false
+	}
+	for _, st := range s.stems[k] {
+		for i, t := range p.q.terms[:len(p.weight)] {
+			if p.topicMask&(1<<i) == 0 && sameTerm(st, t) {
+				return true
 			}
 		}
 	}
