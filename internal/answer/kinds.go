@@ -130,11 +130,11 @@ func (p *pool) clauses(s *sentence) []*sentence {
 
 // holdsTopicTerm reports whether a clause holds one of the question's
 // terms other than its names, or a word related to one, other than as a
-// title of one of the question's names: "Mayor Irena Vasko said…" names
-// her, and says nothing of her being mayor.
+// title that only introduces a name (titleOfName): "Mayor Irena Vasko
+// said…" names her, and says nothing of her being mayor.
 func (p *pool) holdsTopicTerm(c *sentence) bool {
 	for j, ss := range c.stems {
-		if p.titleOfQuestionName(c, j) {
+		if p.titleOfName(c, j) {
 			continue
 		}
 		for _, st := range ss {
@@ -151,33 +151,48 @@ func (p *pool) holdsTopicTerm(c *sentence) bool {
 	return false
 }
 
-// titleOfQuestionName reports whether token j is part of a title that
-// only introduces one of the question's names: a role or title word, or a
-// name before one, followed in its clause and within titleReach tokens by
-// that name, with only titles, roles and names between ("Mayor Irena
-// Vasko", "Army Secretary Dan Driscoll", "White House envoy Steve
-// Witkoff" for a question naming Witkoff).
-func (p *pool) titleOfQuestionName(s *sentence, j int) bool {
+// titleOfName reports whether token j is part of a title that only
+// introduces one of the question's names: a role or title word written
+// with a capital or after a name, or a name before one ("Army
+// Secretary", "Kremlin spokesman"), followed in its clause by a run of
+// names and roles that holds the question's name, with at most
+// titleReach tokens from j to the role word. "Mayor Irena Vasko renewed
+// her criticism…" names her; it does not say how long she has been
+// mayor. A possessive ends the title ("Chopin's sister Emilia" says whose
+// sister she is).
+func (p *pool) titleOfName(s *sentence, j int) bool {
 	role := p.isRole(word(s, j))
-	if !role && !p.isName(s, j) {
+	switch {
+	case !role && !p.isName(s, j):
+		return false
+	case role && !capitalised(s.text, s.toks[j]) && (j == 0 || !p.isName(s, j-1) || !sameClause(s, j-1, j) || possessive(s, j-1)):
+		// "his youngest sister Emilia" describes her; a title is
+		// written with a capital or after a name ("Kremlin spokesman").
 		return false
 	}
-	for k := j + 1; k <= min(j+titleReach, len(s.toks)-1) && sameClause(s, j, k); k++ {
+	k := j + 1
+	for ; !role && k <= min(j+titleReach, len(s.toks)-1) && sameClause(s, j, k) && !possessive(s, k-1); k++ {
 		switch {
-		case role && p.namesQuestion(s, k):
-			return true
 		case p.isRole(word(s, k)):
 			role = true
 		case !p.isName(s, k):
 			return false
 		}
 	}
+	for ; role && k < len(s.toks) && sameClause(s, j, k) && !possessive(s, k-1); k++ {
+		switch {
+		case p.namesQuestion(s, k):
+			return true
+		case !p.isName(s, k) && !p.isRole(word(s, k)):
+			return false
+		}
+	}
 	return false
 }
 
-// titleReach is how far before the name a title may begin: a name, a
-// role and a given name ("White House envoy Steve Witkoff").
-const titleReach = 4
+// titleReach is how far before its role word a title may begin: two
+// names before it ("White House envoy").
+const titleReach = 2
 
 // namesQuestion reports whether token k is written as a name and is one
 // of the question's names (a surname, a given name, the name of a place
