@@ -64,6 +64,13 @@ func TestKindRulesOnStories(t *testing.T) {
 		// The kind counts only in a sentence about the question.
 		{"about the question", testcorpus.Second, "When was the Kessel Dam built?", "It will examine the dam's operating rules", false, false},
 		{"about the question", testcorpus.Second, "How long has Irena Vasko been mayor of Velmora?", "Vasko said the town had received only", false, false},
+		// A question's word that is only the title before its name.
+		{"title", testcorpus.Second, "How long has Irena Vasko been mayor of Velmora?", "only forty minutes before the water started to rise", false, false},
+		{"title", testcorpus.Second, "How long has Vasko been mayor?", "only forty minutes before the water started to rise", false, false},
+		{"title", testcorpus.Seed, "How long has Witkoff been Trump's envoy?", "Trump envoy Steve Witkoff , according to the October 14 call transcript", false, false},
+		// One name alone does not make a length of time about how long.
+		{"one name", testcorpus.Second, "How long has Vasko been mayor?", "Vasko said the town had received only", false, false},
+		{"two names", testcorpus.Seed, "How long have Witkoff and Trump known each other?", "friends for over 40 years", true, false},
 		// Only a clause about the question gives its date or frequency.
 		{"clause", testcorpus.Second, "When will the main road along the river reopen?", "Rail services to Marren resumed on Wednesday afternoon", false, false},
 		{"clause", testcorpus.Seed, "How often does Ushakov comment on the substance of his conversations?", "I do not comment on the substance of our conversations", false, false},
@@ -457,5 +464,52 @@ func TestInterviewAnswerHoldsQuestion(t *testing.T) {
 				t.Fatalf("answer read whole with the question's terms: %v, want %v", got, tt.inherits)
 			}
 		})
+	}
+}
+
+// TestTitleIsNoTopic: a question's word that stands in a sentence only as
+// the title before the question's name ("Mayor Irena Vasko") does not make
+// the sentence, or the one read with it, about the question; nor does the
+// one name of a question of how long, alone. The same words said of the
+// name ("has been governor since 2019") or a question with two names
+// still make it about the question.
+func TestTitleIsNoTopic(t *testing.T) {
+	for _, tt := range []struct {
+		question, holding string
+		texts             []string
+		states            bool
+	}{
+		// The title only introduces her; the length of time is another
+		// sentence's, about something else.
+		{"How long has Ana Ruiz been governor?", "nine months",
+			[]string{"Governor Ana Ruiz opened the new bridge over the Lenn on Monday. She said the work had taken nine months."}, false},
+		{"How long has Ana Ruiz been governor?", "since 2019",
+			[]string{"Ana Ruiz has been governor since 2019. She opened the new bridge over the Lenn on Monday."}, true},
+		{"How long has Ana Ruiz been governor?", "six years",
+			[]string{"Ruiz was elected governor in 2019 and has served for six years."}, true},
+		// A title before a name as well as before the role ("Port
+		// Authority chief").
+		{"How long has Tomas Berg been port chief?", "three weeks",
+			[]string{"On Friday, Port Authority chief Tomas Berg met the union. He said the strike could last three weeks."}, false},
+		// A possessive ends the title: "Ruiz's adviser" is the adviser of
+		// Ruiz, said of the one named after it.
+		{"How long has Lena Ott been an adviser?", "for a decade",
+			[]string{"Ruiz's adviser Lena Ott, who has worked with her for a decade, declined to comment."}, true},
+		// One name alone does not make a length of time about how long
+		// she has been governor; two names make it about the two.
+		{"How long has Ana Ruiz been governor?", "nine months",
+			[]string{"Ruiz said the repairs to the bridge would take nine months."}, false},
+		{"How long have Ruiz and Weber worked together?", "twelve years",
+			[]string{"Ruiz and Weber have been partners for twelve years."}, true},
+	} {
+		e := NewExtractive(passages(tt.texts...))
+		u := unitHolding(t, e, tt.question, tt.holding)
+		if u == nil {
+			t.Errorf("%q: no unit weighed holds %q", tt.question, tt.holding)
+			continue
+		}
+		if got := u.kind > 0; got != tt.states {
+			t.Errorf("%q: unit %q: kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
+		}
 	}
 }
