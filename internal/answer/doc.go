@@ -82,7 +82,10 @@
 // word that asks something else: "did not say how"). A date, number,
 // length of time or frequency counts only in a clause that holds a word
 // of the question other than its names (or in a sentence read with one
-// that does),
+// that does), not as the title that only introduces the question's name
+// ("Mayor Irena Vasko renewed her criticism…" says nothing of how long
+// she has been mayor), or that holds all its names (for a length of
+// time, at least two),
 // whether the question's names and numbers stand in it, the largest share
 // of the question's weight a term it lacks carries, its passage's rank,
 // BM25 score and place in its article, its length, and the largest share

@@ -58,11 +58,13 @@ func (p *pool) kindScore(u *unit) float64 {
 // aboutQuestion reports whether a sentence's answer of the kind asked can
 // be about the question: for a date, place, number, length of time,
 // or frequency, the sentence must hold one of the question's words
-// other than its names, or a word related to one, or all of its names
-// (a paraphrase of its verb beside them). "It will examine the
-// dam's rules" does not make the date of the sentence before it the date
-// the dam was built, nor does "Mayor Irena Vasko" make any length of time
-// in her sentence how long she has been mayor.
+// other than its names, or a word related to one, not as a title that
+// only introduces the question's name, or all of its names (a paraphrase
+// of its verb beside them; two names at least for a length of time). "It
+// will examine the dam's rules" does not make the date of the sentence
+// before it the date the dam was built, nor does "Mayor Irena Vasko" make
+// any length of time in her sentence, or the next, how long she has been
+// mayor.
 func (p *pool) aboutQuestion(s *sentence) bool {
 	switch p.q.kind {
 	case kindTime, kindPlace, kindNumber, kindDuration, kindFrequency:
