@@ -135,22 +135,32 @@ func (p *pool) clauses(s *sentence) []*sentence {
 // title that only introduces a name (titleOfName): "Mayor Irena Vasko
 // said…" names her, and says nothing of her being mayor.
 func (p *pool) holdsTopicTerm(c *sentence) bool {
-	for j, ss := range c.stems {
-		if p.titleOfName(c, j) {
-			continue
-		}
-		for _, st := range ss {
-			if p.relatedMask[st]&p.topicMask != 0 {
-				return true
-			}
-			for i, t := range p.q.terms[:len(p.weight)] {
-				if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
-					return true
-				}
-			}
+	for j := range c.stems {
+		if p.isTopicToken(c, j) {
+			return true
 		}
 	}
 	return false
+}
+
+// isTopicToken reports whether token j is one of the question's terms
+// other than its names, or a word related to one, other than as a title
+// that only introduces a name.
+func (p *pool) isTopicToken(c *sentence, j int) bool {
+	found := false
+	for _, st := range c.stems[j] {
+		if p.relatedMask[st]&p.topicMask != 0 {
+			found = true
+			break
+		}
+		for i, t := range p.q.terms[:len(p.weight)] {
+			if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
+				found = true
+				break
+			}
+		}
+	}
+	return found && !p.titleOfName(c, j)
 }
 
 // titleOfName reports whether token j is part of a title that only
@@ -784,7 +794,7 @@ func (p *pool) frequencyScore(s *sentence) float64 {
 func (p *pool) reasonScore(s *sentence) float64 {
 	folded := " " + strings.ToLower(strings.Join(strings.Fields(s.text), " ")) + " "
 	for _, m := range p.l.Answer.CauseMarkers {
-		if strings.Contains(folded, " "+m+" ") {
+		if strings.Contains(folded, " "+m+" ") && p.causeOfQuestion(s, strings.Fields(m)) {
 			return 1
 		}
 	}
@@ -802,6 +812,52 @@ func (p *pool) reasonScore(s *sentence) float64 {
 		}
 	}
 	return 0
+}
+
+// causeOfQuestion reports whether a marker of cause found in s may give
+// the cause of what the question asks about. A marker that follows a
+// content word directly ("a peace plan aimed at ending Russia’s war",
+// "delays due to the storm") gives the cause or purpose of that word's
+// thing: it answers only when that word is one of the question's (other
+// than as a title) or its names. "…on a peace plan aimed at ending
+// Russia’s war in Ukraine, according to a transcript of the call
+// published Tuesday by Bloomberg News" gives the plan's purpose, not why
+// Bloomberg published the transcript; "the disclosure was intended to
+// undermine peace efforts" and "because…" are left as they are. A marker
+// the tokens do not show as written keeps its sentence's reason.
+func (p *pool) causeOfQuestion(s *sentence, marker []string) bool {
+	seen := false
+	for i := 0; i+len(marker) <= len(s.toks); i++ {
+		if !tokensAre(s, i, marker) {
+			continue
+		}
+		seen = true
+		if i == 0 || !p.modifiesOther(s, i-1, marker) {
+			return true
+		}
+	}
+	return !seen
+}
+
+// modifiesOther reports whether a marker of cause just after token k
+// gives the cause of k's thing, which is not the question's: k is a
+// content word in the marker's clause, neither a form of "be" nor one of
+// the question's words or names, and the marker opens with a content word
+// ("aimed at", not "because" or "in order to").
+func (p *pool) modifiesOther(s *sentence, k int, marker []string) bool {
+	before := word(s, k)
+	return sameClause(s, k, k+1) && !p.l.IsStopWord(before) && !p.l.IsStopWord(marker[0]) && !isBe(before) &&
+		!p.isTopicToken(s, k) && !p.namesQuestion(s, k)
+}
+
+// tokensAre reports whether the folded words of s from token i are words.
+func tokensAre(s *sentence, i int, words []string) bool {
+	for n, w := range words {
+		if word(s, i+n) != w {
+			return false
+		}
+	}
+	return true
 }
 
 // purposeClause reports whether a sentence goes on, after a comma, with an
