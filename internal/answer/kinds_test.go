@@ -513,3 +513,55 @@ func TestTitleIsNoTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestCauseOfWhatItFollows: a marker of cause just after a content word
+// that is not the question's ("a peace plan aimed at ending…") gives that
+// thing's purpose, not the question's reason; after a word of the
+// question, after "was", or opening with a function word ("because", "in
+// order to") it still gives the reason.
+func TestCauseOfWhatItFollows(t *testing.T) {
+	stories := []struct {
+		story, question, holding string
+		states                   bool
+	}{
+		{testcorpus.Seed, "Why did Bloomberg decide to publish the transcript?", "a peace plan aimed at ending Russia’s war", false},
+		{testcorpus.Seed, "Why was the conversation leaked, according to Peskov?", "the disclosure was intended to undermine peace efforts", true},
+		{testcorpus.Seed, "Why did Dmitriev travel to Florida?", "aimed at creating a 28-point peace framework", true},
+		{testcorpus.Second, "Why will the schools remain closed for two weeks?", "because three of the town's five school buildings were damaged", true},
+	}
+	answerers := map[string]*Extractor{}
+	for _, tt := range stories {
+		e := answerers[tt.story]
+		if e == nil {
+			e, _ = storyAnswerer(t, tt.story)
+			answerers[tt.story] = e
+		}
+		u := unitHolding(t, e, tt.question, tt.holding)
+		if u == nil {
+			t.Errorf("%q: no unit weighed holds %q", tt.question, tt.holding)
+			continue
+		}
+		if got := u.kind > 0; got != tt.states {
+			t.Errorf("%q: unit %q: kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
+		}
+	}
+	for _, tt := range []struct {
+		question, text string
+		states         bool
+	}{
+		{"Why did the council close the bridge?", "The council, which closed the bridge on Monday, presented a repair plan aimed at reopening the road by June.", false},
+		{"Why did the council close the bridge?", "The council closed the bridge in order to protect drivers from falling stones.", true},
+		{"Why did the council close the bridge?", "The council said closing the bridge was meant to protect drivers from falling stones.", true},
+		{"Why did the council close the bridge?", "The council closed the bridge and ordered two ferries designed to carry the traffic instead.", false},
+	} {
+		e := NewExtractive(passages(tt.text))
+		u := unitHolding(t, e, tt.question, "bridge")
+		if u == nil {
+			t.Errorf("%q: no unit weighed holds the bridge", tt.question)
+			continue
+		}
+		if got := u.kind > 0; got != tt.states {
+			t.Errorf("%q: unit %q: kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
+		}
+	}
+}
