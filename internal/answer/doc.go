@@ -65,7 +65,9 @@
 // it stands where the doer would, little after a preposition of place; a
 // place after "in"/"at"/"to"; a date; a number, not one of a date, a year,
 // a time of day or a length of time; a quantity with its unit; a
-// duration; a frequency; an age; a cause or purpose clause, or what the
+// duration; a frequency; an age; a cause or purpose clause (not one
+// that follows a content word other than the question's: "a peace plan
+// aimed at ending the war" gives the plan's purpose), or what the
 // question's thing served as or was called ("using the ceasefire as an
 // ice-breaker", "as a/an" just after a word of the question, or an
 // infinitive of purpose after a comma: "…, to stop the reservoir from
