@@ -147,20 +147,21 @@ func (p *pool) holdsTopicTerm(c *sentence) bool {
 // other than its names, or a word related to one, other than as a title
 // that only introduces a name.
 func (p *pool) isTopicToken(c *sentence, j int) bool {
-	found := false
-	for _, st := range c.stems[j] {
-		if p.relatedMask[st]&p.topicMask != 0 {
-			found = true
-			break
-		}
-		for i, t := range p.q.terms[:len(p.weight)] {
-			if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
-				found = true
-				break
-			}
+	return slices.ContainsFunc(c.stems[j], p.isTopicStem) && !p.titleOfName(c, j)
+}
+
+// isTopicStem reports whether a stem is one of the question's terms other
+// than its names, or related to one.
+func (p *pool) isTopicStem(st string) bool {
+	if p.relatedMask[st]&p.topicMask != 0 {
+		return true
+	}
+	for i, t := range p.q.terms[:len(p.weight)] {
+		if p.topicMask&(1<<i) != 0 && sameTerm(st, t) {
+			return true
 		}
 	}
-	return found && !p.titleOfName(c, j)
+	return false
 }
 
 // titleOfName reports whether token j is part of a title that only
