@@ -32,20 +32,21 @@ const squadSampleEvery = 10
 // given a wrong answer must not rise above maxWrong. They are regression
 // guards, the figures the fitted models reached (testdata/quality_after.txt)
 // less a margin of one or two questions, not the issue's targets, which the
-// answerer does not reach yet (see the README). They were set again when
-// the unit model became a conditional logit and keepMargin 2: against the
-// first fitted models, SQuAD right 0.61 → 0.60 with wrong answers 15.1% →
-// 11.3%, the never-fitted people-worded set 0.64 → 0.65 and 13.1% → 10.2%,
-// the seed story 0.76 → 0.77 and 5.4% → 4.7%; the shared eval set lost a
-// question (q04, answered with Witkoff's suggestion but not the words the
-// set expects) and the second story shows one more wrong answer (12.5%).
-// The cross-validated trade-off curves are in testdata/fit_report.txt.
+// answerer does not reach yet on every set (see the README). They were set
+// again after the rules of the third session (kinds, yes/no, why, "about
+// T", numbers by value, interviews, titles) and the refit on them (threshold
+// 0.64): seed story 0.90 right with 1.6% wrong, second story 0.81 and 1.6%,
+// the people-worded set 0.70 and 7.3%, the shared eval 12/14 and one wrong,
+// SQuAD 0.62 right with 12.1% wrong (the refit answers 43 more SQuAD
+// questions right for 8 more wrong: its cost, 2×wrong + withheld, fell
+// from 2,477 to 2,445). The cross-validated trade-off curves are in
+// testdata/fit_report.txt.
 var qualityFloors = map[string]struct{ minRight, maxWrong float64 }{
-	"shared eval":              {0.71, 0.07},
-	"seed story":               {0.75, 0.06},
-	"second story":             {0.52, 0.13},
-	"seed people (not fitted)": {0.62, 0.12},
-	"SQuAD slice":              {0.58, 0.12},
+	"shared eval":              {0.78, 0.07},
+	"seed story":               {0.87, 0.035},
+	"second story":             {0.76, 0.05},
+	"seed people (not fitted)": {0.67, 0.09},
+	"SQuAD slice":              {0.61, 0.125},
 	"SQuAD slice (sample)":     {0.57, 0.14},
 }
 
