@@ -294,6 +294,14 @@ func (p *pool) speaks(u *unit) bool {
 						}
 						break
 					}
+					// Only the speaker's title stands between an inverted
+					// verb and their name ("said Kremlin spokesman Dmitry
+					// Peskov"): in "…, said the transcript showed Witkoff
+					// favors Russia" the verb's subject stood before it, and
+					// the name is what its words are about.
+					if !p.speakerTitleWord(word(s, k)) {
+						break
+					}
 				}
 			}
 		}
@@ -302,6 +310,13 @@ func (p *pool) speaks(u *unit) bool {
 		}
 	}
 	return false
+}
+
+// speakerTitleWord reports whether a folded word can stand in a
+// speaker's title between an inverted speech verb and the name: a
+// determiner, a title, a role or a word for a spokesperson.
+func (p *pool) speakerTitleWord(w string) bool {
+	return p.l.Determiners.Has(w) || p.l.TitleWords.Has(w) || p.isRole(w) || p.l.Answer.SpokesNouns.Has(w)
 }
 
 // coordinators join clauses; a speech verb after one has the subject of

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/internal/analysis"
+	"dossier/internal/lang"
+	"dossier/internal/quotes"
 	"dossier/internal/testcorpus"
 )
 
@@ -564,4 +567,51 @@ func TestCauseOfWhatItFollows(t *testing.T) {
 			t.Errorf("%q: unit %q: kind %.2f, want states=%v", tt.question, u.text(), u.kind, tt.states)
 		}
 	}
+}
+
+// TestInvertedVerbSpeaker: after an inverted speech verb ("…, said
+// Peskov") only the speaker's title stands before the name; a name further
+// on, past other words, is what the words are about, so "How did X respond
+// to Y's criticism?" is not answered by Y's words about X.
+func TestInvertedVerbSpeaker(t *testing.T) {
+	t.Run("stories", func(t *testing.T) {
+		tests := []struct {
+			story, question, holding string
+			states                   bool
+		}{
+			// Bacon speaks, about Witkoff: not Witkoff's response.
+			{testcorpus.Seed, "How did Witkoff respond to Bacon's criticism?", "said the transcript showed Witkoff favors Russia", false},
+			// The same sentence inverted with its speaker's title before the name.
+			{testcorpus.Seed, "What did Peskov say about the disclosure?", "Kremlin spokesman Dmitry Peskov said the disclosure", true},
+			// "said Pieter Halloran, director of…": the name right after the verb.
+			{testcorpus.Second, "What did Halloran say about the release?", "Without the release, the dam itself would have been at risk", true},
+		}
+		for _, tt := range tests {
+			ix, docs := storyIndex(t, tt.story)
+			e := NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs)))
+			u := unitHolding(t, e, tt.question, tt.holding)
+			if u == nil {
+				t.Fatalf("%s: no unit holds %q", tt.question, tt.holding)
+			}
+			if (u.kind > 0) != tt.states {
+				t.Errorf("%s %q: unit %q kind %.2f, want states=%v", tt.story, tt.question, u.text(), u.kind, tt.states)
+			}
+		}
+	})
+	t.Run("passages", func(t *testing.T) {
+		for _, tt := range []struct {
+			text, question string
+			states         bool
+		}{
+			{"Vasko, who has criticised the dam's operators, said the report showed Halloran ignored the forecasts.", "How did Halloran react to Vasko's criticism?", false},
+			{"“We followed every protocol,” said the director Halloran.", "How did Halloran react to Vasko's criticism?", true},
+			{"“We followed every protocol,” said Halloran.", "How did Halloran react to Vasko's criticism?", true},
+			{"“The forecasts were clear,” said the mayor, who blamed Halloran.", "How did Halloran react to Vasko's criticism?", false},
+		} {
+			c := candidatesOf(t, passages(tt.text), tt.question)
+			if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+				t.Errorf("%q: candidates %v, want states=%v", tt.text, c, tt.states)
+			}
+		}
+	})
 }
