@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"dossier/internal/lang"
@@ -44,6 +45,11 @@ func (p *pool) kindScore(u *unit) float64 {
 	if p.q.kind == kindStatement && len(p.q.topic) > 0 && !p.holdsTopic(u) {
 		return 0
 	}
+	// "What did X say after Z": words from an article dated before the
+	// first retrieved article that reports Z were said before it.
+	if p.q.kind == kindStatement && len(p.q.sequel) > 0 && p.predatesSequel(u) {
+		return 0
+	}
 	if p.q.kind == kindStatement && len(p.q.speaker) > 0 {
 		switch {
 		case p.speakerQuotes != nil && u.holdsQuoteOf():
@@ -53,6 +59,83 @@ func (p *pool) kindScore(u *unit) float64 {
 		}
 	}
 	return best
+}
+
+// predatesSequel reports whether the words of the unit were printed or
+// said before the event the question places them after: the unit's day is
+// before the first day a retrieved sentence that holds all the event's
+// terms (or words related to them) gives it. "The government on Saturday
+// ordered an inquiry" and, in the same article, "went back to her house
+// on Friday… “The walls are standing,” she said" put her words before the
+// inquiry. With no dated report of the event nothing is known.
+func (p *pool) predatesSequel(u *unit) bool {
+	var first time.Time
+	for _, para := range p.paras {
+		for _, s := range para.sents {
+			if !p.holdsAll(s, p.q.sequel) {
+				continue
+			}
+			if d, ok := p.dayOf(para, s); ok && (first.IsZero() || d.Before(first)) {
+				first = d
+			}
+		}
+	}
+	if first.IsZero() {
+		return false
+	}
+	day, ok := time.Time{}, false
+	for _, s := range u.sents() {
+		if day, ok = p.dayOf(u.para, s); ok {
+			break
+		}
+	}
+	return ok && day.Before(first)
+}
+
+// dayOf is the day a sentence gives what it reports: the weekday it names,
+// the latest such day up to its article's date, or else the article's date.
+func (p *pool) dayOf(para *paragraph, s *sentence) (time.Time, bool) {
+	date, err := time.Parse(time.DateOnly, p.results[para.result].Chunk.Doc.Date)
+	if err != nil {
+		return time.Time{}, false
+	}
+	for i := range s.toks {
+		if wd, ok := p.weekday(word(s, i)); ok {
+			return date.AddDate(0, 0, -((int(date.Weekday()) - int(wd) + 7) % 7)), true
+		}
+	}
+	return date, true
+}
+
+// weekday returns the day of the week a folded word names. The language
+// layer says which words are weekdays; their order is the calendar's,
+// which the time package gives in English.
+func (p *pool) weekday(w string) (time.Weekday, bool) {
+	if !p.l.Weekdays.Has(w) {
+		return 0, false
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.EqualFold(d.String(), w) {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+// holdsAll reports whether s holds each of terms, or a word related to it.
+func (p *pool) holdsAll(s *sentence, terms []string) bool {
+	for _, t := range terms {
+		found := false
+		for _, ss := range s.stems {
+			for _, st := range ss {
+				found = found || sameTerm(st, t) || slices.Contains(p.related(t), st)
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // aboutQuestion reports whether a sentence's answer of the kind asked can

@@ -615,3 +615,59 @@ func TestInvertedVerbSpeaker(t *testing.T) {
 		}
 	})
 }
+
+// TestWordsAfterEvent: "what did X say after Z" is not answered by words
+// the articles place before Z: the unit's day (the weekday it names, up to
+// its article's date, or that date) must not be before the first day a
+// sentence reporting Z gives.
+func TestWordsAfterEvent(t *testing.T) {
+	t.Run("stories", func(t *testing.T) {
+		tests := []struct {
+			story, question, holding string
+			states                   bool
+		}{
+			// Friday's words, in the article of Saturday's inquiry.
+			{testcorpus.Second, "What did Greta Moll say after the inquiry was ordered?", "The walls are standing", false},
+			{testcorpus.Second, "What did Greta Moll say about her house?", "The walls are standing", true},
+			{testcorpus.Second, "What did Halloran say after the inquiry was ordered?", "I will not resign", true},
+			// Wednesday's words, after Tuesday's publication.
+			{testcorpus.Seed, "What did Ushakov say after the transcript was published?", "of course unacceptable", true},
+		}
+		for _, tt := range tests {
+			ix, docs := storyIndex(t, tt.story)
+			e := NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs)))
+			u := unitHolding(t, e, tt.question, tt.holding)
+			if u == nil {
+				t.Fatalf("%s: no unit holds %q", tt.question, tt.holding)
+			}
+			if (u.kind > 0) != tt.states {
+				t.Errorf("%s %q: unit %q kind %.2f, want states=%v", tt.story, tt.question, u.text(), u.kind, tt.states)
+			}
+		}
+	})
+	t.Run("passages", func(t *testing.T) {
+		// passages dates its articles 2025-01-01 (a Wednesday), 2025-01-02…
+		for _, tt := range []struct {
+			words, event string
+			states       bool
+		}{
+			{"“The transcript is fake,” Dmitriev said on Monday.", "Bloomberg published the transcript on Tuesday.", false},
+			{"“The transcript is fake,” Dmitriev said on Wednesday.", "Bloomberg published the transcript on Tuesday.", true},
+			{"“The transcript is fake,” Dmitriev said.", "Bloomberg published the transcript on Tuesday.", true},
+			// Printed the day before any article reports the publication.
+			{"“The transcript is fake,” Dmitriev said.", "Bloomberg published the transcript.", false},
+			{"Bloomberg published the transcript. “The transcript is fake,” Dmitriev said.", "Bloomberg published the transcript.", true},
+		} {
+			c := candidatesOf(t, passages(tt.words, tt.event), "What did Dmitriev say after Bloomberg published the transcript?")
+			var got *Candidate
+			for i := range c {
+				if strings.Contains(c[i].Text, "Dmitriev") {
+					got = &c[i]
+				}
+			}
+			if got == nil || (got.Features[featKind] > 0) != tt.states {
+				t.Errorf("%q then %q: candidates %v, want states=%v", tt.words, tt.event, c, tt.states)
+			}
+		}
+	})
+}

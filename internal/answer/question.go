@@ -98,6 +98,11 @@ type question struct {
 	// modify it: what X's words must be about ("call"; "the leaked plan"
 	// is not about the leaked call).
 	topic []string
+	// sequel are the terms of the event a statement question places the
+	// words after ("what did X say after the inquiry was ordered":
+	// "inquiry", "order"): words reported in an article dated before the
+	// first that reports the event were said before it.
+	sequel []string
 }
 
 // Category nouns after "which"/"what" name the kind of answer ("which
@@ -214,6 +219,16 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	q.numbers = questionNumbers(toks)
 	q.nameRuns = nameRuns(l, text, toks)
 	if q.kind == kindStatement {
+		for i, t := range toks {
+			if t.Word == "after" && i > 0 {
+				for _, u := range toks[i+1:] {
+					if !l.IsStopWord(u.Word) && !l.Auxiliaries.Has(u.Word) {
+						q.sequel = termsOf(l, an, q.sequel, u)
+					}
+				}
+				break
+			}
+		}
 		for i, t := range toks {
 			if t.Word == "about" {
 				rest := toks[i+1:]
