@@ -693,6 +693,9 @@ func (p *pool) dateScore(s *sentence) float64 {
 	for i, t := range s.toks {
 		switch {
 		case p.l.IsMonth(t.Word) && capitalised(s.text, t) && (isDigits(word(s, i+1)) || isDigits(word(s, i-1))):
+			if p.namesOtherEvent(s, i) {
+				continue
+			}
 			return 1
 		case isYear(t.Word) || isDecade(t.Word):
 			best = max(best, 0.8)
@@ -863,6 +866,22 @@ func (p *pool) timeNumber(s *sentence, i int) bool {
 	}
 	rest := s.text[s.toks[i].End:]
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(strings.TrimSpace(rest), "a.m.") || strings.HasPrefix(strings.TrimSpace(rest), "p.m.")
+}
+
+// namesOtherEvent reports whether the date whose month is token i, with
+// its day, stands before a noun, after a determiner, as that thing's date
+// ("according to the October 14 call transcript"), and the noun is not a
+// word of the question: it dates the call, not when Witkoff got the
+// transcript.
+func (p *pool) namesOtherEvent(s *sentence, i int) bool {
+	if i == 0 || !p.l.Determiners.Has(word(s, i-1)) || !isDigits(word(s, i+1)) || len(word(s, i+1)) > 2 || i+2 >= len(s.toks) {
+		return false
+	}
+	n := i + 2
+	if !sameClause(s, i, n) || p.l.IsStopWord(word(s, n)) || isDigits(word(s, n)) {
+		return false
+	}
+	return !p.isQuestionTerm(s, n)
 }
 
 // frequencyScore is 1 for a sentence that says how often: an adverb of

@@ -671,3 +671,48 @@ func TestWordsAfterEvent(t *testing.T) {
 		}
 	})
 }
+
+// TestDateOfAnotherThing: a day and month between a determiner and a noun
+// date that thing ("the October 14 call transcript"): they answer "when"
+// only when the noun is a word of the question.
+func TestDateOfAnotherThing(t *testing.T) {
+	t.Run("stories", func(t *testing.T) {
+		tests := []struct {
+			story, question, holding string
+			states                   bool
+		}{
+			{testcorpus.Seed, "When did Witkoff get the transcript?", "according to the October 14 call transcript", false},
+			{testcorpus.Seed, "When was the call?", "according to the October 14 call transcript", true},
+			// A date after "on" dates the clause's event.
+			{testcorpus.Second, "When will the town hold a memorial for the victims?", "a memorial for the five victims on Sunday, April 26", true},
+			{testcorpus.Second, "When was the inquiry ordered?", "on Saturday ordered an independent inquiry", true},
+		}
+		for _, tt := range tests {
+			ix, docs := storyIndex(t, tt.story)
+			e := NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs)))
+			u := unitHolding(t, e, tt.question, tt.holding)
+			if u == nil {
+				t.Fatalf("%s: no unit holds %q", tt.question, tt.holding)
+			}
+			if (u.kind > 0) != tt.states {
+				t.Errorf("%s %q: unit %q kind %.2f, want states=%v", tt.story, tt.question, u.text(), u.kind, tt.states)
+			}
+		}
+	})
+	t.Run("passages", func(t *testing.T) {
+		for _, tt := range []struct {
+			text, question string
+			states         bool
+		}{
+			{"Halloran, according to the April 12 flood report, ordered the gates opened.", "When did Halloran receive the report?", false},
+			{"Halloran, according to the April 12 report, ordered the gates opened.", "When did Halloran receive the report?", true},
+			{"Halloran received the report on April 12.", "When did Halloran receive the report?", true},
+			{"Halloran read the November 1830 report.", "When did Halloran read the report?", true},
+		} {
+			c := candidatesOf(t, passages(tt.text), tt.question)
+			if len(c) == 0 || (c[0].Features[featKind] > 0) != tt.states {
+				t.Errorf("%q: candidates %v, want states=%v", tt.text, c, tt.states)
+			}
+		}
+	})
+}
