@@ -75,7 +75,13 @@
 // apposition or "X is a…" next to X's name; a quotation or report of
 // speech by X — X the subject of the speech verb, or an institution's
 // spokesperson, or, with the quote index (WithQuotes), one of X's own
-// quotations, and for "about T" holding T, a name that owns it
+// quotations (after an inverted verb, "…, said Kremlin spokesman Peskov",
+// only a title stands between the verb and the name: "Bacon…, said the
+// transcript showed Witkoff favors Russia" is not Witkoff speaking), and
+// for "what did X say after Z" not words whose day — the weekday they
+// name, up to their article's date, or that date — is before the first
+// day a sentence holding all of Z's terms gives; and for "about T"
+// holding T, a name that owns it
 // ("Witkoff's call") or a word related to it, not only a word that
 // modifies T, "leaked" in "the leaked call" — X's words that follow, in
 // their paragraph, a sentence that names T are about it and are shown
@@ -87,7 +93,9 @@
 // that does), not as the title that only introduces the question's name
 // ("Mayor Irena Vasko renewed her criticism…" says nothing of how long
 // she has been mayor), or that holds all its names (for a length of
-// time, at least two),
+// time, at least two), and a day and month between a determiner and a
+// noun date that thing ("the October 14 call transcript"), so they give a
+// date only when the noun is a word of the question;
 // whether the question's names and numbers stand in it, the largest share
 // of the question's weight a term it lacks carries, its passage's rank,
 // BM25 score and place in its article, its length, and the largest share
