@@ -80,7 +80,8 @@
 // transcript showed Witkoff favors Russia" is not Witkoff speaking), and
 // for "what did X say after Z" not words whose day — the weekday they
 // name, up to their article's date, or that date — is before the first
-// day a sentence holding all of Z's terms gives; and for "about T"
+// day a sentence holding all of Z's terms gives ("before Z": not words
+// dated after it); and for "about T"
 // holding T, a name that owns it
 // ("Witkoff's call") or a word related to it, not only a word that
 // modifies T, "leaked" in "the leaked call" — X's words that follow, in

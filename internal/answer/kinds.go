@@ -45,9 +45,9 @@ func (p *pool) kindScore(u *unit) float64 {
 	if p.q.kind == kindStatement && len(p.q.topic) > 0 && !p.holdsTopic(u) {
 		return 0
 	}
-	// "What did X say after Z": words from an article dated before the
-	// first retrieved article that reports Z were said before it.
-	if p.q.kind == kindStatement && len(p.q.sequel) > 0 && p.predatesSequel(u) {
+	// "What did X say after Z": words the articles date before Z were said
+	// before it; "before Z", words dated after it.
+	if p.q.kind == kindStatement && len(p.q.sequel) > 0 && p.outOfSequence(u) {
 		return 0
 	}
 	if p.q.kind == kindStatement && len(p.q.speaker) > 0 {
@@ -61,14 +61,16 @@ func (p *pool) kindScore(u *unit) float64 {
 	return best
 }
 
-// predatesSequel reports whether the words of the unit were printed or
-// said before the event the question places them after: the unit's day is
-// before the first day a retrieved sentence that holds all the event's
-// terms (or words related to them) gives it. "The government on Saturday
-// ordered an inquiry" and, in the same article, "went back to her house
-// on Friday… “The walls are standing,” she said" put her words before the
-// inquiry. With no dated report of the event nothing is known.
-func (p *pool) predatesSequel(u *unit) bool {
+// outOfSequence reports whether the words of the unit were printed or
+// said before the event the question places them after (after the event
+// it places them before): the unit's day is before (after) the first day
+// a retrieved sentence that holds all the event's terms (or words related
+// to them) gives it. "The government on Saturday ordered an inquiry" and,
+// in the same article, "went back to her house on Friday… “The walls are
+// standing,” she said" put her words before the inquiry. A sentence of the
+// unit that reports the event itself does not date the words. With no
+// dated report of the event nothing is known.
+func (p *pool) outOfSequence(u *unit) bool {
 	var first time.Time
 	for _, para := range p.paras {
 		for _, s := range para.sents {
@@ -85,9 +87,15 @@ func (p *pool) predatesSequel(u *unit) bool {
 	}
 	day, ok := time.Time{}, false
 	for _, s := range u.sents() {
+		if p.holdsAll(s, p.q.sequel) {
+			continue
+		}
 		if day, ok = p.dayOf(u.para, s); ok {
 			break
 		}
+	}
+	if p.q.sequelBefore {
+		return ok && day.After(first)
 	}
 	return ok && day.Before(first)
 }

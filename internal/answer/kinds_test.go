@@ -617,7 +617,7 @@ func TestInvertedVerbSpeaker(t *testing.T) {
 }
 
 // TestWordsAfterEvent: "what did X say after Z" is not answered by words
-// the articles place before Z: the unit's day (the weekday it names, up to
+// the articles place before Z (nor "before Z" by words placed after it): the unit's day (the weekday it names, up to
 // its article's date, or that date) must not be before the first day a
 // sentence reporting Z gives.
 func TestWordsAfterEvent(t *testing.T) {
@@ -630,6 +630,10 @@ func TestWordsAfterEvent(t *testing.T) {
 			{testcorpus.Second, "What did Greta Moll say after the inquiry was ordered?", "The walls are standing", false},
 			{testcorpus.Second, "What did Greta Moll say about her house?", "The walls are standing", true},
 			{testcorpus.Second, "What did Halloran say after the inquiry was ordered?", "I will not resign", true},
+			// "before Z": Tuesday's words report Sunday night's opening.
+			{testcorpus.Second, "What did Vasko say before the gates were opened?", "received the authority's alert at 10:50 p.m.", false},
+			{testcorpus.Second, "What did Vasko say after the gates were opened?", "received the authority's alert at 10:50 p.m.", true},
+			{testcorpus.Second, "What did Halloran say before the inquiry was ordered?", "I will not resign", false},
 			// Wednesday's words, after Tuesday's publication.
 			{testcorpus.Seed, "What did Ushakov say after the transcript was published?", "of course unacceptable", true},
 		}

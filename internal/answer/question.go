@@ -100,9 +100,11 @@ type question struct {
 	topic []string
 	// sequel are the terms of the event a statement question places the
 	// words after ("what did X say after the inquiry was ordered":
-	// "inquiry", "order"): words reported in an article dated before the
-	// first that reports the event were said before it.
-	sequel []string
+	// "inquiry", "order"), or before when sequelBefore: words the articles
+	// date before (after) the first day a report of the event gives do not
+	// answer.
+	sequel       []string
+	sequelBefore bool
 }
 
 // Category nouns after "which"/"what" name the kind of answer ("which
@@ -220,7 +222,8 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	q.nameRuns = nameRuns(l, text, toks)
 	if q.kind == kindStatement {
 		for i, t := range toks {
-			if t.Word == "after" && i > 0 {
+			if (t.Word == "after" || t.Word == "before") && i > 0 {
+				q.sequelBefore = t.Word == "before"
 				for _, u := range toks[i+1:] {
 					if !l.IsStopWord(u.Word) && !l.Auxiliaries.Has(u.Word) {
 						q.sequel = termsOf(l, an, q.sequel, u)
