@@ -71,17 +71,7 @@ func (p *pool) kindScore(u *unit) float64 {
 // unit that reports the event itself does not date the words. With no
 // dated report of the event nothing is known.
 func (p *pool) outOfSequence(u *unit) bool {
-	var first time.Time
-	for _, para := range p.paras {
-		for _, s := range para.sents {
-			if !p.holdsAll(s, p.q.sequel) {
-				continue
-			}
-			if d, ok := p.dayOf(para, s); ok && (first.IsZero() || d.Before(first)) {
-				first = d
-			}
-		}
-	}
+	first := p.firstSequelDay()
 	if first.IsZero() {
 		return false
 	}
@@ -98,6 +88,26 @@ func (p *pool) outOfSequence(u *unit) bool {
 		return ok && day.After(first)
 	}
 	return ok && day.Before(first)
+}
+
+// firstSequelDay is the first day a retrieved sentence that holds all the
+// terms of the question's event gives it, or zero.
+func (p *pool) firstSequelDay() time.Time {
+	if p.sequelDone {
+		return p.sequelDay
+	}
+	p.sequelDone = true
+	for _, para := range p.paras {
+		for _, s := range para.sents {
+			if !p.holdsAll(s, p.q.sequel) {
+				continue
+			}
+			if d, ok := p.dayOf(para, s); ok && (p.sequelDay.IsZero() || d.Before(p.sequelDay)) {
+				p.sequelDay = d
+			}
+		}
+	}
+	return p.sequelDay
 }
 
 // dayOf is the day a sentence gives what it reports: the weekday it names,

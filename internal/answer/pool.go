@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,6 +42,11 @@ type pool struct {
 	// proper names: what a sentence must hold for its date or number to
 	// be about the question (aboutQuestion).
 	topicMask uint64
+	// sequelDay is the first day a retrieved sentence gives the event a
+	// statement question places the words against (zero when none does),
+	// worked out once, when sequelDone is set.
+	sequelDay  time.Time
+	sequelDone bool
 	// nameMask holds the bits of the question's proper names (surnames and
 	// the names of places and things; given names go with their surname).
 	nameMask uint64
