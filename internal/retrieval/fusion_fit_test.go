@@ -41,25 +41,23 @@ func TestFitFusionWeight(t *testing.T) {
 		n     int
 	}
 	var groups []*group
-	for i, art := range sq.Data {
+	for i, art := range sq {
 		g := &group{name: art.Title, squad: true, hits: make([]int, len(fusionGrid))}
-		for _, p := range art.Paragraphs {
-			for _, qa := range p.QAs {
-				if qa.IsImpossible || len(qa.Answers) == 0 {
-					continue
+		for _, q := range art.Questions {
+			if !q.Answerable || len(q.Evidence) == 0 {
+				continue
+			}
+			g.n++
+			for w, weight := range fusionGrid {
+				squad.vectorWeight = weight
+				res, err := squad.Search(ctx, q.Question, 5)
+				if err != nil {
+					t.Fatal(err)
 				}
-				g.n++
-				for w, weight := range fusionGrid {
-					squad.vectorWeight = weight
-					res, err := squad.Search(ctx, qa.Question, 5)
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, r := range res {
-						if r.Chunk.Doc.ID == docs[i].ID && holdsAny(r.Chunk.Text, qa.Answers) {
-							g.hits[w]++
-							break
-						}
+				for _, r := range res {
+					if r.Chunk.Doc.ID == docs[i].ID && holdsAny(r.Chunk.Text, q.Evidence) {
+						g.hits[w]++
+						break
 					}
 				}
 			}

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -28,48 +27,24 @@ const squadEnv = "DOSSIER_SQUAD2"
 // if search falls clearly below that.
 const squadHitFloor = 0.91
 
-type squadFile struct {
-	Data []struct {
-		Title      string `json:"title"`
-		Paragraphs []struct {
-			Context string `json:"context"`
-			QAs     []struct {
-				Question     string `json:"question"`
-				IsImpossible bool   `json:"is_impossible"`
-				Answers      []struct {
-					Text string `json:"text"`
-				} `json:"answers"`
-			} `json:"qas"`
-		} `json:"paragraphs"`
-	} `json:"data"`
-}
-
 // loadSQuAD reads the slice named by squadEnv, skipping the test (which
 // wants to do what) when it is not set, and gives each article as a
 // document of its paragraphs, in order.
-func loadSQuAD(t *testing.T, what string) (squadFile, []*corpus.Document) {
+func loadSQuAD(t *testing.T, what string) ([]evalset.SQuADArticle, []*corpus.Document) {
 	t.Helper()
 	path := os.Getenv(squadEnv)
 	if path == "" {
 		t.Skipf("set %s to the SQuAD 2.0 slice to %s", squadEnv, what)
 	}
-	raw, err := os.ReadFile(path)
+	arts, err := evalset.LoadSQuAD(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sq squadFile
-	if err := json.Unmarshal(raw, &sq); err != nil {
-		t.Fatalf("%s: %v", path, err)
+	docs := make([]*corpus.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = &corpus.Document{Meta: corpus.Meta{ID: fmt.Sprintf("squad-%02d", i), Title: a.Title}, Paragraphs: a.Paragraphs}
 	}
-	var docs []*corpus.Document
-	for i, a := range sq.Data {
-		d := &corpus.Document{Meta: corpus.Meta{ID: fmt.Sprintf("squad-%02d", i), Title: a.Title}}
-		for _, p := range a.Paragraphs {
-			d.Paragraphs = append(d.Paragraphs, p.Context)
-		}
-		docs = append(docs, d)
-	}
-	return sq, docs
+	return arts, docs
 }
 
 // TestSQuADRetrieval asks every answerable question of the slice against
@@ -95,21 +70,19 @@ func TestSQuADRetrieval(t *testing.T) {
 	hits := make([]int, len(rankers))
 	rr := make([]float64, len(rankers))
 	n := 0
-	for i, art := range sq.Data {
+	for i, art := range sq {
 		id := docs[i].ID
-		for _, p := range art.Paragraphs {
-			for _, qa := range p.QAs {
-				if qa.IsImpossible || len(qa.Answers) == 0 {
-					continue
-				}
-				n++
-				for k, r := range rankers {
-					for rank, res := range r.search(qa.Question) {
-						if res.Chunk.Doc.ID == id && holdsAny(res.Chunk.Text, qa.Answers) {
-							hits[k]++
-							rr[k] += 1 / float64(rank+1)
-							break
-						}
+		for _, q := range art.Questions {
+			if !q.Answerable || len(q.Evidence) == 0 {
+				continue
+			}
+			n++
+			for k, r := range rankers {
+				for rank, res := range r.search(q.Question) {
+					if res.Chunk.Doc.ID == id && holdsAny(res.Chunk.Text, q.Evidence) {
+						hits[k]++
+						rr[k] += 1 / float64(rank+1)
+						break
 					}
 				}
 			}
@@ -126,11 +99,10 @@ func TestSQuADRetrieval(t *testing.T) {
 	}
 }
 
-func holdsAny(text string, answers []struct {
-	Text string `json:"text"`
-}) bool {
+// holdsAny reports whether text holds one of the gold answers.
+func holdsAny(text string, answers []string) bool {
 	for _, a := range answers {
-		if evalset.Contains(text, a.Text) {
+		if evalset.Contains(text, a) {
 			return true
 		}
 	}

@@ -188,54 +188,24 @@ func ParseQuestions(b []byte, group, name string) ([]Item, error) {
 	return items, nil
 }
 
-// squadFile is the shape of SQuAD 2.0's JSON.
-type squadFile struct {
-	Data []struct {
-		Title      string `json:"title"`
-		Paragraphs []struct {
-			Context string `json:"context"`
-			QAs     []struct {
-				ID           string `json:"id"`
-				Question     string `json:"question"`
-				IsImpossible bool   `json:"is_impossible"`
-				Answers      []struct {
-					Text string `json:"text"`
-				} `json:"answers"`
-			} `json:"qas"`
-		} `json:"paragraphs"`
-	} `json:"data"`
-}
-
 // LoadSQuAD reads a SQuAD 2.0 file as its README says to use it: each
 // article one document of the corpus (its paragraphs, in order), every
 // question asked against the whole corpus, grouped by article. A gold
 // answer serves as both answer term and evidence: the reply must hold one.
 func LoadSQuAD(path string) ([]*corpus.Document, []Item, error) {
-	b, err := os.ReadFile(path)
+	arts, err := evalset.LoadSQuAD(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read SQuAD file: %w", err)
-	}
-	var f squadFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, err
 	}
 	var docs []*corpus.Document
 	var items []Item
-	for _, a := range f.Data {
+	for _, a := range arts {
 		d := &corpus.Document{Meta: corpus.Meta{ID: corpus.Slug(a.Title), Title: strings.ReplaceAll(a.Title, "_", " ")}}
 		for _, p := range a.Paragraphs {
-			d.Paragraphs = append(d.Paragraphs, strings.TrimSpace(p.Context))
-			for _, qa := range p.QAs {
-				q := evalset.Question{ID: qa.ID, Question: qa.Question, Answerable: !qa.IsImpossible}
-				if q.Answerable {
-					var gold []string
-					for _, an := range qa.Answers {
-						gold = append(gold, an.Text)
-					}
-					q.AnswerTerms, q.Evidence = [][]string{gold}, gold
-				}
-				items = append(items, Item{Question: q, Group: d.ID})
-			}
+			d.Paragraphs = append(d.Paragraphs, strings.TrimSpace(p))
+		}
+		for _, q := range a.Questions {
+			items = append(items, Item{Question: q, Group: d.ID})
 		}
 		docs = append(docs, d)
 	}
