@@ -33,7 +33,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -43,11 +42,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"dossier/internal/lang"
 	"dossier/internal/lang/gen/polnear"
+	"dossier/internal/lang/gen/wndb"
 )
 
 // verbCommunication is the number of WordNet's lexicographer file
@@ -237,45 +236,24 @@ type verbSenses struct {
 // readWordNet reads the one-word lemmas of index.verb and the
 // lexicographer file of each sense from data.verb.
 func readWordNet(dict string) ([]verbSenses, error) {
-	data, err := os.ReadFile(filepath.Join(dict, "data.verb"))
+	data, err := wndb.ReadData(filepath.Join(dict, "data.verb"))
 	if err != nil {
 		return nil, err
 	}
-	idx, err := os.Open(filepath.Join(dict, "index.verb"))
+	lemmas, err := wndb.ReadIndex(filepath.Join(dict, "index.verb"))
 	if err != nil {
 		return nil, err
 	}
-	defer idx.Close()
 	var out []verbSenses
-	sc := bufio.NewScanner(idx)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, " ") {
-			continue // the licence at the top of the file
-		}
-		// lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
-		f := strings.Fields(line)
-		if len(f) < 6 || !word.MatchString(f[0]) {
+	for _, l := range lemmas {
+		if !word.MatchString(l.Word) {
 			continue
 		}
-		ptrs, err := strconv.Atoi(f[3])
-		if err != nil || len(f) < 7+ptrs {
-			continue
-		}
-		senses, _ := strconv.Atoi(f[4+ptrs])
-		tagged, _ := strconv.Atoi(f[5+ptrs])
-		v := verbSenses{lemma: f[0], tagged: tagged > 0}
-		for i := 0; i < senses && 6+ptrs+i < len(f); i++ {
-			offset, err := strconv.Atoi(f[6+ptrs+i])
-			if err != nil || offset >= len(data) {
-				return nil, fmt.Errorf("index.verb: %s: bad synset offset %q", f[0], f[6+ptrs+i])
-			}
-			// synset_offset lex_filenum ss_type …
-			syn := strings.Fields(string(data[offset:min(len(data), offset+64)]))
-			lex, err := strconv.Atoi(syn[1])
+		v := verbSenses{lemma: l.Word, tagged: l.Tagged > 0}
+		for _, offset := range l.Offsets {
+			lex, err := data.LexFile(offset)
 			if err != nil {
-				return nil, fmt.Errorf("data.verb at %d: %w", offset, err)
+				return nil, fmt.Errorf("data.verb: %s: %w", l.Word, err)
 			}
 			v.lex = append(v.lex, lex)
 		}
@@ -283,32 +261,27 @@ func readWordNet(dict string) ([]verbSenses, error) {
 			out = append(out, v)
 		}
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // readExceptions reads verb.exc (inflected form, then its base forms) into
 // base → forms, each list sorted.
 func readExceptions(path string) (map[string][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	m := map[string][]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
+	err := wndb.EachLine(path, func(line string, _ int) error {
+		fs := strings.Fields(line)
 		if len(fs) < 2 || !word.MatchString(fs[0]) {
-			continue
+			return nil
 		}
 		for _, base := range fs[1:] {
 			m[base] = append(m[base], fs[0])
 		}
-	}
+		return nil
+	})
 	for _, forms := range m {
 		sort.Strings(forms)
 	}
-	return m, sc.Err()
+	return m, err
 }
 
 func all(xs []int, x int) bool {

@@ -43,7 +43,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"log"
@@ -55,6 +54,7 @@ import (
 	"strings"
 
 	"dossier/internal/lang"
+	"dossier/internal/lang/gen/wndb"
 )
 
 // Selection constants; the numbers they produce are in the output's header.
@@ -469,7 +469,7 @@ func dominant(ls lemmaSenses, counts map[string]int) []string {
 // counts keyed "lemma pos sense_number".
 func readCounts(path string) (map[string]int, error) {
 	counts := map[string]int{}
-	err := eachLine(path, func(line string, n int) error {
+	err := wndb.EachLine(path, func(line string, n int) error {
 		f := strings.Fields(line)
 		if len(f) != 3 {
 			return fmt.Errorf("%s:%d: want 3 fields, got %d", path, n, len(f))
@@ -489,33 +489,23 @@ func readCounts(path string) (map[string]int, error) {
 	return counts, err
 }
 
-// readIndex reads index.<pos>: lemma pos synset_cnt p_cnt [ptr_symbol...]
-// sense_cnt tagsense_cnt synset_offset...
+// readIndex reads the lemmas of index.<pos> with their synsets' offsets.
 func readIndex(path string, pos byte) ([]lemmaSenses, error) {
-	var out []lemmaSenses
-	err := eachLine(path, func(line string, n int) error {
-		if strings.HasPrefix(line, "  ") {
-			return nil // licence header
-		}
-		f := strings.Fields(line)
-		if len(f) < 6 {
-			return fmt.Errorf("%s:%d: short line", path, n)
-		}
-		cnt, err1 := strconv.Atoi(f[2])
-		pcnt, err2 := strconv.Atoi(f[3])
-		if err1 != nil || err2 != nil || len(f) < 6+pcnt+cnt {
-			return fmt.Errorf("%s:%d: bad counts", path, n)
-		}
-		out = append(out, lemmaSenses{lemma: f[0], pos: pos, offsets: f[6+pcnt : 6+pcnt+cnt]})
-		return nil
-	})
-	return out, err
+	lemmas, err := wndb.ReadIndex(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]lemmaSenses, len(lemmas))
+	for i, l := range lemmas {
+		out[i] = lemmaSenses{lemma: l.Word, pos: pos, offsets: l.Offsets}
+	}
+	return out, nil
 }
 
 // readData reads data.<pos>: offset lex_filenum ss_type w_cnt (word lex_id)...
 // p_cnt (ptr_symbol offset pos source/target)... | gloss
 func readData(path string, pos byte, synsets map[string]*synset) error {
-	return eachLine(path, func(line string, n int) error {
+	return wndb.EachLine(path, func(line string, n int) error {
 		if strings.HasPrefix(line, "  ") {
 			return nil
 		}
@@ -556,25 +546,4 @@ func readData(path string, pos byte, synsets map[string]*synset) error {
 		synsets[string(pos)+f[0]] = s
 		return nil
 	})
-}
-
-func eachLine(path string, fn func(line string, n int) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		if err := fn(sc.Text(), n); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
 }
