@@ -5,11 +5,21 @@ import (
 	"strings"
 	"testing"
 
-	"dossier/internal/analysis"
-	"dossier/internal/lang"
-	"dossier/internal/quotes"
 	"dossier/internal/testcorpus"
 )
+
+// wantStates checks whether the unit of e's answer to question that holds
+// the text holding states the kind asked.
+func wantStates(t *testing.T, e *Extractor, story, question, holding string, states bool) {
+	t.Helper()
+	u := unitHolding(t, e, question, holding)
+	if u == nil {
+		t.Fatalf("%s: no unit holds %q", question, holding)
+	}
+	if (u.kind > 0) != states {
+		t.Errorf("%s %q: unit %q kind %.2f, want states=%v", story, question, u.text(), u.kind, states)
+	}
+}
 
 // unitHolding returns the shortest unit the answerer weighs for q whose
 // text holds text, or nil.
@@ -587,15 +597,8 @@ func TestInvertedVerbSpeaker(t *testing.T) {
 			{testcorpus.Second, "What did Halloran say about the release?", "Without the release, the dam itself would have been at risk", true},
 		}
 		for _, tt := range tests {
-			ix, docs := storyIndex(t, tt.story)
-			e := NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs)))
-			u := unitHolding(t, e, tt.question, tt.holding)
-			if u == nil {
-				t.Fatalf("%s: no unit holds %q", tt.question, tt.holding)
-			}
-			if (u.kind > 0) != tt.states {
-				t.Errorf("%s %q: unit %q kind %.2f, want states=%v", tt.story, tt.question, u.text(), u.kind, tt.states)
-			}
+			e, _ := storyAnswerer(t, tt.story)
+			wantStates(t, e, tt.story, tt.question, tt.holding, tt.states)
 		}
 	})
 	t.Run("passages", func(t *testing.T) {
@@ -638,15 +641,8 @@ func TestWordsAfterEvent(t *testing.T) {
 			{testcorpus.Seed, "What did Ushakov say after the transcript was published?", "of course unacceptable", true},
 		}
 		for _, tt := range tests {
-			ix, docs := storyIndex(t, tt.story)
-			e := NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs)))
-			u := unitHolding(t, e, tt.question, tt.holding)
-			if u == nil {
-				t.Fatalf("%s: no unit holds %q", tt.question, tt.holding)
-			}
-			if (u.kind > 0) != tt.states {
-				t.Errorf("%s %q: unit %q kind %.2f, want states=%v", tt.story, tt.question, u.text(), u.kind, tt.states)
-			}
+			e, _ := storyAnswerer(t, tt.story)
+			wantStates(t, e, tt.story, tt.question, tt.holding, tt.states)
 		}
 	})
 	t.Run("passages", func(t *testing.T) {
@@ -692,15 +688,8 @@ func TestDateOfAnotherThing(t *testing.T) {
 			{testcorpus.Second, "When was the inquiry ordered?", "on Saturday ordered an independent inquiry", true},
 		}
 		for _, tt := range tests {
-			ix, docs := storyIndex(t, tt.story)
-			e := NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs)))
-			u := unitHolding(t, e, tt.question, tt.holding)
-			if u == nil {
-				t.Fatalf("%s: no unit holds %q", tt.question, tt.holding)
-			}
-			if (u.kind > 0) != tt.states {
-				t.Errorf("%s %q: unit %q kind %.2f, want states=%v", tt.story, tt.question, u.text(), u.kind, tt.states)
-			}
+			e, _ := storyAnswerer(t, tt.story)
+			wantStates(t, e, tt.story, tt.question, tt.holding, tt.states)
 		}
 	})
 	t.Run("passages", func(t *testing.T) {

@@ -8,7 +8,6 @@ import (
 
 	"dossier/internal/analysis"
 	"dossier/internal/corpus"
-	"dossier/internal/embed"
 	"dossier/internal/evalset"
 	"dossier/internal/lang"
 	"dossier/internal/quotes"
@@ -20,17 +19,8 @@ import (
 // the index and the quote index of the same articles.
 func storyAnswerer(t *testing.T, story string) (*Extractor, *retrieval.Index) {
 	t.Helper()
-	ctx := context.Background()
-	docs, err := corpus.LoadDir(ctx, testcorpus.Dir(t, story), corpus.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	an := analysis.New(lang.English())
-	ix, _, err := retrieval.Build(ctx, docs, embed.NewLocal(an, 0), an, retrieval.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return NewExtractive(ix, WithAnalyzer(an), WithQuotes(quotes.Build(docs))), ix
+	ix, docs := storyIndex(t, story)
+	return NewExtractive(ix, WithAnalyzer(analysis.New(lang.English())), WithQuotes(quotes.Build(docs))), ix
 }
 
 // TestQuestionsPeopleAsk: each kind of question people ask, on both
