@@ -3,59 +3,52 @@
 package answer
 
 // fitted holds the answerer's two logistic regressions, fitted by
-// Newton's method (L2 penalty 0.001) on SQuAD slice (4719 questions), seed story (145 questions), second story (63 questions),
+// Newton's method (L2 penalty 0.001) on SQuAD slice (4719 questions), seed story (156 questions), second story (76 questions),
 // each set weighing the same. The unit model's labels: a candidate unit
 // is right when it holds the answer terms and an evidence phrase (SQuAD: a
 // gold answer). The abstention model's labels: the answer composed with
 // the unit model, judged as the quality test judges it.
 var fitted = model{
 	weights: Weights{
-		featRel:           2.0914,
-		featRelGap:        2.0914,
-		featKind:          2.6188,
+		featRel:           2.0019,
+		featRelGap:        2.0019,
+		featKind:          2.8375,
 		featKindAsked:     0.0000,
-		featKindMissing:   0.1786,
+		featKindMissing:   0.1730,
 		featAbsent:        0.0000,
-		featRank:          -0.1164,
-		featPosition:      0.5720,
-		featFragment:      -0.2804,
-		featLong:          -0.1962,
-		featNamesHeld:     0.4637,
-		featNameMissing:   0.1131,
-		featNumberMissing: -1.0194,
+		featRank:          -0.0470,
+		featPosition:      0.2671,
+		featFragment:      -0.2662,
+		featLong:          -0.1950,
+		featNamesHeld:     0.7241,
+		featNameMissing:   0.2069,
+		featNumberMissing: -1.0522,
 		featYesNo:         0.0000,
-		featTermShare:     1.0854,
-		featPairs:         0.3368,
-		featDensity:       0.7036,
-		featBm25:          2.8149,
-		featMissingMax:    1.4985,
-		featRelated:       2.2624,
-		featWindow:        0.0002,
+		featTermShare:     0.9852,
+		featPairs:         0.4361,
+		featDensity:       0.7020,
+		featBm25:          2.5806,
+		featMissingMax:    1.5472,
+		featRelated:       2.3521,
+		featWindow:        0.1896,
 		featBias:          0.0000,
 	},
 	answer: AnswerWeights{
-		ansTop:           0.5056,
-		ansMargin:        -0.1922,
-		ansRel:           1.7532,
-		ansKind:          0.2177,
-		ansKindMissing:   -1.6384,
-		ansKindAsked:     -1.1260,
-		ansAbsent:        -1.5762,
-		ansNameMissing:   0.1941,
-		ansNumberMissing: -0.6375,
-		ansYesNo:         0.0839,
-		ansTerms:         2.0438,
-		ansMissingMax:    -1.6240,
-		ansSecondRel:     -0.2486,
-		ansRelated:       -0.2237,
-		ansShare:         1.9854,
-		ansBias:          -3.6227,
+		ansTop:           0.5165,
+		ansMargin:        -0.2027,
+		ansRel:           1.4667,
+		ansKind:          0.4000,
+		ansKindMissing:   -1.3303,
+		ansKindAsked:     -1.5996,
+		ansAbsent:        -1.3773,
+		ansNameMissing:   0.2044,
+		ansNumberMissing: -0.6429,
+		ansYesNo:         0.3901,
+		ansTerms:         1.8827,
+		ansMissingMax:    -1.6550,
+		ansSecondRel:     0.1098,
+		ansRelated:       -0.4999,
+		ansShare:         2.1988,
+		ansBias:          -3.6509,
 	},
 }
-
-// fittedThreshold is the operating point: the abstention model's
-// probability with the lowest cost, a wrong answer shown counting twice
-// a right answer withheld, on predictions cross-validated over 12 groups
-// (each SQuAD article and each story left out in turn), each set's cost
-// taken per question.
-const fittedThreshold = 0.64

@@ -164,11 +164,12 @@
 // Wikipedia articles, 4,719 questions), the seed story's sets (the shared
 // eval set and testdata/dev_questions.json, heldout_questions.json and
 // story_questions.json) and the second story's set (internal/evalset),
-// each set weighing the same. The threshold is the operating point with
-// the lowest cost on predictions cross-validated by group (each SQuAD
-// article and each story left out in turn), a wrong answer shown counting
-// twice a right answer withheld (answereval.WrongCost). The fitting
-// command prints the cross-validated and in-sample tables; TestQuality
+// each set weighing the same. The threshold is not fitted: it follows
+// from the cost of a wrong answer shown (WrongCost, twice a right answer
+// withheld), as DefaultThreshold explains. The fitting command prints the
+// tables cross-validated by group (each SQuAD article and each story left
+// out in turn) and in sample, where the threshold sits on the cost curve,
+// and how often answers are right at each probability; TestQuality
 // prints the per-set table of the answerer as shipped.
 //
 // # The model answer

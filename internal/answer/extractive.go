@@ -48,11 +48,22 @@ const (
 	// Trump say about Witkoff's call?") stay missed at 16: their answers
 	// do not state what is asked in the form the rules read.
 	DefaultPassages = 8
-	// DefaultThreshold is the probability (of the fitted model in
-	// coef.go) that the best unit must reach for the answerer to answer
-	// rather than abstain; it is the operating point the fitting command
-	// chose with a wrong answer costing twice a withheld one.
-	DefaultThreshold = fittedThreshold
+	// DefaultThreshold is the probability (of the abstention model in
+	// coef.go) that the answer must reach for the answerer to answer
+	// rather than abstain. It follows from WrongCost, not from a fit: an
+	// answer right with probability p costs WrongCost×(1−p) when shown,
+	// and abstaining costs 1 if the question was answerable, which it is
+	// with probability p or more. Answering is the cheaper choice whatever
+	// that probability whenever WrongCost×(1−p) < p, that is p above
+	// WrongCost/(WrongCost+1). A threshold fitted to the cost curve would
+	// sit anywhere in its flat bottom: it moved from 0.64 to 0.47 when 30
+	// questions were added (see fit's report, testdata/fit_report.txt).
+	DefaultThreshold = WrongCost / (WrongCost + 1.0)
+	// WrongCost is what one wrong answer shown costs, counted in right
+	// answers withheld: issue 10 sets it at 2, since a reader who trusts
+	// a cited answer is misled by a wrong one, while a withheld answer
+	// only sends them to the listed passages.
+	WrongCost = 2
 	// MaxSentences bounds the answer.
 	MaxSentences = 3
 )

@@ -17,6 +17,7 @@ import (
 	"text/tabwriter"
 
 	"dossier/internal/analysis"
+	"dossier/internal/answer"
 	"dossier/internal/corpus"
 	"dossier/internal/embed"
 	"dossier/internal/evalset"
@@ -133,10 +134,9 @@ func (t Tally) WrongShownShare() float64 { return share(t.WrongShown, t.Question
 func (t Tally) Cost() float64 { return WrongCost*float64(t.WrongShown) + float64(t.Withheld) }
 
 // WrongCost is what one wrong answer shown costs, counted in right answers
-// withheld: issue 10 sets it at 2, since a reader who trusts a cited answer
-// is misled by a wrong one, while a withheld answer only sends them to the
-// listed passages.
-const WrongCost = 2
+// withheld: the answerer's own (answer.WrongCost), from which its
+// threshold follows.
+const WrongCost = answer.WrongCost
 
 func share(n, d int) float64 {
 	if d == 0 {
