@@ -71,6 +71,9 @@ func (p *pool) kindScore(u *unit) float64 {
 // unit that reports the event itself does not date the words. With no
 // dated report of the event nothing is known.
 func (p *pool) outOfSequence(u *unit) bool {
+	if !p.q.sequelBefore && p.fromRecordOfSequel(u) {
+		return true
+	}
 	first := p.firstSequelDay()
 	if first.IsZero() {
 		return false
@@ -88,6 +91,45 @@ func (p *pool) outOfSequence(u *unit) bool {
 		return ok && day.After(first)
 	}
 	return ok && day.Before(first)
+}
+
+// fromRecordOfSequel reports whether a sentence of the unit takes its
+// words from a record that is the question's event ("Witkoff said in the
+// transcript", "according to the transcript" for "what did Witkoff say
+// after the transcript was published"): the record holds words said
+// before it came out, whatever day the article reports them.
+func (p *pool) fromRecordOfSequel(u *unit) bool {
+	for _, s := range u.sents() {
+		for i, t := range s.toks {
+			if !p.l.Answer.RecordLeads.Has(t.Word) {
+				continue
+			}
+			for j := i + 1; j <= min(i+recordReach, len(s.toks)-1) && sameClause(s, i, j); j++ {
+				if p.isSequelTerm(s, j) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// recordReach is how many tokens after "in" or "according" the record
+// may stand ("according to the leaked transcript": the lead, "to", a
+// determiner and one modifier).
+const recordReach = 4
+
+// isSequelTerm reports whether token j is a term of the question's event
+// or a word related to one.
+func (p *pool) isSequelTerm(s *sentence, j int) bool {
+	for _, t := range p.q.sequel {
+		for _, st := range s.stems[j] {
+			if sameTerm(st, t) || slices.Contains(p.related(t), st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstSequelDay is the first day a retrieved sentence that holds all the
@@ -762,6 +804,9 @@ func (p *pool) unitsOfTime(w string) bool {
 func (p *pool) numberScore(s *sentence) float64 {
 	best := 0.0
 	for i, t := range s.toks {
+		if p.signedAmount(s, i) && p.q.measure {
+			return 1
+		}
 		if !p.isNumber(t.Word) || p.l.IsMonth(word(s, i-1)) || p.l.IsMonth(word(s, i+1)) || p.timeNumber(s, i) {
 			continue
 		}
@@ -843,19 +888,41 @@ func (p *pool) isRelatedTerm(s *sentence, j int) bool {
 // withUnit reports whether the number at token i is a quantity: a unit
 // of measure or currency follows within unitAfter tokens ("1,200 cubic
 // metres", "200 million euros", "5 GB", "71%") or a currency sign stands
-// before it.
+// before it. For a question about a price, only a currency counts.
 func (p *pool) withUnit(s *sentence, i int) bool {
 	before := s.text[:s.toks[i].Start]
-	if strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥") || strings.HasPrefix(s.text[s.toks[i].End:], "%") {
+	if strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥") {
+		return true
+	}
+	units := p.l.Answer.MeasureUnits
+	if p.q.money {
+		units = p.l.Answer.CurrencyUnits
+	} else if strings.HasPrefix(s.text[s.toks[i].End:], "%") {
 		return true
 	}
 	for j := i + 1; j <= min(i+unitAfter, len(s.toks)-1) && sameClause(s, i, j); j++ {
-		if p.l.Answer.MeasureUnits.Has(word(s, j)) || unitSymbol(s.text[s.toks[j].Start:s.toks[j].End]) {
+		if units.Has(word(s, j)) || (!p.q.money && unitSymbol(s.text[s.toks[j].Start:s.toks[j].End])) {
 			return true
 		}
 	}
 	parts := strings.Split(s.toks[i].Word, "-")
-	return len(parts) > 1 && p.l.Answer.MeasureUnits.Has(parts[len(parts)-1])
+	return len(parts) > 1 && units.Has(parts[len(parts)-1])
+}
+
+// signedAmount reports whether token i is an amount of money written with
+// a scale letter after a currency sign ("$14m", "€2bn"), which isNumber
+// does not read: alone, "2m" may be two metres.
+func (p *pool) signedAmount(s *sentence, i int) bool {
+	w := s.toks[i].Word
+	end := strings.LastIndexFunc(w, unicode.IsDigit)
+	if end < 0 || !p.isNumber(w[:end+1]) {
+		return false
+	}
+	if _, ok := p.l.Answer.MoneyScales[w[end+1:]]; !ok {
+		return false
+	}
+	before := s.text[:s.toks[i].Start]
+	return strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥")
 }
 
 // currencyReach is how many bytes before a number a currency sign may
@@ -896,7 +963,7 @@ func (p *pool) namesOtherEvent(s *sentence, i int) bool {
 		return false
 	}
 	n := i + 2
-	if !sameClause(s, i, n) || p.l.IsStopWord(word(s, n)) || isDigits(word(s, n)) {
+	if !sameClause(s, i+1, n) || p.l.IsStopWord(word(s, n)) || isDigits(word(s, n)) {
 		return false
 	}
 	return !p.isQuestionTerm(s, n)

@@ -639,6 +639,9 @@ func TestWordsAfterEvent(t *testing.T) {
 			{testcorpus.Second, "What did Halloran say before the inquiry was ordered?", "I will not resign", false},
 			// Wednesday's words, after Tuesday's publication.
 			{testcorpus.Seed, "What did Ushakov say after the transcript was published?", "of course unacceptable", true},
+			// Words taken from the record that came out were said before it.
+			{testcorpus.Seed, "What did Witkoff say after the transcript was published?", "Witkoff said in the transcript published by Bloomberg", false},
+			{testcorpus.Seed, "What did Witkoff say before the transcript was published?", "Witkoff said in the transcript published by Bloomberg", true},
 		}
 		for _, tt := range tests {
 			e, _ := storyAnswerer(t, tt.story)
@@ -657,6 +660,10 @@ func TestWordsAfterEvent(t *testing.T) {
 			// Printed the day before any article reports the publication.
 			{"“The transcript is fake,” Dmitriev said.", "Bloomberg published the transcript.", false},
 			{"Bloomberg published the transcript. “The transcript is fake,” Dmitriev said.", "Bloomberg published the transcript.", true},
+			// Words from the transcript itself, reported after it came out.
+			{"“The call went well,” Dmitriev said, according to the transcript.", "Bloomberg published the transcript on Tuesday.", false},
+			{"“The call went well,” Dmitriev said in the leaked transcript.", "Bloomberg published the transcript on Tuesday.", false},
+			{"“The call went well,” Dmitriev said in an interview on Wednesday.", "Bloomberg published the transcript on Tuesday.", true},
 		} {
 			c := candidatesOf(t, passages(tt.words, tt.event), "What did Dmitriev say after Bloomberg published the transcript?")
 			var got *Candidate
@@ -683,6 +690,9 @@ func TestDateOfAnotherThing(t *testing.T) {
 		}{
 			{testcorpus.Seed, "When did Witkoff get the transcript?", "according to the October 14 call transcript", false},
 			{testcorpus.Seed, "When was the call?", "according to the October 14 call transcript", true},
+			// An abbreviated month ends in a full stop that ends no clause.
+			{testcorpus.Seed, "When did Trump make Witkoff his special envoy?", "Details of the Oct. 14 conversation", false},
+			{testcorpus.Seed, "When did Ushakov and Witkoff have their conversation?", "Details of the Oct. 14 conversation", true},
 			// A date after "on" dates the clause's event.
 			{testcorpus.Second, "When will the town hold a memorial for the victims?", "a memorial for the five victims on Sunday, April 26", true},
 			{testcorpus.Second, "When was the inquiry ordered?", "on Saturday ordered an independent inquiry", true},
@@ -699,6 +709,7 @@ func TestDateOfAnotherThing(t *testing.T) {
 		}{
 			{"Halloran, according to the April 12 flood report, ordered the gates opened.", "When did Halloran receive the report?", false},
 			{"Halloran, according to the April 12 report, ordered the gates opened.", "When did Halloran receive the report?", true},
+			{"Halloran, according to the Apr. 12 flood report, ordered the gates opened.", "When did Halloran receive the report?", false},
 			{"Halloran received the report on April 12.", "When did Halloran receive the report?", true},
 			{"Halloran read the November 1830 report.", "When did Halloran read the report?", true},
 		} {
@@ -708,4 +719,48 @@ func TestDateOfAnotherThing(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestPriceWantsMoney: a question about a price ("how much did X cost",
+// "how much funding") is answered only by an amount of money; a distance
+// or a percentage near the same words is no price. Two stories: the
+// second story's fixture and a port story written here.
+func TestPriceWantsMoney(t *testing.T) {
+	port := []string{
+		"The new harbour gates in Hallen, which cost more than planned, stand 30 metres high, the port authority said.",
+		"Traffic through the new harbour gates in Hallen rose 12% in their first month, the port authority said.",
+	}
+	tests := []struct {
+		name     string
+		answerer func(t *testing.T) *Extractor
+		question string
+		want     string // "" means abstain
+	}{
+		{"distance is no price", func(t *testing.T) *Extractor { return NewExtractive(passages(port...)) },
+			"How much did the new harbour gates in Hallen cost?", ""},
+		{"amount in a currency", func(t *testing.T) *Extractor {
+			return NewExtractive(passages(append(port, "The new harbour gates in Hallen cost 12 million euros, the port authority said.")...))
+		}, "How much did the new harbour gates in Hallen cost?", "12 million euros"},
+		{"currency sign", func(t *testing.T) *Extractor {
+			return NewExtractive(passages(append(port, "The new harbour gates in Hallen cost $14m, the port authority said.")...))
+		}, "How much did the new harbour gates in Hallen cost?", "$14m"},
+		{"distance is no price", func(t *testing.T) *Extractor { e, _ := storyAnswerer(t, testcorpus.Second); return e },
+			"How much did the spillway gates of the Kessel Dam cost?", ""},
+		{"amount in a currency", func(t *testing.T) *Extractor { e, _ := storyAnswerer(t, testcorpus.Second); return e },
+			"How much funding did the minister promise for flood-hit families?", "50 million euros"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.question, func(t *testing.T) {
+			a, err := tt.answerer(t).Answer(context.Background(), tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && !a.Abstained:
+				t.Errorf("answered %q, want an abstention", a.Text)
+			case tt.want != "" && (a.Abstained || !strings.Contains(a.Text, tt.want)):
+				t.Errorf("answer %q (abstained %v), want one holding %q", a.Text, a.Abstained, tt.want)
+			}
+		})
+	}
 }

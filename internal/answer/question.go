@@ -60,6 +60,9 @@ type question struct {
 	// water", "how high", "what was the record level"), which a bare
 	// number does not give.
 	measure bool
+	// money: a question of measure about a price ("how much did the
+	// gates cost"), which only an amount in a currency answers.
+	money bool
 	// names are the stems of the proper names the question holds, and
 	// numbers its numbers in digits: an answer should hold them too.
 	names, numbers []string
@@ -206,6 +209,9 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	}
 	if q.kind == kindOther {
 		q.kind = otherKind(l, toks)
+	}
+	for _, t := range toks {
+		q.money = q.money || (q.measure && l.Answer.MoneyWords.Has(t.Word))
 	}
 	for _, t := range toks {
 		q.reaction = q.reaction || (q.kind == kindStatement && l.Answer.ReactionVerbs.Has(t.Word))

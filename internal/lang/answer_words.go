@@ -46,6 +46,11 @@ type AnswerWords struct {
 	// MeasureUnits follow a number to make it a quantity of something
 	// ("6.8 metres", "200 million euros", "12 percent").
 	MeasureUnits WordSet
+	// CurrencyUnits are the measure units that are money ("euros",
+	// "dollars"); MoneyWords in a question of measure ask for money ("how
+	// much did the gates cost", "how much was he paid"), which only an
+	// amount in a currency answers: "30 kilometres" is no price.
+	CurrencyUnits, MoneyWords WordSet
 	// FrequencyWords say how often something happens ("daily", "often").
 	FrequencyWords WordSet
 	// SpokesNouns name one who speaks for an institution ("Kremlin
@@ -105,6 +110,10 @@ type AnswerWords struct {
 	// AttributionLeads introduce whose account a question asks for
 	// ("according to Peskov"): they carry no topic.
 	AttributionLeads WordSet
+	// RecordLeads put before a record the words they report were taken
+	// from ("said in the transcript", "according to the recording",
+	// "quoted from the letter").
+	RecordLeads WordSet
 }
 
 // englishAnswerWords returns English's answer words. Sources: locatives,
@@ -133,7 +142,10 @@ func englishAnswerWords() AnswerWords {
 		CountNouns:         NewWordSet(enCountNouns),
 		MeasureNouns:       NewWordSet(enMeasureNouns),
 		AttributionLeads:   NewWordSet(enAttributionLeads),
-		MeasureUnits:       NewWordSet(enMeasureUnits),
+		RecordLeads:        NewWordSet(enRecordLeads),
+		MeasureUnits:       NewWordSet(enMeasureUnits + " " + enCurrencyUnits),
+		CurrencyUnits:      NewWordSet(enCurrencyUnits),
+		MoneyWords:         NewWordSet(enMoneyWords),
 		FrequencyWords:     NewWordSet(enFrequencyWords),
 		SpokesNouns:        NewWordSet(enSpokesNouns),
 		TimeLeads:          NewWordSet(enTimeLeads),
@@ -190,6 +202,10 @@ sum total value weight size volume temperature budget salary fee fine toll`
 
 	enAttributionLeads = `according`
 
+	// enRecordLeads: the prepositions of source (Quirk et al. §9.63:
+	// "in", "from") and "according (to)".
+	enRecordLeads = `in from according`
+
 	// enPlacePrepositions: the prepositions of position of Quirk et al.
 	// §9.17–9.27 that take a place, not a person ("to" and "from" take
 	// both: "spoke to Ushakov", "a call from Putin").
@@ -230,17 +246,27 @@ dismissed dismissing refuse refuses refused refusing`
 	// (Quirk et al. §9.37–9.45: "in", "within", "after", "for").
 	enTimeLeads = `in within after`
 
-	// enMeasureUnits: the SI units and their common multiples, the
-	// imperial units and the currencies of ISO 4217 by their English names,
-	// singular and plural, with the abbreviations news writes after a
-	// number.
+	// enMeasureUnits: the SI units and their common multiples and the
+	// imperial units, singular and plural, with the abbreviations news
+	// writes after a number; enCurrencyUnits: the currencies of ISO 4217
+	// by their English names ("pound" is both: a weight and a currency).
 	enMeasureUnits = `metre metres meter meters kilometre kilometres kilometer kilometers km
 centimetre centimetres centimeter centimeters cm millimetre millimetres millimeter millimeters mm
 mile miles foot feet ft inch inches yard yards gram grams kilogram kilograms kg tonne tonnes ton
 tons pound pounds lb lbs litre litres liter liters gallon gallons barrel barrels degree degrees
 percent hectare hectares acre acres knot knots mph watt watts megawatt megawatts
-kilowatt kilowatts euro euros dollar dollars cent cents pence yen yuan rouble roubles ruble rubles
-franc francs krona kronor krone kroner rupee rupees peso pesos`
+kilowatt kilowatts`
+	enCurrencyUnits = `euro euros dollar dollars cent cents pence pound pounds sterling yen
+yuan renminbi rouble roubles ruble rubles franc francs krona kronor krone kroner rupee rupees
+peso pesos real reais rand won lira shekel shekels zloty forint`
+
+	// enMoneyWords: WordNet 3.1's verbs and nouns of paying and prices
+	// (verb.possession "cost, pay, spend, fund"; noun.possession "price,
+	// fee, salary, wage, budget, compensation, fine"), with their
+	// inflected forms.
+	enMoneyWords = `cost costs costing price prices priced pay pays paid paying spend spends
+spent spending fund funds funded funding budget budgets fee fees salary salaries wage wages
+compensation fine fines fined worth`
 
 	// enSpokesNouns: the person nouns of WordNet 3.1 for a speaker on an
 	// institution's behalf (spokesperson, its synonyms and plurals) and the
