@@ -35,17 +35,18 @@ const squadSampleEvery = 10
 // answerer does not reach yet on every set (see the README). They were set
 // again when the threshold stopped being fitted (it follows from the cost,
 // answer.DefaultThreshold, 0.67) and the models were refitted on the grown
-// sets: seed story 0.86 right with 1.4% wrong, second story 0.74 and 3.9%,
-// the people-worded set 0.69 and 5.1%, the shared eval 12/14 and one wrong,
-// SQuAD 0.59 right with 11.1% wrong (sample: 0.60 and 13.6%). The
+// sets, with the rules for prices, abbreviated months and words from a
+// record: seed story 0.87 right with 1.4% wrong, second story 0.74 and
+// 2.6%, the people-worded set 0.68 and 5.1%, the shared eval 12/14 and one
+// wrong, SQuAD 0.60 right with 11.2% wrong (sample: 0.60 and 13.3%). The
 // cross-validated trade-off curves are in testdata/fit_report.txt.
 var qualityFloors = map[string]struct{ minRight, maxWrong float64 }{
 	"shared eval":              {0.78, 0.07},
 	"seed story":               {0.85, 0.025},
-	"second story":             {0.72, 0.05},
+	"second story":             {0.72, 0.035},
 	"seed people (not fitted)": {0.67, 0.065},
 	"SQuAD slice":              {0.58, 0.115},
-	"SQuAD slice (sample)":     {0.58, 0.145},
+	"SQuAD slice (sample)":     {0.58, 0.14},
 }
 
 // qualitySet is one question set with the corpus it is asked against.
