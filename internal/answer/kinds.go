@@ -124,7 +124,7 @@ const recordReach = 4
 func (p *pool) isSequelTerm(s *sentence, j int) bool {
 	for _, t := range p.q.sequel {
 		for _, st := range s.stems[j] {
-			if sameTerm(st, t) || slices.Contains(p.related(t), st) {
+			if p.termOrRelated(st, t) {
 				return true
 			}
 		}
@@ -182,13 +182,18 @@ func (p *pool) weekday(w string) (time.Weekday, bool) {
 	return 0, false
 }
 
+// termOrRelated reports whether a stem is the term t or a word related to it.
+func (p *pool) termOrRelated(st, t string) bool {
+	return sameTerm(st, t) || slices.Contains(p.related(t), st)
+}
+
 // holdsAll reports whether s holds each of terms, or a word related to it.
 func (p *pool) holdsAll(s *sentence, terms []string) bool {
 	for _, t := range terms {
 		found := false
 		for _, ss := range s.stems {
 			for _, st := range ss {
-				found = found || sameTerm(st, t) || slices.Contains(p.related(t), st)
+				found = found || p.termOrRelated(st, t)
 			}
 		}
 		if !found {
@@ -564,7 +569,7 @@ func (p *pool) holdsTopic(u *unit) bool {
 			}
 			for _, st := range ss {
 				for _, t := range p.q.topic {
-					if sameTerm(st, t) || slices.Contains(p.related(t), st) {
+					if p.termOrRelated(st, t) {
 						return true
 					}
 				}
@@ -861,17 +866,7 @@ func (p *pool) countedNear(s *sentence, i int) bool {
 // isCounted reports whether token j is the question's counted noun or a
 // word related to it.
 func (p *pool) isCounted(s *sentence, j int) bool {
-	for _, st := range s.stems[j] {
-		if sameTerm(st, p.q.counted) {
-			return true
-		}
-		for _, r := range p.related(p.q.counted) {
-			if st == r {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(s.stems[j], func(st string) bool { return p.termOrRelated(st, p.q.counted) })
 }
 
 // isRelatedTerm reports whether token j is a word related to one of the
@@ -890,8 +885,7 @@ func (p *pool) isRelatedTerm(s *sentence, j int) bool {
 // metres", "200 million euros", "5 GB", "71%") or a currency sign stands
 // before it. For a question about a price, only a currency counts.
 func (p *pool) withUnit(s *sentence, i int) bool {
-	before := s.text[:s.toks[i].Start]
-	if strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥") {
+	if currencyBefore(s, i) {
 		return true
 	}
 	units := p.l.Answer.MeasureUnits
@@ -921,6 +915,12 @@ func (p *pool) signedAmount(s *sentence, i int) bool {
 	if _, ok := p.l.Answer.MoneyScales[w[end+1:]]; !ok {
 		return false
 	}
+	return currencyBefore(s, i)
+}
+
+// currencyBefore reports whether a currency sign stands just before token
+// i ("US$ 80", "€50").
+func currencyBefore(s *sentence, i int) bool {
 	before := s.text[:s.toks[i].Start]
 	return strings.ContainsAny(before[max(0, len(before)-currencyReach):], "$€£¥")
 }

@@ -212,8 +212,6 @@ func parseQuestion(l *lang.Language, an *analysis.Analyzer, text string) questio
 	}
 	for _, t := range toks {
 		q.money = q.money || (q.measure && l.Answer.MoneyWords.Has(t.Word))
-	}
-	for _, t := range toks {
 		q.reaction = q.reaction || (q.kind == kindStatement && l.Answer.ReactionVerbs.Has(t.Word))
 	}
 	if q.kind == kindEntity {
