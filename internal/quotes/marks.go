@@ -45,9 +45,11 @@ func findQuotes(paras []string) []span {
 			// "Trump walked onto the stage, chanting “U-S-A! U-S-A!”: a
 			// straight mark left open before a whole quotation in curly
 			// marks, that the next paragraph does not go on with, is a
-			// slip; the curly one is the quotation.
+			// slip; the curly one is the quotation. The paragraph is
+			// read again whole, with the stray mark blanked: the spans
+			// before it come back unchanged, as they close before it.
 			at := spans[n-1].open
-			spans = append(spans[:n-1], scanParagraph(i, p[:at]+" "+p[at+1:])...)
+			spans = scanParagraph(i, p[:at]+" "+p[at+1:])
 		}
 		if carry && len(spans) > 0 && spans[0].open == firstNonSpace(p) {
 			spans[0].continued = true
